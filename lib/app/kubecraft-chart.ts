@@ -1,0 +1,99 @@
+import { ApiObject, Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { applySecureDefaults } from '../security/secure-defaults';
+import { Manifest } from '../workloads/pod-spec-locator';
+import { isClusterScoped } from './cluster-scoped-kinds';
+
+/** Construct ids that name "the object itself" and are left out of generated names. */
+const DEFAULT_CHILD_IDS = new Set(['resource', 'default']);
+const MAX_NAME = 63;
+/** CronJob names are limited to 52 characters (the controller appends an 11-character suffix). */
+const MAX_CRONJOB_NAME = 52;
+
+/**
+ * Properties for `KubecraftChart`.
+ */
+export interface KubecraftChartProps extends ChartProps {
+  /**
+   * Append cdk8s's stable hash of the construct path to generated object names
+   * (`web-c84dddbd`), as a plain cdk8s `Chart` does.
+   *
+   * Names given explicitly in `metadata.name` are never changed.
+   *
+   * @default false - generated names are the construct path below the chart, without a hash
+   */
+  readonly hashNames?: boolean;
+
+  /**
+   * Complete every pod's security settings to meet the Pod Security Standards "restricted"
+   * profile: a `RuntimeDefault` seccomp profile on the pod and `drop: [ALL]` capabilities on
+   * every container, wherever the object leaves them unset.
+   *
+   * @default true
+   */
+  readonly secureDefaults?: boolean;
+}
+
+/**
+ * A cdk8s `Chart` with kubecraft's conventions:
+ *
+ * - objects without an explicit `metadata.name` are named after their construct path below
+ *   the chart (`new Deployment(chart, 'web')` is `web`), with no hash unless `hashNames` is set;
+ * - pods get secure defaults (see `KubecraftChartProps.secureDefaults`);
+ * - the chart's `namespace` applies to namespaced objects only.
+ *
+ * Synthesize it with a `KubecraftApp` for ordered, validated, atomic output.
+ */
+export class KubecraftChart extends Chart {
+  /** Whether secure pod defaults are applied when this chart is synthesized. */
+  public readonly secureDefaults: boolean;
+  private readonly hashNames: boolean;
+
+  constructor(scope: Construct, id: string, props: KubecraftChartProps = {}) {
+    super(scope, id, { ...props, disableResourceNameHashes: !(props.hashNames ?? false) });
+    this.hashNames = props.hashNames ?? false;
+    this.secureDefaults = props.secureDefaults ?? true;
+  }
+
+  /**
+   * Names an object after its construct path below this chart, e.g. `web` for
+   * `chart/web/Resource` and `shop-db` for `chart/shop/db/Resource`.
+   */
+  public generateObjectName(apiObject: ApiObject): string {
+    if (this.hashNames) return super.generateObjectName(apiObject);
+    const max = apiObject.kind === 'CronJob' ? MAX_CRONJOB_NAME : MAX_NAME;
+    const scopes = apiObject.node.scopes;
+    const start = scopes.indexOf(this) + 1;
+    const parts = scopes
+      .slice(start)
+      .map((s) => s.node.id)
+      .filter((id) => !DEFAULT_CHILD_IDS.has(id.toLowerCase()))
+      .map(toDnsLabelPart)
+      .filter((p) => p.length > 0);
+    const name = parts.filter((p, i) => p !== parts[i - 1]).join('-').slice(0, max).replace(/[-.]+$/, '');
+    return name.length > 0 ? name : super.generateObjectName(apiObject);
+  }
+
+  /**
+   * Renders the chart's objects: secure defaults applied when enabled, and the chart's
+   * namespace removed from cluster-scoped objects (Namespace, ClusterRole, ...), which have none.
+   */
+  public toJson(): any[] {
+    return (super.toJson() as Manifest[]).map((o) => {
+      const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
+      return this.secureDefaults ? applySecureDefaults(scoped) : scoped;
+    });
+  }
+}
+
+function withoutNamespace(manifest: Manifest): Manifest {
+  const { namespace: _omitted, ...metadata } = manifest.metadata;
+  return { ...manifest, metadata };
+}
+
+function toDnsLabelPart(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+}

@@ -1,0 +1,25 @@
+// kubecraft: typed Kubernetes applications on cdk8s and cdk8s-plus-27.
+//
+// The library adds what cdk8s-plus-27 lacks and is meant to be used beside it:
+//   import * as kplus from 'cdk8s-plus-27';
+//   import { KubecraftApp, KubecraftChart, ReplicaSet, Probes } from 'kubecraft';
+
+export * from './app/kubecraft-app';
+export * from './app/kubecraft-chart';
+export * from './output/atomic-directory';
+export * from './output/install-order';
+export * from './policy/limit-range';
+export * from './policy/resource-quota';
+export * from './security/secure-defaults';
+export * from './selectors/selector';
+export * from './values/cron-schedule';
+export * from './values/dns-name';
+export * from './values/quantity';
+export * from './workloads/downward-api-volume';
+export * from './workloads/pod-disruption-budget';
+export * from './workloads/pod-spec-locator';
+export * from './workloads/probes';
+export * from './workloads/replica-set';
+export * from './app/cluster-scoped-kinds';
+export * from './validation/policy';
+export * from './workloads/stateful-set';
