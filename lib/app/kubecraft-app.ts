@@ -2,6 +2,7 @@ import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { sortByInstallOrder } from '../output/install-order';
 import { Manifest } from '../workloads/pod-spec-locator';
+import { isClusterScoped } from './cluster-scoped-kinds';
 
 /** One synthesized object and where it came from. */
 export interface SynthesizedObject {
@@ -88,7 +89,7 @@ function synthesizeChart(chart: Chart): SynthesizedObject[] {
   const pathsByKey = new Map<string, string[]>();
   for (const c of chart.node.findAll()) {
     if (c instanceof ApiObject && Chart.of(c) === chart) {
-      const key = objectKey(c.apiVersion, c.kind, c.metadata.namespace, c.name);
+      const key = objectKey(c.apiVersion, c.kind, isClusterScoped(c.kind) ? undefined : c.metadata.namespace, c.name);
       const list = pathsByKey.get(key) ?? [];
       list.push(c.node.path);
       pathsByKey.set(key, list);
