@@ -1,7 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { KubecraftChart, Policy, Probes } from '../lib';
+import { External, KubecraftChart, Policy, Probes } from '../lib';
 
 /**
  * Scenario 5 (seed 003): the `fluentd-elasticsearch` log agent, a DaemonSet in `kube-system`
@@ -20,6 +20,7 @@ export class FluentdDaemonSetChart extends KubecraftChart {
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'kube-system' });
+    External.namespace(this, 'kube-system', 'created by Kubernetes in every cluster');
     this.daemonSet = new kplus.DaemonSet(this, 'fluentd-elasticsearch', {
       metadata: { labels: { 'k8s-app': 'fluentd-logging' } },
       select: false,

@@ -2,6 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CephCluster } from '../imports/ceph.rook.io';
+import { External } from '../lib';
 import { ScenarioChart } from './scenario-chart';
 
 /**
@@ -10,7 +11,7 @@ import { ScenarioChart } from './scenario-chart';
  * Service that exposes the Ceph dashboard outside the cluster.
  *
  * The dashboard Service selects the mgr pods that the Rook operator creates from the
- * CephCluster; they are not part of this app.
+ * CephCluster; they are not part of this app, and are declared as such (`External.pods`).
  */
 export class RookCephChart extends ScenarioChart {
   public readonly cluster: CephCluster;
@@ -37,6 +38,7 @@ export class RookCephChart extends ScenarioChart {
       type: kplus.ServiceType.NODE_PORT,
       ports: [{ name: 'dashboard', port: 7000, targetPort: 7000, protocol: kplus.Protocol.TCP }],
     });
+    External.pods(this, { app: 'rook-ceph-mgr', rook_cluster: 'rook-ceph' }, 'the mgr pods are created by the Rook operator from the CephCluster');
     this.dashboard.selectLabel('app', 'rook-ceph-mgr');
     this.dashboard.selectLabel('rook_cluster', 'rook-ceph');
     // cdk8s-plus-27's Service has no sessionAffinity prop; set it on the L1 object.

@@ -1,6 +1,8 @@
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { sortByInstallOrder } from '../output/install-order';
+import { formatReport, ValidationReport } from '../validation/finding';
+import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
 
@@ -12,6 +14,8 @@ export interface SynthesizedObject {
   readonly path: string;
   /** The id of the chart it belongs to. */
   readonly chart: string;
+  /** The `ApiObject` construct that produced it (undefined if it could not be matched). */
+  readonly construct?: ApiObject;
 }
 
 /** One output file and its objects, in install order. */
@@ -25,7 +29,23 @@ export interface SynthesizedFile {
 /**
  * Properties for `KubecraftApp`.
  */
-export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {}
+export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
+  /**
+   * Validate the app on `synth()` (schema, values, references, policy) and refuse to write
+   * anything when there are errors.
+   *
+   * @default true
+   */
+  readonly validate?: boolean;
+
+  /**
+   * Print the validation summary (warnings and relaxed findings with their reasons) to
+   * stderr on a successful synth.
+   *
+   * @default true
+   */
+  readonly printReport?: boolean;
+}
 
 /** Raised when synthesis is refused; the message is the full, sorted report. */
 export class SynthesisError extends Error {
@@ -36,13 +56,24 @@ export class SynthesisError extends Error {
 }
 
 /**
- * A cdk8s `App` that writes one file per chart, objects in kind-aware install order, and
- * replaces the output directory atomically: a synth that fails leaves the previous output
- * exactly as it was.
+ * A cdk8s `App` that validates what it synthesizes (schema, values, references, policy),
+ * writes one file per chart with objects in kind-aware install order, and replaces the output
+ * directory atomically: a synth that fails leaves the previous output exactly as it was.
  */
 export class KubecraftApp extends App {
+  /** Whether `synth()` validates. */
+  public readonly validateOnSynth: boolean;
+  private readonly printReport: boolean;
+
   constructor(props: KubecraftAppProps = {}) {
     super(props);
+    this.validateOnSynth = props.validate ?? true;
+    this.printReport = props.printReport ?? true;
+  }
+
+  /** Renders and validates the app without writing anything. */
+  public validate(files: readonly SynthesizedFile[] = this.render()): ValidationReport {
+    return validateObjects(files.flatMap((f) => f.objects), { root: this });
   }
 
   /**
@@ -55,7 +86,7 @@ export class KubecraftApp extends App {
       let fileName = `${base}${this.outputFileExtension}`;
       for (let i = 2; usedNames.has(fileName); i++) fileName = `${base}-${i}${this.outputFileExtension}`;
       usedNames.add(fileName);
-      return { fileName, objects: sortByInstallOrder(synthesizeChart(chart)) };
+      return { fileName, objects: synthesizeChart(chart) };
     });
   }
 
@@ -65,6 +96,13 @@ export class KubecraftApp extends App {
    */
   public synth(): void {
     const files = this.render();
+    if (this.validateOnSynth) {
+      const report = this.validate(files);
+      if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
+      if (this.printReport && (report.warnings.length > 0 || report.relaxed.length > 0)) {
+        process.stderr.write(`${formatReport(report)}\n`);
+      }
+    }
     writeDirectoryAtomically(this.outdir, toOutputFiles(files));
   }
 
@@ -83,23 +121,23 @@ function chartFileBase(chart: Chart): string {
   return chart.node.id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
 }
 
-/** Synthesizes one chart and pairs each manifest with the construct path that produced it. */
-function synthesizeChart(chart: Chart): SynthesizedObject[] {
+/** Synthesizes one chart, objects in install order, each paired with the construct that produced it. */
+export function synthesizeChart(chart: Chart): SynthesizedObject[] {
   const manifests = chart.toJson() as Manifest[];
-  const pathsByKey = new Map<string, string[]>();
+  const byKey = new Map<string, ApiObject[]>();
   for (const c of chart.node.findAll()) {
     if (c instanceof ApiObject && Chart.of(c) === chart) {
       const key = objectKey(c.apiVersion, c.kind, isClusterScoped(c.kind) ? undefined : c.metadata.namespace, c.name);
-      const list = pathsByKey.get(key) ?? [];
-      list.push(c.node.path);
-      pathsByKey.set(key, list);
+      const list = byKey.get(key) ?? [];
+      list.push(c);
+      byKey.set(key, list);
     }
   }
-  return manifests.map((manifest) => {
+  return sortByInstallOrder(manifests.map((manifest) => {
     const key = objectKey(manifest.apiVersion, manifest.kind, manifest.metadata?.namespace, manifest.metadata?.name);
-    const path = pathsByKey.get(key)?.shift() ?? chart.node.path;
-    return { manifest, path, chart: chart.node.id };
-  });
+    const construct = byKey.get(key)?.shift();
+    return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
+  }));
 }
 
 function objectKey(apiVersion: string, kind: string, namespace: string | undefined, name: string | undefined): string {

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { isRuleId, RULES } from './rules';
 
 /** Construct metadata type under which relaxations are recorded. */
 export const RELAXATION_METADATA = 'kubecraft:relaxation';
@@ -27,8 +28,11 @@ export interface Relaxation {
 export class Policy {
   /** Relaxes `rule` for `scope` and its children. `reason` must say why (at least 10 characters). */
   public static relax(scope: IConstruct, rule: string, reason: string): void {
-    if (!/^[a-z]+\/[a-z0-9-]+$/.test(rule)) {
-      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: '${rule}' is not a rule id (expected e.g. 'policy/host-path')`);
+    if (!isRuleId(rule)) {
+      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: '${rule}' is not a rule id (expected one of ${Object.keys(RULES).join(', ')})`);
+    }
+    if (!RULES[rule].relaxable) {
+      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: rule '${rule}' cannot be relaxed (${RULES[rule].why})`);
     }
     if (reason.trim().length < 10) {
       throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: relaxing '${rule}' needs a written reason (at least 10 characters)`);

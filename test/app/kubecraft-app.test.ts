@@ -13,7 +13,7 @@ describe('KubecraftApp', () => {
     const outdir = path.join(tmp(), 'dist');
     const app = new KubecraftApp({ outdir });
     const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
-    const d = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx:1.25.3', portNumber: 8080 }] });
+    const d = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx:1.25.3', portNumber: 8080, liveness: Probes.tcpSocket(), readiness: Probes.httpGet('/') }] });
     d.exposeViaService({ name: 'web' });
     new kplus.ConfigMap(chart, 'conf');
     new kplus.Namespace(chart, 'shop-ns', { metadata: { name: 'shop' } });

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { Cron, Testing } from 'cdk8s';
+import { PiJobsChart } from '../../examples/s06-pi-jobs';
 import { buildExampleApp } from '../../main';
 import { KubecraftApp, Manifest, Selector, toOutputFiles } from '../../lib';
 import { container, find, podSpec } from '../support/manifests';
@@ -55,7 +56,7 @@ describe('example app', () => {
 
   test('synthesis is deterministic: two synths write byte-identical files', () => {
     const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'kc-det-')));
-    for (const dir of dirs) buildExampleApp(new KubecraftApp({ outdir: dir })).synth();
+    for (const dir of dirs) buildExampleApp(new KubecraftApp({ outdir: dir, printReport: false })).synth();
     const read = (dir: string) => fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
     expect(read(dirs[0])).toEqual(read(dirs[1]));
     expect(read(dirs[0])).toHaveLength(13);
@@ -71,6 +72,18 @@ describe('example app', () => {
       }
     }
     expect(checked).toBe(15);
+  });
+
+  test('the whole app validates with zero errors and zero warnings; every relaxation has its reason', () => {
+    const report = render().app.validate();
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.relaxed.map((f) => [f.rule, f.object])).toEqual([
+      ['policy/host-path', 'Deployment nginx/nginx-hostpath'],
+      ['policy/run-as-non-root', 'DaemonSet kube-system/fluentd-elasticsearch'],
+      ['policy/host-path', 'DaemonSet kube-system/fluentd-elasticsearch'],
+    ]);
+    for (const f of report.relaxed) expect(f.relaxedBy!.reason.length).toBeGreaterThan(20);
   });
 
   test('every pod meets the restricted profile, except the relaxed log agent', () => {
@@ -223,6 +236,11 @@ describe('scenario 6: pi Job and CronJob', () => {
     expect(job.spec.backoffLimit).toBe(4);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
     expect(job.spec.template.spec.containers[0]).toMatchObject({ image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] });
+  });
+  test('an invalid cron schedule is rejected at synth, naming the construct and field', () => {
+    const app = new KubecraftApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cron-')) });
+    new PiJobsChart(app, '06-pi-jobs', { schedule: Cron.schedule({ minute: '61' }) });
+    expect(() => app.synth()).toThrow(/\[values\/cron\] CronJob batch\/hello \(06-pi-jobs\/hello\/Resource\)\n  at spec.schedule: schedule '61 \* \* \* \*'/);
   });
   test('CronJob on a valid five-field schedule', () => {
     const cj = find(m, 'CronJob', 'hello');

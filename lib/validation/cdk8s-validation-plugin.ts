@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import { parseAllDocuments } from 'yaml';
+import { Manifest } from '../workloads/pod-spec-locator';
+import { ExternalObject } from './external';
+import { Relaxation } from './policy';
+import { RULES } from './rules';
+import { validateObjects } from './validate';
+import { ObjectToValidate } from './validation-context';
+
+/** The part of the cdk8s CLI's validation context the plugin uses (cdk8s-cli `ValidationContext`). */
+export interface Cdk8sValidationContext {
+  readonly manifests: readonly string[];
+  readonly metadata?: { readonly [resourceName: string]: { readonly path: string } };
+  readonly report: {
+    addViolation(violation: {
+      readonly ruleName: string;
+      readonly recommendation: string;
+      readonly fix: string;
+      readonly violatingResources: readonly { readonly resourceName: string; readonly locations: readonly string[]; readonly manifestPath: string }[];
+    }): void;
+    submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
+  };
+  readonly logger?: { log(message: string): void };
+}
+
+/** `properties` of the plugin in `cdk8s.yaml`. */
+export interface KubecraftValidationProperties {
+  /**
+   * Objects that exist outside the app (namespaces, Secrets, operator-created pods, ...).
+   *
+   * @default - none
+   */
+  readonly externals?: readonly ExternalObject[];
+  /**
+   * Rules relaxed for the whole app, each with its reason: `[{ rule, reason }]`.
+   *
+   * @default - none
+   */
+  readonly relaxations?: readonly { readonly rule: string; readonly reason: string }[];
+  /**
+   * Report warnings as a failure too.
+   *
+   * @default false
+   */
+  readonly failOnWarnings?: boolean;
+}
+
+/**
+ * kubecraft's checks (schema, values, references, policy) as a cdk8s CLI validation plugin,
+ * for any cdk8s app. In `cdk8s.yaml`:
+ *
+ * ```yaml
+ * validations:
+ *   - package: kubecraft            # or a local path, e.g. ./node_modules/kubecraft
+ *     version: 0.1.0
+ *     class: KubecraftValidation
+ *     properties:
+ *       externals: [{ kind: Namespace, name: kube-system, reason: created by Kubernetes }]
+ * ```
+ */
+export class KubecraftValidation {
+  private readonly properties: KubecraftValidationProperties;
+
+  constructor(properties: KubecraftValidationProperties = {}) {
+    this.properties = properties;
+    for (const r of properties.relaxations ?? []) {
+      if (!Object.prototype.hasOwnProperty.call(RULES, r.rule)) throw new Error(`KubecraftValidation: unknown rule '${r.rule}' in relaxations`);
+      if (!r.reason || r.reason.trim().length < 10) throw new Error(`KubecraftValidation: relaxing '${r.rule}' needs a reason`);
+    }
+  }
+
+  /** Validates the synthesized manifests and reports every finding as a violation. */
+  public async validate(context: Cdk8sValidationContext): Promise<void> {
+    const objects: (ObjectToValidate & { manifestPath: string })[] = [];
+    for (const manifestPath of context.manifests) {
+      const docs = parseAllDocuments(fs.readFileSync(manifestPath, 'utf8')).map((d) => d.toJS() as Manifest).filter((m) => m && typeof m === 'object');
+      docs.forEach((manifest, i) => {
+        const name = manifest.metadata?.name;
+        const path = (name && context.metadata?.[name]?.path) ?? `${manifestPath}#${i}`;
+        objects.push({ manifest, path, manifestPath });
+      });
+    }
+    const relaxations: Relaxation[] = (this.properties.relaxations ?? []).map((r) => ({ rule: r.rule, reason: r.reason, declaredAt: 'cdk8s.yaml' }));
+    const report = validateObjects(objects, { externals: this.properties.externals, relaxations });
+    const failing = [...report.errors, ...(this.properties.failOnWarnings ? report.warnings : [])];
+    const manifestPathOf = new Map(objects.map((o) => [o.path, o.manifestPath]));
+    for (const f of failing) {
+      context.report.addViolation({
+        ruleName: f.rule,
+        recommendation: `${f.object}: ${f.message}`,
+        fix: f.hint,
+        violatingResources: [{ resourceName: f.object, locations: [f.field || '<object>'], manifestPath: manifestPathOf.get(f.path) ?? '' }],
+      });
+    }
+    context.report.submit(failing.length > 0 ? 'failure' : 'success', {
+      errors: String(report.errors.length),
+      warnings: String(report.warnings.length),
+      relaxed: String(report.relaxed.length),
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { Relaxation } from './policy';
+
+/** How serious a finding is. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a synthesized app. */
+export interface Finding {
+  /** The rule that found it, e.g. `values/port`. */
+  readonly rule: string;
+  /** `error` fails the synth; `warning` is reported only. */
+  readonly severity: Severity;
+  /** What is wrong. */
+  readonly message: string;
+  /** Construct path of the object (e.g. `shop/web/Resource`). */
+  readonly path: string;
+  /** `Kind namespace/name` of the object. */
+  readonly object: string;
+  /** Field path inside the object, e.g. `spec.template.spec.containers[0].image`. */
+  readonly field: string;
+  /** How to fix it. */
+  readonly hint: string;
+  /** Set when the rule was relaxed for this object; the finding then does not fail the synth. */
+  readonly relaxedBy?: Relaxation;
+}
+
+/** The outcome of validating an app. */
+export interface ValidationReport {
+  /** Every finding, sorted by path, field and rule. */
+  readonly findings: readonly Finding[];
+  /** Findings that fail the synth (errors not relaxed). */
+  readonly errors: readonly Finding[];
+  /** Warnings not relaxed. */
+  readonly warnings: readonly Finding[];
+  /** Findings covered by a relaxation, with its reason. */
+  readonly relaxed: readonly Finding[];
+}
+
+/** Sorts findings by construct path, field, rule, message (a stable, readable order). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const key = (f: Finding) => [f.path, f.field, f.rule, f.message];
+  return [...findings].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+/** Builds a report from findings. */
+export function toReport(findings: readonly Finding[]): ValidationReport {
+  const sorted = sortFindings(findings);
+  return {
+    findings: sorted,
+    errors: sorted.filter((f) => f.severity === 'error' && !f.relaxedBy),
+    warnings: sorted.filter((f) => f.severity === 'warning' && !f.relaxedBy),
+    relaxed: sorted.filter((f) => f.relaxedBy),
+  };
+}
+
+/** Formats one finding as two or three lines of text. */
+export function formatFinding(f: Finding): string {
+  const lines = [
+    `${f.relaxedBy ? 'RELAXED' : f.severity.toUpperCase()} [${f.rule}] ${f.object} (${f.path})`,
+    `  at ${f.field || '<object>'}: ${f.message}`,
+  ];
+  if (f.relaxedBy) lines.push(`  relaxed at ${f.relaxedBy.declaredAt || '<app>'}: ${f.relaxedBy.reason}`);
+  else if (f.hint) lines.push(`  fix: ${f.hint}`);
+  return lines.join('\n');
+}
+
+/** Formats a whole report: errors, then warnings, then relaxed findings with their reasons. */
+export function formatReport(report: ValidationReport): string {
+  const parts: string[] = [];
+  const headline = report.errors.length > 0
+    ? `kubecraft: synthesis refused: ${count(report.errors.length, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`
+    : `kubecraft: validation passed: ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
+  parts.push(headline);
+  for (const f of [...report.errors, ...report.warnings]) parts.push(formatFinding(f));
+  if (report.relaxed.length > 0) {
+    parts.push('relaxed (each with its reason):');
+    for (const f of report.relaxed) parts.push(formatFinding(f));
+  }
+  return parts.join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
