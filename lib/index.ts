@@ -31,3 +31,4 @@ export * from './validation/validation-context';
 export { schemaValidatorFor } from './validation/checks/schema-check';
 export * from './validation/cdk8s-validation-plugin';
 export * from './testing/synth-validated';
+export * from './app/late-json-patches';

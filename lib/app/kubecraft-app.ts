@@ -86,7 +86,14 @@ export class KubecraftApp extends App {
       let fileName = `${base}${this.outputFileExtension}`;
       for (let i = 2; usedNames.has(fileName); i++) fileName = `${base}-${i}${this.outputFileExtension}`;
       usedNames.add(fileName);
-      return { fileName, objects: synthesizeChart(chart) };
+      try {
+        return { fileName, objects: synthesizeChart(chart) };
+      } catch (err) {
+        // cdk8s construct validation (node.addValidation) and errors raised while rendering
+        // (e.g. a probe with no port) name the construct path; report them the same way.
+        if (err instanceof Error && !(err instanceof SynthesisError)) throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`);
+        throw err;
+      }
     });
   }
 
@@ -133,9 +140,18 @@ export function synthesizeChart(chart: Chart): SynthesizedObject[] {
       byKey.set(key, list);
     }
   }
-  return sortByInstallOrder(manifests.map((manifest) => {
+  const matched = manifests.map((manifest) => {
     const key = objectKey(manifest.apiVersion, manifest.kind, manifest.metadata?.namespace, manifest.metadata?.name);
-    const construct = byKey.get(key)?.shift();
+    return byKey.get(key)?.shift();
+  });
+  // objects renamed by a JSON patch: pair them with the remaining constructs of their kind, in order
+  const leftovers = [...byKey.values()].flat();
+  return sortByInstallOrder(manifests.map((manifest, i) => {
+    let construct = matched[i];
+    if (!construct) {
+      const j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
+      if (j >= 0) construct = leftovers.splice(j, 1)[0];
+    }
     return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
   }));
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
+import { applyJsonPatchesLast } from './late-json-patches';
 
 /** Construct ids that name "the object itself" and are left out of generated names. */
 const DEFAULT_CHILD_IDS = new Set(['resource', 'default']);
@@ -40,7 +41,9 @@ export interface KubecraftChartProps extends ChartProps {
  * - objects without an explicit `metadata.name` are named after their construct path below
  *   the chart (`new Deployment(chart, 'web')` is `web`), with no hash unless `hashNames` is set;
  * - pods get secure defaults (see `KubecraftChartProps.secureDefaults`);
- * - the chart's `namespace` applies to namespaced objects only.
+ * - the chart's `namespace` applies to namespaced objects only;
+ * - JSON patches (`ApiObject.of(x).addJsonPatch(...)`) apply to the final JSON, also on
+ *   cdk8s-plus and imported CRD objects (see `applyJsonPatchesLast`).
  *
  * Synthesize it with a `KubecraftApp` for ordered, validated, atomic output.
  */
@@ -79,6 +82,9 @@ export class KubecraftChart extends Chart {
    * namespace removed from cluster-scoped objects (Namespace, ClusterRole, ...), which have none.
    */
   public toJson(): any[] {
+    for (const c of this.node.findAll()) {
+      if (c instanceof ApiObject && Chart.of(c) === this) applyJsonPatchesLast(c);
+    }
     return (super.toJson() as Manifest[]).map((o) => {
       const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
       return this.secureDefaults ? applySecureDefaults(scoped) : scoped;

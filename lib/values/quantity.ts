@@ -28,6 +28,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 /** Parses a quantity to its numeric value in base units (cores, bytes, count), or undefined if malformed. */
 export function parseQuantity(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
   const m = QUANTITY.exec(value.trim() === value ? value : '');
   if (!m) return undefined;
   const [, sign, digits, suffix = ''] = m;
