@@ -25,8 +25,8 @@ const cases: Record<string, Case> = {
   'unknown Service spec field': { rule: 'schema/invalid', path: 'shop/web-svc/Resource', field: 'spec', mutate: (f) => patch(f.service, add('/spec/loadBalancerClassName', 'x')) },
   'invalid Service type': { rule: 'schema/invalid', path: 'shop/web-svc/Resource', field: 'spec.type', mutate: (f) => patch(f.service, replace('/spec/type', 'Public')) },
   'invalid Ingress pathType': { rule: 'schema/invalid', path: 'shop/web-ingress/Resource', field: 'spec.rules[0].http.paths[0].pathType', mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/pathType', 'Sometimes')) },
-  'CephCluster spec of the wrong type (CRD schema)': { rule: 'schema/invalid', path: 'shop/ceph', field: 'spec.mon.count', mutate: (f) => new CephCluster(f.chart, 'ceph', { spec: { mon: { count: 'one' as unknown as number } } }) },
-  'CephCluster unknown field (CRD schema, strict)': { rule: 'schema/invalid', path: 'shop/ceph2', field: 'spec.dashboard', mutate: (f) => { const c = new CephCluster(f.chart, 'ceph2', { spec: { dashboard: { enabled: true } } }); ApiObject.of(c).addJsonPatch(add('/spec/dashboard/sslPort', 8443)); } },
+  'CephCluster spec of the wrong type (CRD schema)': { rule: 'schema/invalid', path: 'shop/ceph', field: 'spec.mon.count', mutate: (f) => new CephCluster(f.chart, 'ceph', { metadata: {}, spec: { mon: { count: 'one' as unknown as number } } }) },
+  'CephCluster unknown field (CRD schema, strict)': { rule: 'schema/invalid', path: 'shop/ceph2', field: 'spec.dashboard', mutate: (f) => { const c = new CephCluster(f.chart, 'ceph2', { metadata: {}, spec: { dashboard: { enabled: true } } }); ApiObject.of(c).addJsonPatch(add('/spec/dashboard/sslPort', 8443)); } },
   // values
   'invalid object name': { rule: 'values/name', path: 'shop/bad-name/Resource', field: 'metadata.name', mutate: (f) => new kplus.ConfigMap(f.chart, 'bad-name', { metadata: { name: 'Web_Config' } }) },
   'Service name with a dot': { rule: 'values/name', path: 'shop/web-svc/Resource', field: 'metadata.name', mutate: (f) => patch(f.service, replace('/metadata/name', 'web.svc')) },
