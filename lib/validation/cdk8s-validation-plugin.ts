@@ -83,13 +83,14 @@ export class KubecraftValidation {
     const relaxations: Relaxation[] = (this.properties.relaxations ?? []).map((r) => ({ rule: r.rule, reason: r.reason, declaredAt: 'cdk8s.yaml' }));
     const report = validateObjects(objects, { externals: this.properties.externals, relaxations });
     const failing = [...report.errors, ...(this.properties.failOnWarnings ? report.warnings : [])];
-    const manifestPathOf = new Map(objects.map((o) => [o.path, o.manifestPath]));
+    const byPath = new Map(objects.map((o) => [o.path, o]));
     for (const f of failing) {
       context.report.addViolation({
         ruleName: f.rule,
         recommendation: `${f.object}: ${f.message}`,
         fix: f.hint,
-        violatingResources: [{ resourceName: f.object, locations: [f.field || '<object>'], manifestPath: manifestPathOf.get(f.path) ?? '' }],
+        // resourceName is the object's name, which the CLI maps to its construct path
+        violatingResources: [{ resourceName: byPath.get(f.path)?.manifest.metadata?.name ?? f.object, locations: [f.field || '<object>'], manifestPath: byPath.get(f.path)?.manifestPath ?? '' }],
       });
     }
     context.report.submit(failing.length > 0 ? 'failure' : 'success', {

@@ -1,0 +1,40 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir).sort()) out[f] = fs.readFileSync(path.join(dir, f), 'utf8');
+  return out;
+}
+
+function runApp(entry: string, outdir: string) {
+  return spawnSync(process.execPath, [path.join(root, 'scripts', 'run-app.mjs'), entry], {
+    cwd: root,
+    env: { ...process.env, CDK8S_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
+}
+
+describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
+  test('a failing synth exits non-zero, prints the report, and leaves the previous dist/ byte-identical', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-atomic-'));
+    const outdir = path.join(parent, 'dist');
+    const good = runApp(path.join(root, 'main.ts'), outdir);
+    expect(good.status).toBe(0);
+    const before = snapshotDir(outdir);
+    expect(Object.keys(before)).toHaveLength(13);
+
+    const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('kubecraft: synthesis refused: 2 errors');
+    expect(bad.stderr).toContain('ERROR [policy/image-pinned] Deployment broken/web (broken/web/Resource)');
+    expect(bad.stderr).toContain('ERROR [values/requests-limits] Deployment broken/web (broken/web/Resource)');
+    expect(bad.stderr).not.toContain('    at '); // a report, not a stack trace
+    expect(snapshotDir(outdir)).toEqual(before);
+    expect(fs.readdirSync(parent)).toEqual(['dist']); // no staging leftovers
+  });
+});

@@ -1,0 +1,82 @@
+import { JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { External, Policy } from '../../lib';
+import { fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
+
+describe('Policy.relax', () => {
+  test('relaxes a rule for a construct, keeping the finding and its reason in the report', () => {
+    const f = fixtureApp();
+    f.web.addVolume(kplus.Volume.fromHostPath(f.chart, 'logs', 'logs', { path: '/var/log' }));
+    Policy.relax(f.web, 'policy/host-path', 'reads node logs for the demo');
+    const report = f.app.validate();
+    expect(report.errors).toEqual([]);
+    expect(report.relaxed).toHaveLength(1);
+    expect(report.relaxed[0].relaxedBy).toEqual({ rule: 'policy/host-path', reason: 'reads node logs for the demo', declaredAt: 'shop/web' });
+  });
+
+  test('a relaxation on a chart covers everything in it, and only that rule', () => {
+    const f = fixtureApp();
+    Policy.relax(f.chart, 'policy/image-pinned', 'internal mirror rewrites tags at admission');
+    f.web.addContainer({ name: 'side', image: 'busybox', securityContext: NON_ROOT, resources: SMALL, liveness: kplus.Probe.fromCommand(['true']), readiness: kplus.Probe.fromCommand(['true']) });
+    f.job.containers[0].mount('/host', kplus.Volume.fromHostPath(f.chart, 'h', 'h', { path: '/' }));
+    const report = f.app.validate();
+    expect(report.relaxed.map((r) => r.rule)).toEqual(['policy/image-pinned']);
+    expect(report.errors.map((e) => e.rule)).toEqual(['policy/host-path']);
+  });
+
+  test.each([
+    ['policy/nope', 'a long enough reason', /is not a rule id/],
+    ['policy/host-path', 'short', /needs a written reason/],
+    ['values/port', 'ports are fine, trust me', /cannot be relaxed/],
+    ['schema/invalid', 'the API server will accept it', /cannot be relaxed/],
+  ])('rejects relax(%s, %s)', (rule, reason, error) => {
+    const f = fixtureApp();
+    expect(() => Policy.relax(f.web, rule, reason)).toThrow(error);
+  });
+});
+
+describe('External declarations', () => {
+  test('a namespace declared external passes refs/namespace', () => {
+    const f = fixtureApp();
+    new kplus.ConfigMap(f.chart, 'sys', { metadata: { namespace: 'kube-system' } });
+    expect(f.app.validate().errors.map((e) => e.rule)).toEqual(['refs/namespace']);
+    External.namespace(f.chart, 'kube-system', 'created by Kubernetes');
+    expect(f.app.validate().errors).toEqual([]);
+  });
+
+  test('a Secret imported by name is external; declared keys are checked', () => {
+    const f = fixtureApp();
+    const creds = kplus.Secret.fromSecretName(f.chart, 'creds', 'db-creds');
+    f.web.containers[0].env.addVariable('PASSWORD', kplus.EnvValue.fromSecretValue({ secret: creds, key: 'password' }));
+    expect(f.app.validate().errors).toEqual([]);
+
+    const g = fixtureApp();
+    External.secret(g.chart, 'db-creds', 'managed by the external-secrets operator', { keys: ['username', 'password'] });
+    g.web.containers[0].env.addVariable('PASSWORD', kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(g.chart, 'x', 'db-creds'), key: 'pasword' }));
+    const errors = g.app.validate().errors;
+    expect(errors.map((e) => [e.rule, e.message])).toEqual([['refs/config', "Secret 'db-creds' has no key 'pasword' (it has username, password)"]]);
+  });
+
+  test('a Secret used but neither created nor declared is an error', () => {
+    const f = fixtureApp();
+    f.web.addVolume(kplus.Volume.fromSecret(f.chart, 'v', kplus.Secret.fromSecretName(f.chart, 'tls', 'web-tls')));
+    expect(f.app.validate().errors).toEqual([]); // imported by name: declared
+    const g = fixtureApp();
+    patch(g.web, JsonPatch.add('/spec/template/spec/volumes', [{ name: 'tls', secret: { secretName: 'web-tls' } }]));
+    expect(g.app.validate().errors.map((e) => e.rule)).toEqual(['refs/config']);
+  });
+
+  test('operator-created pods declared with External.pods satisfy a Service selector', () => {
+    const f = fixtureApp();
+    const svc = new kplus.Service(f.chart, 'mgr', { ports: [{ port: 7000 }] });
+    svc.selectLabel('app', 'mgr');
+    expect(f.app.validate().errors.map((e) => e.rule)).toEqual(['refs/service-selector']);
+    External.pods(f.chart, { app: 'mgr', extra: 'x' }, 'created by the operator');
+    expect(f.app.validate().errors).toEqual([]);
+  });
+
+  test('a reason is required', () => {
+    const f = fixtureApp();
+    expect(() => External.namespace(f.chart, 'x', '')).toThrow(/say why/);
+  });
+});
