@@ -1,42 +1,6 @@
-import { FluentdDaemonSetChart } from './examples/s05-fluentd-daemonset';
+// The example app: every scenario of the seed documents, one chart (one file in dist/) each.
+// `npm run synth` (or `npx cdk8s synth`) runs this file.
+import { buildExampleApp } from './examples/example-app';
 import { KubecraftApp } from './lib';
-import { MyAppPodChart } from './examples/s01-myapp-pod';
-import { ProbesChart } from './examples/s02-probes';
-import { FrontendReplicaSetChart } from './examples/s03-frontend-replicaset';
-import { NginxDeploymentChart } from './examples/s04-nginx-deployment';
-import { PiJobsChart } from './examples/s06-pi-jobs';
-import { ServicesChart } from './examples/s07-services';
-import { LabelSelectorsChart } from './examples/s08-label-selectors';
-import { NmtThreeTierChart } from './examples/s09-nmt-three-tier';
-import { RookCephChart } from './examples/s10-rook-ceph';
-import { ConfigStorageChart } from './examples/s11-config-storage';
-import { ClusterResourcesChart } from './examples/s12-cluster-resources';
-import { StatefulSetChart } from './examples/s13-statefulset';
 
-/**
- * The example app: every scenario of the seed documents, one chart (and one file in dist/)
- * per scenario. Scenario 14 (the Ingress) is part of the three-tier chart it fronts.
- */
-export function buildExampleApp(app: KubecraftApp): KubecraftApp {
-  new MyAppPodChart(app, '01-myapp-pod');
-  new ProbesChart(app, '02-probes');
-  new FrontendReplicaSetChart(app, '03-frontend-replicaset');
-  new NginxDeploymentChart(app, '04-nginx-deployment');
-  new FluentdDaemonSetChart(app, '05-fluentd-daemonset');
-  new PiJobsChart(app, '06-pi-jobs');
-  new ServicesChart(app, '07-services');
-  new LabelSelectorsChart(app, '08-label-selectors');
-  new NmtThreeTierChart(app, '09-nmt-three-tier');
-  new RookCephChart(app, '10-rook-ceph');
-  new ConfigStorageChart(app, '11-config-storage');
-  new ClusterResourcesChart(app, '12-cluster-resources');
-  new StatefulSetChart(app, '13-statefulset');
-  return app;
-}
-
-/** Synthesizes the example app into dist/ (or $CDK8S_OUTDIR when run by `cdk8s synth`). */
-export function main(): void {
-  buildExampleApp(new KubecraftApp()).synth();
-}
-
-if (require.main === module) main();
+buildExampleApp(new KubecraftApp()).synth();

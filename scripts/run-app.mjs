@@ -29,8 +29,7 @@ buildSync({
 
 const require = createRequire(import.meta.url);
 try {
-  const mod = require(outfile);
-  if (typeof mod.main === 'function') await mod.main();
+  require(outfile);
 } catch (err) {
   if (err && err.name === 'SynthesisError') {
     console.error(err.message);

@@ -47,6 +47,18 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
   readonly printReport?: boolean;
 }
 
+/** Milliseconds spent in each phase of the last `synth()`. */
+export interface SynthTimings {
+  /** Rendering the construct tree to manifests (cdk8s resolution, secure defaults, ordering). */
+  readonly render: number;
+  /** Validation (0 when off). */
+  readonly validate: number;
+  /** YAML serialization. */
+  readonly serialize: number;
+  /** Writing the files and swapping the output directory. */
+  readonly write: number;
+}
+
 /** Raised when synthesis is refused; the message is the full, sorted report. */
 export class SynthesisError extends Error {
   constructor(message: string) {
@@ -63,6 +75,8 @@ export class SynthesisError extends Error {
 export class KubecraftApp extends App {
   /** Whether `synth()` validates. */
   public readonly validateOnSynth: boolean;
+  /** Phase timings of the last `synth()`, for benchmarks and diagnostics. */
+  public lastSynthTimings?: SynthTimings;
   private readonly printReport: boolean;
 
   constructor(props: KubecraftAppProps = {}) {
@@ -102,7 +116,9 @@ export class KubecraftApp extends App {
    * once everything has been rendered successfully.
    */
   public synth(): void {
+    const t0 = performance.now();
     const files = this.render();
+    const t1 = performance.now();
     if (this.validateOnSynth) {
       const report = this.validate(files);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
@@ -110,7 +126,12 @@ export class KubecraftApp extends App {
         process.stderr.write(`${formatReport(report)}\n`);
       }
     }
-    writeDirectoryAtomically(this.outdir, toOutputFiles(files));
+    const t2 = performance.now();
+    const output = toOutputFiles(files);
+    const t3 = performance.now();
+    writeDirectoryAtomically(this.outdir, output);
+    const t4 = performance.now();
+    this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
   }
 
   /** All objects of the app across charts, in output order. */

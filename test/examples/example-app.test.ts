@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Cron, Testing } from 'cdk8s';
 import { PiJobsChart } from '../../examples/s06-pi-jobs';
-import { buildExampleApp } from '../../main';
+import { buildExampleApp } from '../../examples/example-app';
 import { KubecraftApp, Manifest, Selector, toOutputFiles } from '../../lib';
 import { container, find, podSpec } from '../support/manifests';
 
