@@ -12,10 +12,12 @@ import { RookCephChart } from './s10-rook-ceph';
 import { ConfigStorageChart } from './s11-config-storage';
 import { ClusterResourcesChart } from './s12-cluster-resources';
 import { StatefulSetChart } from './s13-statefulset';
+import { GuestbookChart } from './guestbook';
 
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)
- * per scenario. Scenario 14 (the Ingress) is part of the three-tier chart it fronts.
+ * per scenario (scenario 14, the Ingress, is part of the three-tier chart it fronts), and the
+ * guestbook, a second application built from patterns.
  */
 export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new MyAppPodChart(app, '01-myapp-pod');
@@ -31,6 +33,7 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new ConfigStorageChart(app, '11-config-storage');
   new ClusterResourcesChart(app, '12-cluster-resources');
   new StatefulSetChart(app, '13-statefulset');
+  new GuestbookChart(app, 'guestbook-app');
   return app;
 }
 

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
+import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
 
 /** Construct ids that name "the object itself" and are left out of generated names. */
@@ -33,6 +34,15 @@ export interface KubecraftChartProps extends ChartProps {
    * @default true
    */
   readonly secureDefaults?: boolean;
+
+  /**
+   * Annotate the pod template of every workload with the hash of the ConfigMaps and Secrets
+   * of this chart it uses (`kubecraft.io/config-hash`), so that a configuration change rolls
+   * its pods on `kubectl apply`.
+   *
+   * @default true
+   */
+  readonly configHash?: boolean;
 }
 
 /**
@@ -41,6 +51,7 @@ export interface KubecraftChartProps extends ChartProps {
  * - objects without an explicit `metadata.name` are named after their construct path below
  *   the chart (`new Deployment(chart, 'web')` is `web`), with no hash unless `hashNames` is set;
  * - pods get secure defaults (see `KubecraftChartProps.secureDefaults`);
+ * - workloads carry the hash of the ConfigMaps and Secrets they use (`configHash`);
  * - the chart's `namespace` applies to namespaced objects only;
  * - JSON patches (`ApiObject.of(x).addJsonPatch(...)`) apply to the final JSON, also on
  *   cdk8s-plus and imported CRD objects (see `applyJsonPatchesLast`).
@@ -50,12 +61,15 @@ export interface KubecraftChartProps extends ChartProps {
 export class KubecraftChart extends Chart {
   /** Whether secure pod defaults are applied when this chart is synthesized. */
   public readonly secureDefaults: boolean;
+  /** Whether workloads get the `kubecraft.io/config-hash` annotation. */
+  public readonly configHash: boolean;
   private readonly hashNames: boolean;
 
   constructor(scope: Construct, id: string, props: KubecraftChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: !(props.hashNames ?? false) });
     this.hashNames = props.hashNames ?? false;
     this.secureDefaults = props.secureDefaults ?? true;
+    this.configHash = props.configHash ?? true;
   }
 
   /**
@@ -85,10 +99,11 @@ export class KubecraftChart extends Chart {
     for (const c of this.node.findAll()) {
       if (c instanceof ApiObject && Chart.of(c) === this) applyJsonPatchesLast(c);
     }
-    return (super.toJson() as Manifest[]).map((o) => {
+    const objects = (super.toJson() as Manifest[]).map((o) => {
       const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
       return this.secureDefaults ? applySecureDefaults(scoped) : scoped;
     });
+    return this.configHash ? addConfigHashes(objects) : objects;
   }
 }
 

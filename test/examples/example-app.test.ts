@@ -36,6 +36,7 @@ describe('example app', () => {
       '11-config-storage.k8s.yaml',
       '12-cluster-resources.k8s.yaml',
       '13-statefulset.k8s.yaml',
+      'guestbook-app.k8s.yaml',
     ]);
   });
 
@@ -59,7 +60,7 @@ describe('example app', () => {
     for (const dir of dirs) buildExampleApp(new KubecraftApp({ outdir: dir, printReport: false })).synth();
     const read = (dir: string) => fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
     expect(read(dirs[0])).toEqual(read(dirs[1]));
-    expect(read(dirs[0])).toHaveLength(13);
+    expect(read(dirs[0])).toHaveLength(14);
   });
 
   test('every workload selector matches its own pod template labels', () => {
@@ -71,7 +72,7 @@ describe('example app', () => {
         checked++;
       }
     }
-    expect(checked).toBe(15);
+    expect(checked).toBe(18);
   });
 
   test('the whole app validates with zero errors and zero warnings; every relaxation has its reason', () => {
@@ -298,47 +299,99 @@ describe('scenario 8: label selectors', () => {
   });
 });
 
-describe('scenarios 9 and 14: nginx -> tomcat -> mysql', () => {
+describe('scenarios 9 and 14: nginx -> tomcat -> mysql, built with patterns', () => {
   const m = chart('09-nmt-three-tier');
-  test('three controllers and three Services', () => {
-    expect(find(m, 'Deployment', 'nginx').spec.template.spec.containers[0].image).toBe('nginx:1.25.3');
-    expect(find(m, 'Deployment', 'tomcat').spec.template.spec.containers[0].image).toBe('tomcat:9.0.82');
-    expect(find(m, 'StatefulSet', 'db').spec.template.spec.containers[0].image).toBe('mysql:8.0.35');
+  const sel = (x: any) => x.spec.selector.matchLabels ?? x.spec.selector;
+  test('three controllers and three Services, each Service selecting its tier', () => {
+    const front = find(m, 'Deployment', 'nginx');
+    const app = find(m, 'Deployment', 'tomcat');
+    const db = find(m, 'StatefulSet', 'mysql');
+    expect(front.spec.template.spec.containers[0].image).toBe('nginx:1.25.3');
+    expect(app.spec.template.spec.containers[0].image).toBe('tomcat:9.0.82');
+    expect(db.spec.template.spec.containers[0].image).toBe('mysql:8.0.35');
     expect(find(m, 'Service', 'mysql').spec.clusterIP).toBe('None');
-    for (const [svc, workload, kind] of [['nginx-service', 'nginx', 'Deployment'], ['tomcat-service', 'tomcat', 'Deployment'], ['mysql', 'db', 'StatefulSet']]) {
-      const s = find(m, 'Service', svc);
-      expect(Selector.matches({ matchLabels: s.spec.selector }, find(m, kind, workload).spec.template.metadata.labels)).toBe(true);
+    for (const [svc, workload] of [['nginx', front], ['tomcat', app], ['mysql', db]]) {
+      const s = find(m, 'Service', svc as string);
+      expect(Selector.matches({ matchLabels: s.spec.selector }, (workload as any).spec.template.metadata.labels)).toBe(true);
     }
+    expect(m.filter((x) => ['Deployment', 'StatefulSet'].includes(x.kind))).toHaveLength(3);
   });
-  test('tiers find each other by Service DNS name', () => {
+  test('tiers find each other by Service DNS name, wired by connectTo', () => {
     const conf = find(m, 'ConfigMap', 'nginx-conf').data['default.conf'];
-    expect(conf).toContain('proxy_pass http://tomcat-service.nmt.svc.cluster.local:8080;');
+    expect(conf).toContain('proxy_pass http://tomcat.nmt.svc.cluster.local:8080;');
     const env = find(m, 'Deployment', 'tomcat').spec.template.spec.containers[0].env;
-    expect(env).toContainEqual({ name: 'DB_HOST', value: 'mysql.nmt.svc.cluster.local' });
-    expect(env).toContainEqual({ name: 'JDBC_URL', value: 'jdbc:mysql://mysql.nmt.svc.cluster.local:3306/nmt' });
+    expect(env).toEqual(expect.arrayContaining([
+      { name: 'DB_HOST', value: 'mysql.nmt.svc.cluster.local' },
+      { name: 'DB_PORT', value: '3306' },
+      { name: 'DB_ADDR', value: 'mysql.nmt.svc.cluster.local:3306' },
+      { name: 'JDBC_URL', value: 'jdbc:mysql://mysql.nmt.svc.cluster.local:3306/nmt' },
+    ]));
+    expect(find(m, 'Deployment', 'nginx').spec.template.spec.containers[0].env).toContainEqual({ name: 'APP_HOST', value: 'tomcat.nmt.svc.cluster.local' });
+    const envValues = m.flatMap((x: any) => (x.spec?.template?.spec?.containers ?? []).flatMap((c: any) => (c.env ?? []).map((e: any) => e.value ?? '')));
+    expect(envValues.filter((v: string) => /\d+\.\d+\.\d+\.\d+/.test(v))).toEqual([]); // never a pod IP
   });
   test('the db password comes from an existing Secret, never inline', () => {
-    const env = find(m, 'StatefulSet', 'db').spec.template.spec.containers[0].env;
+    const env = find(m, 'StatefulSet', 'mysql').spec.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 'nmt-mysql', key: 'root-password' } } });
     expect(m.filter((x) => x.kind === 'Secret')).toHaveLength(0);
   });
-  test('network policies: default deny, then only front -> app -> db and DNS', () => {
-    const deny = find(m, 'NetworkPolicy', 'default-deny');
-    expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Egress', 'Ingress'] });
-    const app = find(m, 'NetworkPolicy', 'allow-app');
-    expect(app.spec.podSelector.matchLabels['app.kubernetes.io/component']).toBe('app');
-    expect(app.spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/component']).toBe('front');
-    expect(app.spec.egress[0].to[0].podSelector.matchLabels['app.kubernetes.io/component']).toBe('db');
-    const db = find(m, 'NetworkPolicy', 'allow-db');
-    expect(db.spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/component']).toBe('app');
-    expect(db.spec.ingress[0].ports).toEqual([{ port: 3306, protocol: 'TCP' }]);
-    expect(db.spec.egress).toBeUndefined();
+  test('network policies: default deny, DNS, then only outside -> front -> app -> db', () => {
+    const policies = m.filter((x) => x.kind === 'NetworkPolicy').map((x) => x.metadata.name).sort();
+    expect(policies).toEqual([
+      'allow-nginx-egress-to-tomcat', 'allow-nginx-to-tomcat', 'allow-outside-to-nginx',
+      'allow-tomcat-egress-to-mysql', 'allow-tomcat-to-mysql', 'kubecraft-allow-dns', 'kubecraft-default-deny',
+    ]);
+    expect(find(m, 'NetworkPolicy', 'kubecraft-default-deny').spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/managed-by': 'kubecraft' } }, policyTypes: ['Egress', 'Ingress'],
+    });
+    const toDb = find(m, 'NetworkPolicy', 'allow-tomcat-to-mysql').spec;
+    expect(toDb.podSelector.matchLabels).toEqual(sel(find(m, 'StatefulSet', 'mysql')));
+    expect(toDb.ingress).toEqual([{ from: [{ podSelector: { matchLabels: sel(find(m, 'Deployment', 'tomcat')) } }], ports: [{ port: 3306, protocol: 'TCP' }] }]);
+    const toApp = find(m, 'NetworkPolicy', 'allow-nginx-to-tomcat').spec;
+    expect(toApp.ingress[0].from[0].podSelector.matchLabels).toEqual(sel(find(m, 'Deployment', 'nginx')));
+    expect(toApp.ingress[0].ports).toEqual([{ port: 8080, protocol: 'TCP' }]);
   });
   test('scenario 14: the Ingress routes to the existing front Service and port', () => {
-    const ing = find(m, 'Ingress', 'nmt');
-    const backend = ing.spec.rules[0].http.paths[0].backend.service;
-    expect(backend).toEqual({ name: 'nginx-service', port: { number: 80 } });
-    expect(find(m, 'Service', 'nginx-service').spec.ports[0].port).toBe(80);
+    const ing = find(m, 'Ingress', 'nginx');
+    expect(ing.spec.ingressClassName).toBe('nginx');
+    expect(ing.spec.rules[0].host).toBe('nmt.example.com');
+    expect(ing.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'nginx', port: { number: 80 } });
+    expect(find(m, 'Service', 'nginx').spec.ports[0]).toMatchObject({ port: 80, targetPort: 8080 });
+  });
+  test('config changes roll the front: its pods carry the hash of nginx-conf', () => {
+    expect(find(m, 'Deployment', 'nginx').spec.template.metadata.annotations['kubecraft.io/config-hash']).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('the guestbook, built with patterns', () => {
+  const m = chart('guestbook-app');
+  test('frontend, redis leader and followers, wired by DNS', () => {
+    const fe = find(m, 'Deployment', 'frontend').spec.template.spec.containers[0];
+    expect(fe.env).toEqual(expect.arrayContaining([
+      { name: 'REDIS_LEADER_HOST', value: 'redis-leader.guestbook-app.svc.cluster.local' },
+      { name: 'REDIS_FOLLOWER_HOST', value: 'redis-follower.guestbook-app.svc.cluster.local' },
+    ]));
+    expect(find(m, 'StatefulSet', 'redis-follower').spec.template.spec.containers[0].env).toContainEqual({ name: 'REDIS_LEADER_PORT', value: '6379' });
+    expect(find(m, 'StatefulSet', 'redis-follower').spec.replicas).toBe(2);
+  });
+  test('exposed through a LoadBalancer, autoscaled, with a budget', () => {
+    expect(find(m, 'Service', 'frontend').spec.type).toBe('LoadBalancer');
+    expect(find(m, 'HorizontalPodAutoscaler', 'frontend').spec).toMatchObject({ minReplicas: 3, maxReplicas: 10 });
+    expect(find(m, 'Deployment', 'frontend').spec.replicas).toBeUndefined();
+    expect(find(m, 'PodDisruptionBudget', 'frontend').spec.maxUnavailable).toBe(1);
+    expect(find(m, 'Deployment', 'frontend').spec.template.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+  });
+  test('network policies allow exactly the guestbook paths', () => {
+    expect(m.filter((x) => x.kind === 'NetworkPolicy').map((x) => x.metadata.name).sort()).toEqual([
+      'allow-frontend-egress-to-redis-follower', 'allow-frontend-egress-to-redis-leader', 'allow-frontend-to-redis-follower',
+      'allow-frontend-to-redis-leader', 'allow-outside-to-frontend', 'allow-redis-follower-egress-to-redis-leader',
+      'allow-redis-follower-to-redis-leader', 'kubecraft-allow-dns', 'kubecraft-default-deny',
+    ]);
+  });
+  test('recommended labels on everything', () => {
+    for (const o of m.filter((x) => x.kind !== 'Namespace' && x.kind !== 'NetworkPolicy')) {
+      expect(o.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'kubecraft', 'app.kubernetes.io/part-of': 'guestbook' });
+    }
   });
 });
 

@@ -26,7 +26,7 @@ describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
     const good = runApp(path.join(root, 'main.ts'), outdir);
     expect(good.status).toBe(0);
     const before = snapshotDir(outdir);
-    expect(Object.keys(before)).toHaveLength(13);
+    expect(Object.keys(before)).toHaveLength(14);
 
     const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
     expect(bad.status).toBe(1);
