@@ -38,7 +38,8 @@ export interface JobOptions extends PatternContainerOptions {
    */
   readonly activeDeadline?: Duration;
   /**
-   * How long a finished Job is kept before it is garbage-collected.
+   * How long a finished Job is kept before it is garbage-collected (BatchJob only; a
+   * ScheduledJob keeps its `history` instead).
    *
    * @default Duration.days(1)
    */

@@ -69,7 +69,8 @@ export class ScheduledJob extends Construct implements IServiceClient {
     if (problems.length > 0) throw new Error(`${where}: schedule '${props.schedule}' is invalid: ${problems.join('; ')}`);
     if (props.timeZone !== undefined && !isTimeZone(props.timeZone)) throw new Error(`${where}: timeZone '${props.timeZone}' is not an IANA time zone`);
     const identity: PatternIdentity = { name: props.name ?? id, instance: props.name ?? id, component: props.component ?? 'batch', partOf: props.partOf };
-    const jp = jobProps(where, props, identity);
+    if (props.ttlAfterFinished !== undefined) throw new Error(`${where}: ttlAfterFinished does not apply to scheduled jobs; finished jobs are kept by 'history'`);
+    const { ttlAfterFinished: _ttl, ...jp } = jobProps(where, props, identity);
     const successful = props.history?.successful ?? 3;
     const failed = props.history?.failed ?? 1;
     if (![successful, failed].every((n) => Number.isInteger(n) && n >= 0)) throw new Error(`${where}: history limits must be non-negative integers`);
