@@ -1,5 +1,5 @@
 import { FluentdDaemonSetChart } from './s05-fluentd-daemonset';
-import { KubecraftApp } from '../lib';
+import { Environments, KubecraftApp } from '../lib';
 import { MyAppPodChart } from './s01-myapp-pod';
 import { ProbesChart } from './s02-probes';
 import { FrontendReplicaSetChart } from './s03-frontend-replicaset';
@@ -12,7 +12,7 @@ import { RookCephChart } from './s10-rook-ceph';
 import { ConfigStorageChart } from './s11-config-storage';
 import { ClusterResourcesChart } from './s12-cluster-resources';
 import { StatefulSetChart } from './s13-statefulset';
-import { GuestbookChart } from './guestbook';
+import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
 
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)
@@ -33,7 +33,9 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new ConfigStorageChart(app, '11-config-storage');
   new ClusterResourcesChart(app, '12-cluster-resources');
   new StatefulSetChart(app, '13-statefulset');
-  new GuestbookChart(app, 'guestbook-app');
+  for (const env of Environments.define(app, GUESTBOOK_ENVIRONMENTS, { validate: guestbookConfigProblems })) {
+    new GuestbookChart(env, 'guestbook', env.config);
+  }
   return app;
 }
 

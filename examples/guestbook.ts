@@ -1,15 +1,56 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-27';
 import { Exposure, Probes, StatefulService, WebService } from '../lib';
+
+/** What differs between the guestbook's environments. */
+export interface GuestbookConfig {
+  /** Frontend autoscaling bounds. */
+  readonly frontendReplicas: { readonly min: number; readonly max: number };
+  /** Number of Redis followers. */
+  readonly followers: number;
+  /** Tag of the Redis leader image. */
+  readonly redisTag: string;
+  /** Tag of the frontend image. */
+  readonly frontendTag: string;
+  /** Public host name of the frontend. */
+  readonly host: string;
+  /** Frontend CPU request, in millicores (the limit is 4x). */
+  readonly frontendCpuMillis: number;
+  /** Redis storage per replica, in GiB. */
+  readonly redisStorageGiB: number;
+}
+
+/** The guestbook's environments, declared once. */
+export const GUESTBOOK_ENVIRONMENTS: Readonly<Record<string, GuestbookConfig>> = {
+  dev: { frontendReplicas: { min: 1, max: 2 }, followers: 1, redisTag: '7.2.4', frontendTag: 'v5', host: 'guestbook.dev.example.com', frontendCpuMillis: 50, redisStorageGiB: 1 },
+  staging: { frontendReplicas: { min: 2, max: 4 }, followers: 2, redisTag: '6.0.5', frontendTag: 'v5', host: 'guestbook.staging.example.com', frontendCpuMillis: 100, redisStorageGiB: 5 },
+  prod: { frontendReplicas: { min: 3, max: 10 }, followers: 3, redisTag: '6.0.5', frontendTag: 'v5', host: 'guestbook.example.com', frontendCpuMillis: 250, redisStorageGiB: 20 },
+};
+
+/** Checks one environment's configuration. */
+export function guestbookConfigProblems(c: GuestbookConfig): string[] {
+  const problems: string[] = [];
+  if (!(c.frontendReplicas.min >= 1 && c.frontendReplicas.max >= c.frontendReplicas.min)) problems.push(`frontendReplicas must satisfy 1 <= min (${c.frontendReplicas.min}) <= max (${c.frontendReplicas.max})`);
+  if (!(Number.isInteger(c.followers) && c.followers >= 1)) problems.push(`followers must be at least 1 (is ${c.followers})`);
+  if (c.redisTag === 'latest' || c.frontendTag === 'latest') problems.push('image tags must be pinned, not latest');
+  if (!(c.frontendCpuMillis > 0)) problems.push('frontendCpuMillis must be positive');
+  if (!(c.redisStorageGiB > 0)) problems.push('redisStorageGiB must be positive');
+  return problems;
+}
 import { ScenarioChart } from './scenario-chart';
 
 /**
  * A second application a platform team will recognise: the Kubernetes guestbook (a PHP
  * frontend, a Redis leader and Redis followers), in a few lines of patterns.
  *
- * The frontend is reached from outside through a LoadBalancer and autoscales on CPU; it reaches
+ * The frontend is reached from outside through an Ingress and autoscales on CPU; it reaches
  * the leader (writes) and the followers (reads) by their Service DNS names; the followers
  * replicate from the leader. NetworkPolicies allow exactly those paths.
+ *
+ * It is deployed to three environments (dev, staging, prod), declared once in
+ * `GUESTBOOK_ENVIRONMENTS`: they differ in replicas, resources, host names, image tags and
+ * storage. Each is written to `dist/<env>/`; `KUBECRAFT_ENV=prod npm run synth` writes only one.
  *
  * Non-root: Redis as its `redis` user (999) with data on per-pod volumes; the PHP/Apache
  * frontend as `www-data` (33), binding port 80 through the safe sysctl, with Apache's runtime
@@ -20,25 +61,29 @@ export class GuestbookChart extends ScenarioChart {
   public readonly followers: StatefulService;
   public readonly frontend: WebService;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, config: GuestbookConfig) {
     super(scope, id, { namespace: 'guestbook-app' });
     const redisPing = Probes.exec(['redis-cli', 'ping']);
-    const redis = { port: 6379, portName: 'redis', user: 999, partOf: 'guestbook', storage: Size.gibibytes(1), dataPath: '/data', readiness: redisPing };
+    const redis = { port: 6379, portName: 'redis', user: 999, partOf: 'guestbook', storage: Size.gibibytes(config.redisStorageGiB), dataPath: '/data', readiness: redisPing };
 
-    this.leader = new StatefulService(this, 'redis-leader', { ...redis, image: 'redis:6.0.5', component: 'leader' });
+    this.leader = new StatefulService(this, 'redis-leader', { ...redis, image: `redis:${config.redisTag}`, component: 'leader' });
     this.followers = new StatefulService(this, 'redis-follower', {
-      ...redis, image: 'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower:v2', component: 'follower', replicas: 2,
+      ...redis, image: 'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower:v2', component: 'follower', replicas: config.followers,
       env: { GET_HOSTS_FROM: 'dns' },
     });
     this.followers.connectTo(this.leader);
 
     this.frontend = new WebService(this, 'frontend', {
-      image: 'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5', partOf: 'guestbook',
+      image: `us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:${config.frontendTag}`, partOf: 'guestbook',
       port: 80, user: 33, bindLowPorts: true, healthPath: '/',
       writablePaths: ['/var/run/apache2', '/var/lock/apache2', '/tmp'],
       env: { GET_HOSTS_FROM: 'dns' },
-      exposure: Exposure.loadBalancer(),
-      autoscaling: { minReplicas: 3, maxReplicas: 10, cpuUtilization: 60 },
+      exposure: Exposure.ingress({ host: config.host, className: 'nginx' }),
+      autoscaling: { minReplicas: config.frontendReplicas.min, maxReplicas: config.frontendReplicas.max, cpuUtilization: 60 },
+      resources: {
+        cpu: { request: kplus.Cpu.millis(config.frontendCpuMillis), limit: kplus.Cpu.millis(config.frontendCpuMillis * 4) },
+        memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+      },
     });
     this.frontend.connectTo(this.leader);
     this.frontend.connectTo(this.followers);

@@ -44,3 +44,7 @@ export * from './patterns/scheduled-job';
 export * from './patterns/service-endpoint';
 export * from './patterns/stateful-service';
 export * from './patterns/web-service';
+export * from './app/environment';
+export * from './output/app-graph';
+export * from './output/kustomization';
+export * from './output/manifest-diff';

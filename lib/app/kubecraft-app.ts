@@ -1,10 +1,13 @@
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { sortByInstallOrder } from '../output/install-order';
-import { formatReport, ValidationReport } from '../validation/finding';
+import { buildAppGraph, renderSvg, toDot, toMermaid } from '../output/app-graph';
+import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
+import { formatReport, toReport, ValidationReport } from '../validation/finding';
 import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
+import { Environment } from './environment';
 
 /** One synthesized object and where it came from. */
 export interface SynthesizedObject {
@@ -20,8 +23,10 @@ export interface SynthesizedObject {
 
 /** One output file and its objects, in install order. */
 export interface SynthesizedFile {
-  /** File name relative to the output directory, e.g. `shop.k8s.yaml`. */
+  /** Path relative to the output directory, e.g. `shop.k8s.yaml` or `prod/shop.k8s.yaml`. */
   readonly fileName: string;
+  /** The output folder: the environment's name, or '' for charts outside any environment. */
+  readonly folder: string;
   /** The objects written to the file, in install order. */
   readonly objects: readonly SynthesizedObject[];
 }
@@ -45,6 +50,14 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
    * @default true
    */
   readonly printReport?: boolean;
+
+  /**
+   * Also write a picture of each output folder's resources and their relations:
+   * `app-graph.svg`, `app-graph.dot` (Graphviz) and `app-graph.mmd` (Mermaid).
+   *
+   * @default false
+   */
+  readonly graph?: boolean;
 }
 
 /** Milliseconds spent in each phase of the last `synth()`. */
@@ -77,17 +90,23 @@ export class KubecraftApp extends App {
   public readonly validateOnSynth: boolean;
   /** Phase timings of the last `synth()`, for benchmarks and diagnostics. */
   public lastSynthTimings?: SynthTimings;
+  /** Whether `synth()` writes the app graph. */
+  public readonly graph: boolean;
   private readonly printReport: boolean;
 
   constructor(props: KubecraftAppProps = {}) {
     super(props);
     this.validateOnSynth = props.validate ?? true;
     this.printReport = props.printReport ?? true;
+    this.graph = props.graph ?? false;
   }
 
   /** Renders and validates the app without writing anything. */
   public validate(files: readonly SynthesizedFile[] = this.render()): ValidationReport {
-    return validateObjects(files.flatMap((f) => f.objects), { root: this });
+    // each output folder (environment) is deployed on its own, so it is validated on its own
+    const folders = [...new Set(files.map((f) => f.folder))];
+    const reports = folders.map((folder) => validateObjects(files.filter((f) => f.folder === folder).flatMap((f) => f.objects), { root: this }));
+    return reports.length === 1 ? reports[0] : toReport(reports.flatMap((r) => r.findings));
   }
 
   /**
@@ -96,12 +115,13 @@ export class KubecraftApp extends App {
   public render(): SynthesizedFile[] {
     const usedNames = new Set<string>();
     return this.charts.map((chart) => {
-      const base = chartFileBase(chart);
+      const folder = Environment.of(chart)?.envName ?? '';
+      const base = `${folder ? `${folder}/` : ''}${chartFileBase(chart)}`;
       let fileName = `${base}${this.outputFileExtension}`;
       for (let i = 2; usedNames.has(fileName); i++) fileName = `${base}-${i}${this.outputFileExtension}`;
       usedNames.add(fileName);
       try {
-        return { fileName, objects: synthesizeChart(chart) };
+        return { fileName, folder, objects: synthesizeChart(chart) };
       } catch (err) {
         // cdk8s construct validation (node.addValidation) and errors raised while rendering
         // (e.g. a probe with no port) name the construct path; report them the same way.
@@ -127,7 +147,7 @@ export class KubecraftApp extends App {
       }
     }
     const t2 = performance.now();
-    const output = toOutputFiles(files);
+    const output = toOutputFiles(files, { graph: this.graph });
     const t3 = performance.now();
     writeDirectoryAtomically(this.outdir, output);
     const t4 = performance.now();
@@ -140,9 +160,35 @@ export class KubecraftApp extends App {
   }
 }
 
-/** Serializes rendered files to YAML text. */
-export function toOutputFiles(files: readonly SynthesizedFile[]): OutputFile[] {
-  return files.map((f) => ({ relativePath: f.fileName, content: Yaml.stringify(...f.objects.map((o) => o.manifest)) }));
+/** Options for `toOutputFiles`. */
+export interface OutputOptions {
+  /**
+   * Add the app graph (SVG, DOT, Mermaid) to each folder.
+   *
+   * @default false
+   */
+  readonly graph?: boolean;
+}
+
+/**
+ * Serializes rendered files to YAML text, and adds to each output folder its
+ * `kustomization.yaml` (and, if asked, its graph).
+ */
+export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
+  const out: OutputFile[] = files.map((f) => ({ relativePath: f.fileName, content: Yaml.stringify(...f.objects.map((o) => o.manifest)) }));
+  for (const folder of [...new Set(files.map((f) => f.folder))]) {
+    const inFolder = files.filter((f) => f.folder === folder);
+    const prefix = folder ? `${folder}/` : '';
+    out.push({ relativePath: `${prefix}${KUSTOMIZATION_FILE}`, content: kustomization(inFolder.map((f) => f.fileName.slice(prefix.length))) });
+    if (options.graph) {
+      const graph = buildAppGraph(inFolder.flatMap((f) => f.objects.map((o) => o.manifest)));
+      const dot = toDot(graph, folder ? `kubecraft app: ${folder}` : 'kubecraft app');
+      out.push({ relativePath: `${prefix}app-graph.dot`, content: dot });
+      out.push({ relativePath: `${prefix}app-graph.mmd`, content: toMermaid(graph) });
+      out.push({ relativePath: `${prefix}app-graph.svg`, content: renderSvg(dot) });
+    }
+  }
+  return out;
 }
 
 function chartFileBase(chart: Chart): string {

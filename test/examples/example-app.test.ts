@@ -36,7 +36,9 @@ describe('example app', () => {
       '11-config-storage.k8s.yaml',
       '12-cluster-resources.k8s.yaml',
       '13-statefulset.k8s.yaml',
-      'guestbook-app.k8s.yaml',
+      'dev/guestbook.k8s.yaml',
+      'staging/guestbook.k8s.yaml',
+      'prod/guestbook.k8s.yaml',
     ]);
   });
 
@@ -58,9 +60,9 @@ describe('example app', () => {
   test('synthesis is deterministic: two synths write byte-identical files', () => {
     const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'kc-det-')));
     for (const dir of dirs) buildExampleApp(new KubecraftApp({ outdir: dir, printReport: false })).synth();
-    const read = (dir: string) => fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+    const read = (dir: string) => fs.readdirSync(dir).sort().map((f) => [f, fs.statSync(path.join(dir, f)).isDirectory() ? fs.readdirSync(path.join(dir, f)).map((g) => fs.readFileSync(path.join(dir, f, g), 'utf8')).join('\n---file---\n') : fs.readFileSync(path.join(dir, f), 'utf8')]);
     expect(read(dirs[0])).toEqual(read(dirs[1]));
-    expect(read(dirs[0])).toHaveLength(14);
+    expect(read(dirs[0]).map(([f]) => f)).toEqual([...byFile.keys()].filter((f) => !f.includes('/')).concat('dev', 'kustomization.yaml', 'prod', 'staging').sort());
   });
 
   test('every workload selector matches its own pod template labels', () => {
@@ -72,7 +74,7 @@ describe('example app', () => {
         checked++;
       }
     }
-    expect(checked).toBe(18);
+    expect(checked).toBe(24);
   });
 
   test('the whole app validates with zero errors and zero warnings; every relaxation has its reason', () => {
@@ -363,8 +365,8 @@ describe('scenarios 9 and 14: nginx -> tomcat -> mysql, built with patterns', ()
   });
 });
 
-describe('the guestbook, built with patterns', () => {
-  const m = chart('guestbook-app');
+describe('the guestbook, built with patterns, in three environments', () => {
+  const m = chart('prod/guestbook');
   test('frontend, redis leader and followers, wired by DNS', () => {
     const fe = find(m, 'Deployment', 'frontend').spec.template.spec.containers[0];
     expect(fe.env).toEqual(expect.arrayContaining([
@@ -372,10 +374,10 @@ describe('the guestbook, built with patterns', () => {
       { name: 'REDIS_FOLLOWER_HOST', value: 'redis-follower.guestbook-app.svc.cluster.local' },
     ]));
     expect(find(m, 'StatefulSet', 'redis-follower').spec.template.spec.containers[0].env).toContainEqual({ name: 'REDIS_LEADER_PORT', value: '6379' });
-    expect(find(m, 'StatefulSet', 'redis-follower').spec.replicas).toBe(2);
+    expect(find(m, 'StatefulSet', 'redis-follower').spec.replicas).toBe(3);
   });
-  test('exposed through a LoadBalancer, autoscaled, with a budget', () => {
-    expect(find(m, 'Service', 'frontend').spec.type).toBe('LoadBalancer');
+  test('exposed through an Ingress, autoscaled, with a budget', () => {
+    expect(find(m, 'Ingress', 'frontend').spec.rules[0].host).toBe('guestbook.example.com');
     expect(find(m, 'HorizontalPodAutoscaler', 'frontend').spec).toMatchObject({ minReplicas: 3, maxReplicas: 10 });
     expect(find(m, 'Deployment', 'frontend').spec.replicas).toBeUndefined();
     expect(find(m, 'PodDisruptionBudget', 'frontend').spec.maxUnavailable).toBe(1);
@@ -387,6 +389,22 @@ describe('the guestbook, built with patterns', () => {
       'allow-frontend-to-redis-leader', 'allow-outside-to-frontend', 'allow-redis-follower-egress-to-redis-leader',
       'allow-redis-follower-to-redis-leader', 'kubecraft-allow-dns', 'kubecraft-default-deny',
     ]);
+  });
+  test('environments differ in replicas, resources, host names, image tags and storage', () => {
+    const pick = (env: string) => {
+      const e = chart(`${env}/guestbook`);
+      return {
+        hpa: find(e, 'HorizontalPodAutoscaler', 'frontend').spec.maxReplicas,
+        followers: find(e, 'StatefulSet', 'redis-follower').spec.replicas,
+        cpu: find(e, 'Deployment', 'frontend').spec.template.spec.containers[0].resources.requests.cpu,
+        host: find(e, 'Ingress', 'frontend').spec.rules[0].host,
+        redis: find(e, 'StatefulSet', 'redis-leader').spec.template.spec.containers[0].image,
+        storage: find(e, 'StatefulSet', 'redis-leader').spec.volumeClaimTemplates[0].spec.resources.requests.storage,
+      };
+    };
+    expect(pick('dev')).toEqual({ hpa: 2, followers: 1, cpu: '50m', host: 'guestbook.dev.example.com', redis: 'redis:7.2.4', storage: '1024Mi' });
+    expect(pick('staging')).toEqual({ hpa: 4, followers: 2, cpu: '100m', host: 'guestbook.staging.example.com', redis: 'redis:6.0.5', storage: '5120Mi' });
+    expect(pick('prod')).toEqual({ hpa: 10, followers: 3, cpu: '250m', host: 'guestbook.example.com', redis: 'redis:6.0.5', storage: '20480Mi' });
   });
   test('recommended labels on everything', () => {
     for (const o of m.filter((x) => x.kind !== 'Namespace' && x.kind !== 'NetworkPolicy')) {

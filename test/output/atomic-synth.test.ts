@@ -5,9 +5,13 @@ import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
 
-function snapshotDir(dir: string): Record<string, string> {
+function snapshotDir(dir: string, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(dir).sort()) out[f] = fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const f of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, f);
+    if (fs.statSync(full).isDirectory()) Object.assign(out, snapshotDir(full, `${prefix}${f}/`));
+    else out[`${prefix}${f}`] = fs.readFileSync(full, 'utf8');
+  }
   return out;
 }
 
@@ -26,7 +30,7 @@ describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
     const good = runApp(path.join(root, 'main.ts'), outdir);
     expect(good.status).toBe(0);
     const before = snapshotDir(outdir);
-    expect(Object.keys(before)).toHaveLength(14);
+    expect(Object.keys(before)).toHaveLength(13 + 3 + 4 + 4 * 3); // scenario and guestbook manifests, 4 kustomizations, 4 graphs (svg, dot, mmd)
 
     const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
     expect(bad.status).toBe(1);
