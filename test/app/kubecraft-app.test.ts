@@ -22,7 +22,7 @@ describe('KubecraftApp', () => {
     expect(file.objects.map((o) => o.manifest.kind)).toEqual(['Namespace', 'ConfigMap', 'Service', 'Deployment']);
     expect(file.objects.map((o) => o.path)).toEqual(['shop/shop-ns/Resource', 'shop/conf/Resource', 'shop/web/webService/Resource', 'shop/web/Resource']);
     app.synth();
-    expect(fs.readdirSync(outdir)).toEqual(['shop.k8s.yaml']);
+    expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'shop.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 

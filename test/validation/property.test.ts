@@ -185,5 +185,5 @@ test('the property apps really synthesize to disk', () => {
   const { app } = build(spec);
   (app as unknown as { outdir: string }).outdir = outdir;
   app.synth();
-  expect(fs.readdirSync(outdir)).toEqual(['random.k8s.yaml']);
+  expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'random.k8s.yaml']);
 });
