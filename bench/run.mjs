@@ -31,7 +31,7 @@ const sizes = opts.sizes.split(',').map(Number);
 const outBase = mkdtempSync(join(tmpdir(), 'kubecraft-bench-'));
 
 const bundles = {};
-for (const app of ['services', 'example']) {
+for (const app of ['services', 'example', 'webservices', 'floor']) {
   const outfile = join(root, '.kubecraft', `bench-${app}.js`);
   buildSync({ entryPoints: [join(root, 'bench', 'apps', `${app}.ts`)], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
   bundles[app] = outfile;
@@ -90,16 +90,69 @@ function table(title, rows, baselineLabel) {
 
 if (opts.suite === 'all' || opts.suite === 'validation') {
   table('Validation overhead: the example app', [
-    measure('example app, validation off', [bundles.example, 'novalidate']),
-    measure('example app, validation on', [bundles.example, 'validate']),
+    measure('example app, validation off', [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'example.ts'), 'novalidate']),
+    measure('example app, validation on', [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'example.ts'), 'validate']),
   ], 'example app, validation off');
   for (const n of sizes.filter((s) => s >= 1000)) {
     table(`Validation overhead: ${n} Deployment+Service pairs`, [
       measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
-      measure(`kubecraft, validation off, N=${n}`, [bundles.services, 'kubecraft-novalidate', String(n)]),
-      measure(`kubecraft, validation on, N=${n}`, [bundles.services, 'kubecraft', String(n)]),
+      measure(`kubecraft, validation off, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'services.ts'), 'kubecraft-novalidate', String(n)]),
+      measure(`kubecraft, validation on, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'services.ts'), 'kubecraft', String(n)]),
     ], `plain cdk8s-plus-27 (baseline), N=${n}`);
   }
+}
+
+function runCdk8sSynth() {
+  const outdir = join(outBase, `cli-${Math.random().toString(36).slice(2)}`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '-o', outdir], { cwd: root, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`cdk8s synth failed:\n${r.stderr}`);
+  rmSync(outdir, { recursive: true, force: true });
+  return wall;
+}
+
+if (opts.suite === 'all' || opts.suite === 'performance') {
+  const perf = [];
+  for (const n of sizes) {
+    const json = join(outBase, `objects-${n}.json`);
+    spawnSync(process.execPath, [bundles.webservices, String(n), join(outBase, 'dump'), '--dump-json', json], { encoding: 'utf8' });
+    const rows = [
+      measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
+      measure(`kubecraft WebService, validation on, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'webservices.ts'), String(n)]),
+      measure(`floor (same objects straight to YAML), N=${n}`, [bundles.floor, json]),
+    ];
+    perf.push({ n, base: rows[0], kc: rows[1], floor: rows[2] });
+    table(`${n} services (baseline: ${n} Deployment+Service pairs; kubecraft: ${n} WebServices = ${3 * n + 1} objects)`, rows, rows[0].label);
+  }
+  const fit = (pts) => {
+    const xs = pts.map((p) => Math.log(p[0]));
+    const ys = pts.map((p) => Math.log(p[1]));
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = ys.reduce((a, b) => a + b) / ys.length;
+    return xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  };
+  const smallest = perf[0];
+  const marginal = perf.slice(1).map((p) => [p.n, p.kc.wall - smallest.kc.wall]);
+  const summary = [
+    '### Targets',
+    '',
+    '| target | measured |',
+    '|---|---|',
+    ...perf.map((p) => `| N=${p.n}: kubecraft / baseline | ${(p.kc.wall / p.base.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.base.wall)} ms) |`),
+    ...perf.map((p) => `| N=${p.n}: kubecraft / floor | ${(p.kc.wall / p.floor.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.floor.wall)} ms) |`),
+    marginal.length >= 2 ? `| growth exponent of kubecraft time beyond N=${smallest.n} (log-log fit over N=${marginal.map((m) => m[0]).join(', ')}) | ${fit(marginal).toFixed(2)} |` : '',
+    ...perf.map((p) => `| N=${p.n}: peak RSS | ${Math.round(p.kc.rss)} MiB |`),
+    '',
+  ].filter((l) => l !== '');
+  sections.push(summary.join('\n'));
+  console.log(summary.join('\n'));
+
+  runCdk8sSynth();
+  const cli = Array.from({ length: runs }, runCdk8sSynth);
+  const line = `### The example app through \`npx cdk8s synth\`\n\nMedian of ${runs}: ${Math.round(median(cli))} ms (runs: ${cli.map((x) => Math.round(x)).join(', ')} ms), including the cdk8s CLI itself, esbuild bundling of main.ts, validation, and the graphs.\n`;
+  sections.push(line);
+  console.log(line);
 }
 
 rmSync(outBase, { recursive: true, force: true });

@@ -48,3 +48,4 @@ export * from './app/environment';
 export * from './output/app-graph';
 export * from './output/kustomization';
 export * from './output/manifest-diff';
+export * from './output/yaml-serializer';

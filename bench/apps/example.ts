@@ -1,9 +1,10 @@
 // Benchmark app: the example app (main.ts). node bundle.js <validate|novalidate> <outdir>
+import { benchArgs } from './args';
 import { buildExampleApp } from '../../examples/example-app';
 import { KubecraftApp } from '../../lib';
 
 const loaded = performance.now();
-const [mode, outdir] = process.argv.slice(2);
+const [mode, outdir] = benchArgs();
 const app = buildExampleApp(new KubecraftApp({ outdir, validate: mode === 'validate', printReport: false }));
 const built = performance.now();
 app.synth();

@@ -4,12 +4,13 @@
 //          "kubecraft" (KubecraftApp/KubecraftChart, validation on),
 //          "kubecraft-novalidate" (same, validation off)
 // Prints one JSON line with phase timings (ms since process start) and peak memory.
+import { benchArgs } from './args';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, Probes } from '../../lib';
 
 const loaded = performance.now();
-const [variant, nArg, outdir] = process.argv.slice(2);
+const [variant, nArg, outdir] = benchArgs();
 const n = Number(nArg);
 const kubecraft = variant !== 'plain';
 const app = kubecraft ? new KubecraftApp({ outdir, validate: variant === 'kubecraft', printReport: false }) : new App({ outdir });

@@ -32,11 +32,20 @@ export function addConfigHashes(manifests: readonly Manifest[]): Manifest[] {
     const used = [...referencedConfig(spec)].map((ref) => `${ref}`.replace('/', `/${ns}/`)).filter((key) => data.has(key)).sort();
     if (used.length === 0) return m;
     const hash = createHash('sha256').update(JSON.stringify(used.map((key) => [key, data.get(key)]))).digest('hex').slice(0, 16);
-    const copy = structuredClone(m) as Record<string, any>;
-    const template = getPath(copy, specPath.slice(0, -1)) as Record<string, any>;
-    template.metadata = { ...(template.metadata ?? {}), annotations: { ...(template.metadata?.annotations ?? {}), [CONFIG_HASH_ANNOTATION]: hash } };
-    return copy as Manifest;
+    return withTemplateAnnotation(m, specPath.slice(0, -1), hash);
   });
+}
+
+/** A copy of `m` with the annotation on the pod template at `templatePath`, copying only the objects on that path. */
+function withTemplateAnnotation(m: Manifest, templatePath: readonly string[], hash: string): Manifest {
+  const copyAlong = (obj: Record<string, any>, depth: number): Record<string, any> => {
+    if (depth === templatePath.length) {
+      return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations: { ...(obj.metadata?.annotations ?? {}), [CONFIG_HASH_ANNOTATION]: hash } } };
+    }
+    const key = templatePath[depth];
+    return { ...obj, [key]: copyAlong(obj[key] ?? {}, depth + 1) };
+  };
+  return copyAlong(m as Record<string, any>, 0) as Manifest;
 }
 
 /** `Kind/name` of every ConfigMap and Secret a pod spec references. */

@@ -1,8 +1,9 @@
-import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart } from 'cdk8s';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { sortByInstallOrder } from '../output/install-order';
-import { buildAppGraph, renderSvg, toDot, toMermaid } from '../output/app-graph';
+import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
+import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
 import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
@@ -175,7 +176,8 @@ export interface OutputOptions {
  * `kustomization.yaml` (and, if asked, its graph).
  */
 export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
-  const out: OutputFile[] = files.map((f) => ({ relativePath: f.fileName, content: Yaml.stringify(...f.objects.map((o) => o.manifest)) }));
+  const out: OutputFile[] = files.map((f) => ({ relativePath: f.fileName, content: toYamlDocuments(f.objects.map((o) => o.manifest)) }));
+  const graphs: { path: string; dot: string }[] = [];
   for (const folder of [...new Set(files.map((f) => f.folder))]) {
     const inFolder = files.filter((f) => f.folder === folder);
     const prefix = folder ? `${folder}/` : '';
@@ -185,9 +187,11 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
       const dot = toDot(graph, folder ? `kubecraft app: ${folder}` : 'kubecraft app');
       out.push({ relativePath: `${prefix}app-graph.dot`, content: dot });
       out.push({ relativePath: `${prefix}app-graph.mmd`, content: toMermaid(graph) });
-      out.push({ relativePath: `${prefix}app-graph.svg`, content: renderSvg(dot) });
+      graphs.push({ path: `${prefix}app-graph.svg`, dot });
     }
   }
+  const svgs = renderSvgs(graphs.map((g) => g.dot));
+  graphs.forEach((g, i) => out.push({ relativePath: g.path, content: svgs[i] }));
   return out;
 }
 

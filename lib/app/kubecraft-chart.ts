@@ -101,7 +101,7 @@ export class KubecraftChart extends Chart {
     }
     const objects = (super.toJson() as Manifest[]).map((o) => {
       const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
-      return this.secureDefaults ? applySecureDefaults(scoped) : scoped;
+      return this.secureDefaults ? applySecureDefaults(scoped) : scoped; // fresh objects: changed in place
     });
     return this.configHash ? addConfigHashes(objects) : objects;
   }

@@ -204,13 +204,20 @@ export function toMermaid(graph: AppGraph): string {
 }
 
 /**
- * Renders DOT to SVG with Graphviz (compiled to WebAssembly, `@viz-js/viz`). The library is
- * asynchronous; this runs it in a short-lived child process so that synthesis stays synchronous.
+ * Renders DOT graphs to SVG with Graphviz (compiled to WebAssembly, `@viz-js/viz`). The library
+ * is asynchronous; this runs it once, for all graphs, in a short-lived child process so that
+ * synthesis stays synchronous.
  */
-export function renderSvg(dot: string): string {
+export function renderSvgs(dots: readonly string[]): string[] {
+  if (dots.length === 0) return [];
   const viz = require.resolve('@viz-js/viz');
-  const script = `require(${JSON.stringify(viz)}).instance().then((v) => { let s = ''; process.stdin.on('data', (d) => { s += d; }); process.stdin.on('end', () => { process.stdout.write(v.renderString(s, { format: 'svg' })); }); });`;
-  const r = spawnSync(process.execPath, ['-e', script], { input: dot, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const script = `require(${JSON.stringify(viz)}).instance().then((v) => { let s = ''; process.stdin.on('data', (d) => { s += d; }); process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(s).map((dot) => v.renderString(dot, { format: 'svg' })))); }); });`;
+  const r = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify(dots), encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`rendering the app graph failed: ${r.stderr}`);
-  return r.stdout;
+  return JSON.parse(r.stdout) as string[];
+}
+
+/** Renders one DOT graph to SVG (see `renderSvgs`). */
+export function renderSvg(dot: string): string {
+  return renderSvgs([dot])[0];
 }

@@ -19,13 +19,12 @@ function asRecord(value: unknown): Json | undefined {
  * - `securityContext.seccompProfile: { type: RuntimeDefault }` on the pod;
  * - `securityContext.capabilities.drop: [ALL]` on every container and init container.
  *
- * Anything the user set explicitly is kept as it is (and judged by the policy checks). Returns
- * a new manifest; the input is not changed.
+ * Anything the user set explicitly is kept as it is (and judged by the policy checks).
+ * Changes `manifest` in place (synthesis renders fresh objects) and returns it.
  */
 export function applySecureDefaults<T extends Manifest>(manifest: T): T {
-  const copy = structuredClone(manifest);
-  const spec = podSpecOf(copy);
-  if (!spec) return copy;
+  const spec = podSpecOf(manifest);
+  if (!spec) return manifest;
   const podContext = asRecord(spec.securityContext) ?? {};
   const anyContainerSetsSeccomp = containersOf(spec).some((c) => asRecord(c.securityContext)?.seccompProfile !== undefined);
   if (podContext.seccompProfile === undefined && !anyContainerSetsSeccomp) {
@@ -37,7 +36,7 @@ export function applySecureDefaults<T extends Manifest>(manifest: T): T {
       container.securityContext = sortedKeys({ ...context, capabilities: { drop: ['ALL'] } });
     }
   }
-  return copy;
+  return manifest;
 }
 
 /** The same record with its keys in alphabetical order, as cdk8s writes them. */

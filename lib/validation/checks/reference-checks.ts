@@ -39,7 +39,12 @@ export function checkReferences(ctx: ValidationContext): void {
 
 class AppIndex {
   private readonly names = new Map<string, ObjectToValidate[]>();
+  /** First object per `kind|namespace|name`, for O(1) lookups. */
+  private readonly byKindNsName = new Map<string, any>();
   public readonly templates: PodTemplate[] = [];
+  /** Pod templates per namespace, and per namespace and `key=value` label, so selectors look only at candidates. */
+  private readonly templatesByNs = new Map<string, PodTemplate[]>();
+  private readonly templatesByLabel = new Map<string, PodTemplate[]>();
   public readonly namespaces = new Set<string>();
   private readonly external: ExternalObject[];
 
@@ -49,11 +54,16 @@ class AppIndex {
       const m = obj.manifest as any;
       const key = this.key(m.kind, namespaceOf(m), m.metadata?.name, group(m.apiVersion));
       this.names.set(key, [...(this.names.get(key) ?? []), obj]);
+      const short = `${m.kind}|${namespaceOf(m)}|${m.metadata?.name ?? ''}`;
+      if (!this.byKindNsName.has(short)) this.byKindNsName.set(short, m);
       if (m.kind === 'Namespace' && m.metadata?.name) this.namespaces.add(m.metadata.name);
       const pod = podSpecAt(m);
       if (pod) {
         const ports = containersAt(pod.spec, pod.field).filter((c) => !c.init).flatMap((c) => (c.container.ports ?? []).map((p: any) => ({ number: p.containerPort, name: p.name })));
-        this.templates.push({ obj, namespace: namespaceOf(m), labels: podLabelsOf(m) ?? {}, ports });
+        const t: PodTemplate = { obj, namespace: namespaceOf(m), labels: podLabelsOf(m) ?? {}, ports };
+        this.templates.push(t);
+        push(this.templatesByNs, t.namespace, t);
+        for (const [k, v] of Object.entries(t.labels)) push(this.templatesByLabel, `${t.namespace}|${k}=${v}`, t);
       }
     }
     for (const e of externals) if (e.kind === 'Namespace' && e.name) this.namespaces.add(e.name);
@@ -70,10 +80,17 @@ class AppIndex {
 
   /** The object of `kind` named `name` in `ns`, from the app. */
   public find(kind: string, ns: string, name: string): any | undefined {
-    for (const [key, list] of this.names) {
-      if (key.endsWith(`|${kind}|${ns}|${name}`)) return list[0].manifest;
+    return this.byKindNsName.get(`${kind}|${ns}|${name}`);
+  }
+
+  /** Pod templates in `ns` that `selector` selects; looks only at templates carrying one of its labels. */
+  public selectTemplates(ns: string, selector: SelectorSpec): PodTemplate[] {
+    let candidates = this.templatesByNs.get(ns) ?? [];
+    for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
+      const withLabel = this.templatesByLabel.get(`${ns}|${k}=${v}`) ?? [];
+      if (withLabel.length < candidates.length) candidates = withLabel;
     }
-    return undefined;
+    return candidates.filter((t) => Selector.matches(selector, t.labels));
   }
 
   /** The external declaration of `kind` named `name` in `ns`. */
@@ -114,7 +131,13 @@ function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: O
 }
 
 function selectsTemplates(index: AppIndex, ns: string, selector: SelectorSpec): PodTemplate[] {
-  return index.templates.filter((t) => t.namespace === ns && Selector.matches(selector, t.labels));
+  return index.selectTemplates(ns, selector);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
