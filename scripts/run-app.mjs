@@ -19,7 +19,20 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = resolve(process.argv[2] ?? join(root, 'main.ts'));
+// `--env prod` (or `--env=dev,prod`) selects environments, like KUBECRAFT_ENV=prod
+const args = process.argv.slice(2);
+const envFlag = args.findIndex((a) => a === '--env' || a.startsWith('--env='));
+if (envFlag >= 0) {
+  const value = args[envFlag].includes('=') ? args[envFlag].slice('--env='.length) : args[envFlag + 1];
+  if (!value) {
+    console.error('run-app: --env needs a value, e.g. --env prod');
+    process.exit(2);
+  }
+  process.env.KUBECRAFT_ENV = value;
+  args.splice(envFlag, args[envFlag].includes('=') ? 1 : 2);
+  process.argv.splice(2, process.argv.length - 2, ...args);
+}
+const entry = resolve(args.find((a) => /\.(ts|js)$/.test(a)) ?? join(root, 'main.ts'));
 const cacheDir = join(root, '.kubecraft');
 const name = `app-${basename(entry).replace(/\.[^.]+$/, '')}-${Buffer.from(entry).toString('base64url').slice(-12)}`;
 const outfile = join(cacheDir, `${name}.js`);

@@ -5,6 +5,9 @@ import { MANAGED_BY } from './recommended-labels';
 
 const ID = 'kubecraft-network';
 
+/** Labels on every NetworkPolicy the patterns write. */
+const POLICY_LABELS = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/component': 'network-policy' };
+
 /** A group of pods: a pattern's name, pod labels and namespace. */
 export interface PodGroup {
   readonly name: string;
@@ -38,7 +41,7 @@ export class AppNetwork extends Construct {
     super(scope, id);
     this.managedPods = kplus.Pods.select(this, 'managed-pods', { labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } });
     this.defaultDeny = new kplus.NetworkPolicy(this, 'default-deny', {
-      metadata: { name: 'kubecraft-default-deny' },
+      metadata: { name: 'kubecraft-default-deny', labels: { ...POLICY_LABELS } },
       selector: this.managedPods,
       ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
       egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
@@ -48,7 +51,7 @@ export class AppNetwork extends Construct {
       namespaces: kplus.Namespaces.select(this, 'kube-system', { names: ['kube-system'] }),
     });
     this.allowDns = new kplus.NetworkPolicy(this, 'allow-dns', {
-      metadata: { name: 'kubecraft-allow-dns' },
+      metadata: { name: 'kubecraft-allow-dns', labels: { ...POLICY_LABELS } },
       selector: this.managedPods,
       egress: { rules: [{ peer: kubeDns, ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)] }] },
     });
@@ -58,7 +61,7 @@ export class AppNetwork extends Construct {
   public allowIngress(from: PodGroup, to: PodGroup, port: number): void {
     if (!this.once(`in:${from.namespace}/${from.name}->${to.name}:${port}`)) return;
     new kplus.NetworkPolicy(this, `${from.name}-to-${to.name}`, {
-      metadata: { name: `allow-${from.name}-to-${to.name}` },
+      metadata: { name: `allow-${from.name}-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: this.pods(`${from.name}-to-${to.name}-dst`, to, to.namespace),
       ingress: { rules: [{ peer: this.pods(`${from.name}-to-${to.name}-src`, from, to.namespace), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
     });
@@ -68,7 +71,7 @@ export class AppNetwork extends Construct {
   public allowEgress(from: PodGroup, to: PodGroup, port: number): void {
     if (!this.once(`out:${from.name}->${to.namespace}/${to.name}:${port}`)) return;
     new kplus.NetworkPolicy(this, `${from.name}-egress-to-${to.name}`, {
-      metadata: { name: `allow-${from.name}-egress-to-${to.name}` },
+      metadata: { name: `allow-${from.name}-egress-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: this.pods(`${from.name}-egress-to-${to.name}-src`, from, from.namespace),
       egress: { rules: [{ peer: this.pods(`${from.name}-egress-to-${to.name}-dst`, to, from.namespace), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
     });
@@ -93,7 +96,7 @@ export class AppNetwork extends Construct {
   public allowFromOutside(to: PodGroup, port: number): void {
     if (!this.once(`outside->${to.name}:${port}`)) return;
     new kplus.NetworkPolicy(this, `outside-to-${to.name}`, {
-      metadata: { name: `allow-outside-to-${to.name}` },
+      metadata: { name: `allow-outside-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: kplus.Pods.select(this, `outside-to-${to.name}-dst`, { labels: { ...to.labels } }),
       ingress: { rules: [{ peer: kplus.NetworkPolicyIpBlock.anyIpv4(this, `outside-to-${to.name}-any`), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
     });
