@@ -48,6 +48,16 @@ describe('environments', () => {
     }
   });
 
+  test('npm run synth -- --env staging writes only staging; an unknown environment fails clearly', () => {
+    const outdir = path.join(tmp('kc-envflag-'), 'dist');
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', 'run-app.mjs'), 'main.ts', ...args], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: outdir }, encoding: 'utf8' });
+    expect(run('--env', 'staging').status).toBe(0);
+    expect(fs.readdirSync(outdir).filter((f) => fs.statSync(path.join(outdir, f)).isDirectory())).toEqual(['staging']);
+    const bad = run('--env=qa');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("unknown environment 'qa' (defined: dev, staging, prod)");
+  }, 60000);
+
   test.each<[string, () => void, RegExp]>([
     ['an unknown environment', () => Environments.define(Testing.app(), configs, { select: ['qa'] }), /unknown environment 'qa' \(defined: dev, prod\)/],
     ['an invalid name', () => Environments.define(Testing.app(), { Prod: configs.prod }), /environment name 'Prod'/],
