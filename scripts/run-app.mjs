@@ -97,5 +97,12 @@ try {
     console.error(err.message);
     process.exit(1);
   }
+  // invalid props and other errors raised while the app is built: the message names the
+  // construct; show where in the app's own code it was raised, not the library's internals
+  if (err instanceof Error) {
+    const frames = (err.stack ?? '').split('\n').slice(1).filter((l) => !l.includes('node_modules') && !l.includes('node:')).slice(0, 4);
+    console.error(`kubecraft: synthesis failed: ${err.message}\n${frames.join('\n')}`);
+    process.exit(1);
+  }
   throw err;
 }

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { assertNoProblems, dns1123LabelProblems } from '../values/dns-name';
+import { SynthesisError } from './synthesis-error';
 
 /** The environment variable that selects which environments a synth writes (comma-separated). */
 export const ENVIRONMENT_SELECTOR_VARIABLE = 'KUBECRAFT_ENV';
@@ -64,18 +65,18 @@ export class Environments {
    */
   public static define<C>(scope: Construct, configs: Readonly<Record<string, C>>, options: EnvironmentsOptions<C> = {}): Environment<C>[] {
     const names = Object.keys(configs);
-    if (names.length === 0) throw new Error('Environments.define: no environments given');
+    if (names.length === 0) throw new SynthesisError('Environments.define: no environments given');
     const problems: string[] = [];
     for (const name of names) {
       problems.push(...dns1123LabelProblems(name).map((p) => `environment name '${name}' ${p}`));
       for (const p of options.validate?.(configs[name], name) ?? []) problems.push(`environment '${name}': ${p}`);
     }
-    if (problems.length > 0) throw new Error(`invalid environment configuration:\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0) throw new SynthesisError(`invalid environment configuration:\n  ${problems.join('\n  ')}`);
     const fromEnv = process.env[ENVIRONMENT_SELECTOR_VARIABLE];
     const selected = options.select ?? (fromEnv ? fromEnv.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : names);
     const unknown = selected.filter((s) => !names.includes(s));
     if (unknown.length > 0) {
-      throw new Error(`unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`);
+      throw new SynthesisError(`unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`);
     }
     return names.filter((n) => selected.includes(n)).map((n) => new Environment(scope, n, configs[n]));
   }

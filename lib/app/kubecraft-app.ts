@@ -9,6 +9,9 @@ import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
 import { Environment } from './environment';
+import { SynthesisError } from './synthesis-error';
+
+export { SynthesisError } from './synthesis-error';
 
 /** One synthesized object and where it came from. */
 export interface SynthesizedObject {
@@ -73,13 +76,6 @@ export interface SynthTimings {
   readonly write: number;
 }
 
-/** Raised when synthesis is refused; the message is the full, sorted report. */
-export class SynthesisError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SynthesisError';
-  }
-}
 
 /**
  * A cdk8s `App` that validates what it synthesizes (schema, values, references, policy),
