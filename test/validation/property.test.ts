@@ -66,7 +66,7 @@ function build(spec: { namespace: string; workloads: WorkloadSpec[] }): Built {
         default: return Probes.exec(['/bin/check']);
       }
     };
-    const config = w.withConfig ? new kplus.ConfigMap(chart, `${w.name}-config`, { data: { MODE: 'prod' } }) : undefined;
+    const config = w.withConfig ? new kplus.ConfigMap(chart, `cfg-${w.name}`, { data: { MODE: 'prod' } }) : undefined;
     const container: kplus.ContainerProps = {
       name: 'main',
       image: `registry.example.com/${w.name}:1.${w.port % 10}.0`,
@@ -84,24 +84,24 @@ function build(spec: { namespace: string; workloads: WorkloadSpec[] }): Built {
     let construct: kplus.AbstractPod;
     let service: kplus.Service | undefined;
     switch (w.kind) {
-      case 'Deployment': construct = new kplus.Deployment(chart, w.name, { ...common, replicas: w.replicas }); break;
-      case 'ReplicaSet': construct = new ReplicaSet(chart, w.name, { ...common, replicas: w.replicas }); break;
-      case 'DaemonSet': construct = new kplus.DaemonSet(chart, w.name, common); break;
+      case 'Deployment': construct = new kplus.Deployment(chart, `wl-${w.name}`, { ...common, replicas: w.replicas }); break;
+      case 'ReplicaSet': construct = new ReplicaSet(chart, `wl-${w.name}`, { ...common, replicas: w.replicas }); break;
+      case 'DaemonSet': construct = new kplus.DaemonSet(chart, `wl-${w.name}`, common); break;
       case 'StatefulSet': {
-        service = new kplus.Service(chart, `${w.name}-headless`, { clusterIP: 'None', ports: [{ port: w.port, name: 'main' }] });
+        service = new kplus.Service(chart, `hl-${w.name}`, { clusterIP: 'None', ports: [{ port: w.port, name: 'main' }] });
         service.selectLabel('app.kubernetes.io/name', w.name);
-        construct = new StatefulSet(chart, w.name, { ...common, service, replicas: w.replicas, volumeClaimTemplates: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }] });
+        construct = new StatefulSet(chart, `wl-${w.name}`, { ...common, service, replicas: w.replicas, volumeClaimTemplates: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }] });
         break;
       }
-      case 'Job': construct = new kplus.Job(chart, w.name, { ...common, backoffLimit: w.replicas }); break;
-      default: construct = new kplus.CronJob(chart, w.name, { ...common, schedule: Cron.schedule(cronOptions(w.schedule)) }); break;
+      case 'Job': construct = new kplus.Job(chart, `wl-${w.name}`, { ...common, backoffLimit: w.replicas }); break;
+      default: construct = new kplus.CronJob(chart, `wl-${w.name}`, { ...common, schedule: Cron.schedule(cronOptions(w.schedule)) }); break;
     }
     if ('select' in construct) (construct as kplus.Workload).select(kplus.LabelSelector.of({ labels }));
     if (w.withService && runs && !service) {
-      service = new kplus.Service(chart, `${w.name}-svc`, { ports: [{ port: 80, targetPort: w.port, name: 'http' }] });
+      service = new kplus.Service(chart, `svc-${w.name}`, { ports: [{ port: 80, targetPort: w.port, name: 'http' }] });
       service.selectLabel('app.kubernetes.io/name', w.name);
     }
-    if (w.withBudget && runs) new PodDisruptionBudget(chart, `${w.name}-pdb`, { selector: construct as kplus.Workload, maxUnavailable: 1 });
+    if (w.withBudget && runs) new PodDisruptionBudget(chart, `pdb-${w.name}`, { selector: construct as kplus.Workload, maxUnavailable: 1 });
     workloads.set(w.name, { spec: w, construct, service });
   }
   return { app, workloads };
@@ -155,6 +155,11 @@ describe('property-based: random valid apps', () => {
         expect(validate(o.manifest)).toBe(true);
       }
     }), { numRuns: 60 });
+  });
+
+  test('regression: a workload named like another construct of the app (fast-check seed -785873023)', () => {
+    const w: WorkloadSpec = { name: 'ns', kind: 'Deployment', replicas: 0, port: 1024, probe: 'http', cpu: 10, memory: 16, withService: false, withConfig: false, withBudget: false, schedule: '*/5 * * * *', user: 1 };
+    expect(build({ namespace: 'aa', workloads: [w, { ...w, name: 'aa' }] }).app.validate().findings).toEqual([]);
   });
 
   test('a random single mutation is always caught, with its rule and the mutated construct', () => {
