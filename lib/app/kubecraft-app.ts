@@ -5,6 +5,7 @@ import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
+import { External, importedObjectsIn } from '../validation/external';
 import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
@@ -102,7 +103,8 @@ export class KubecraftApp extends App {
   public validate(files: readonly SynthesizedFile[] = this.render()): ValidationReport {
     // each output folder (environment) is deployed on its own, so it is validated on its own
     const folders = [...new Set(files.map((f) => f.folder))];
-    const reports = folders.map((folder) => validateObjects(files.filter((f) => f.folder === folder).flatMap((f) => f.objects), { root: this }));
+    const externals = [...External.declaredIn(this), ...importedObjectsIn(this)]; // once, not per folder
+    const reports = folders.map((folder) => validateObjects(files.filter((f) => f.folder === folder).flatMap((f) => f.objects), { externals }));
     return reports.length === 1 ? reports[0] : toReport(reports.flatMap((r) => r.findings));
   }
 
