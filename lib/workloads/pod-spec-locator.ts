@@ -30,13 +30,6 @@ export function podSpecPath(kind: string): readonly string[] | undefined {
   return POD_SPEC_PATHS[kind];
 }
 
-/** The JSON path (segments) of the pod template metadata, or undefined for kinds without a template. */
-export function podTemplateMetadataPath(kind: string): readonly string[] | undefined {
-  const spec = POD_SPEC_PATHS[kind];
-  if (!spec || kind === 'Pod') return undefined;
-  return [...spec.slice(0, -1), 'metadata'];
-}
-
 /** Reads the value at `path` in `obj`, or undefined when any segment is missing. */
 export function getPath(obj: unknown, path: readonly string[]): unknown {
   let cur: unknown = obj;
