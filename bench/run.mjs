@@ -33,7 +33,15 @@ const outBase = mkdtempSync(join(tmpdir(), 'kubecraft-bench-'));
 const bundles = {};
 for (const app of ['services', 'example', 'webservices', 'floor']) {
   const outfile = join(root, '.kubecraft', `bench-${app}.js`);
-  buildSync({ entryPoints: [join(root, 'bench', 'apps', `${app}.ts`)], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(root, 'bench', 'apps', `${app}.ts`)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
   bundles[app] = outfile;
 }
 
@@ -81,7 +89,10 @@ function table(title, rows, baselineLabel) {
     '',
     '| case | wall ms (median) | vs baseline | module load | construct | render | validate | serialize | write | peak RSS MiB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.label} | ${ms(r.wall)} | ${base ? (r.wall / base.wall).toFixed(2) + '×' : ''} | ${ms(r.load)} | ${ms(r.construct)} | ${r.render ? ms(r.render) : '–'} | ${r.validate ? ms(r.validate) : '–'} | ${r.serialize ? ms(r.serialize) : '–'} | ${r.write ? ms(r.write) : '–'} | ${Math.round(r.rss)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${ms(r.wall)} | ${base ? (r.wall / base.wall).toFixed(2) + '×' : ''} | ${ms(r.load)} | ${ms(r.construct)} | ${r.render ? ms(r.render) : '–'} | ${r.validate ? ms(r.validate) : '–'} | ${r.serialize ? ms(r.serialize) : '–'} | ${r.write ? ms(r.write) : '–'} | ${Math.round(r.rss)} |`,
+    ),
     '',
   ];
   sections.push(lines.join('\n'));
@@ -89,23 +100,53 @@ function table(title, rows, baselineLabel) {
 }
 
 if (opts.suite === 'all' || opts.suite === 'validation') {
-  table('Validation overhead: the example app', [
-    measure('example app, validation off', [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'example.ts'), 'novalidate']),
-    measure('example app, validation on', [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'example.ts'), 'validate']),
-  ], 'example app, validation off');
+  table(
+    'Validation overhead: the example app',
+    [
+      measure('example app, validation off', [
+        join(root, 'scripts', 'run-app.mjs'),
+        join(root, 'bench', 'apps', 'example.ts'),
+        'novalidate',
+      ]),
+      measure('example app, validation on', [
+        join(root, 'scripts', 'run-app.mjs'),
+        join(root, 'bench', 'apps', 'example.ts'),
+        'validate',
+      ]),
+    ],
+    'example app, validation off',
+  );
   for (const n of sizes.filter((s) => s >= 1000)) {
-    table(`Validation overhead: ${n} Deployment+Service pairs`, [
-      measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
-      measure(`kubecraft, validation off, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'services.ts'), 'kubecraft-novalidate', String(n)]),
-      measure(`kubecraft, validation on, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'services.ts'), 'kubecraft', String(n)]),
-    ], `plain cdk8s-plus-27 (baseline), N=${n}`);
+    table(
+      `Validation overhead: ${n} Deployment+Service pairs`,
+      [
+        measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
+        measure(`kubecraft, validation off, N=${n}`, [
+          join(root, 'scripts', 'run-app.mjs'),
+          join(root, 'bench', 'apps', 'services.ts'),
+          'kubecraft-novalidate',
+          String(n),
+        ]),
+        measure(`kubecraft, validation on, N=${n}`, [
+          join(root, 'scripts', 'run-app.mjs'),
+          join(root, 'bench', 'apps', 'services.ts'),
+          'kubecraft',
+          String(n),
+        ]),
+      ],
+      `plain cdk8s-plus-27 (baseline), N=${n}`,
+    );
   }
 }
 
 function runCdk8sSynth() {
   const outdir = join(outBase, `cli-${Math.random().toString(36).slice(2)}`);
   const start = process.hrtime.bigint();
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '-o', outdir], { cwd: root, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '-o', outdir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`cdk8s synth failed:\n${r.stderr}`);
   rmSync(outdir, { recursive: true, force: true });
@@ -116,14 +157,24 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
   const perf = [];
   for (const n of sizes) {
     const json = join(outBase, `objects-${n}.json`);
-    spawnSync(process.execPath, [bundles.webservices, String(n), join(outBase, 'dump'), '--dump-json', json], { encoding: 'utf8' });
+    spawnSync(process.execPath, [bundles.webservices, String(n), join(outBase, 'dump'), '--dump-json', json], {
+      encoding: 'utf8',
+    });
     const rows = [
       measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
-      measure(`kubecraft WebService, validation on, N=${n}`, [join(root, 'scripts', 'run-app.mjs'), join(root, 'bench', 'apps', 'webservices.ts'), String(n)]),
+      measure(`kubecraft WebService, validation on, N=${n}`, [
+        join(root, 'scripts', 'run-app.mjs'),
+        join(root, 'bench', 'apps', 'webservices.ts'),
+        String(n),
+      ]),
       measure(`floor (same objects straight to YAML), N=${n}`, [bundles.floor, json]),
     ];
     perf.push({ n, base: rows[0], kc: rows[1], floor: rows[2] });
-    table(`${n} services (baseline: ${n} Deployment+Service pairs; kubecraft: ${n} WebServices = ${3 * n + 1} objects)`, rows, rows[0].label);
+    table(
+      `${n} services (baseline: ${n} Deployment+Service pairs; kubecraft: ${n} WebServices = ${3 * n + 1} objects)`,
+      rows,
+      rows[0].label,
+    );
   }
   const fit = (pts) => {
     const xs = pts.map((p) => Math.log(p[0]));
@@ -139,9 +190,17 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
     '',
     '| target | measured |',
     '|---|---|',
-    ...perf.map((p) => `| N=${p.n}: kubecraft / baseline | ${(p.kc.wall / p.base.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.base.wall)} ms) |`),
-    ...perf.map((p) => `| N=${p.n}: kubecraft / floor | ${(p.kc.wall / p.floor.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.floor.wall)} ms) |`),
-    marginal.length >= 2 ? `| growth exponent of kubecraft time beyond N=${smallest.n} (log-log fit over N=${marginal.map((m) => m[0]).join(', ')}) | ${fit(marginal).toFixed(2)} |` : '',
+    ...perf.map(
+      (p) =>
+        `| N=${p.n}: kubecraft / baseline | ${(p.kc.wall / p.base.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.base.wall)} ms) |`,
+    ),
+    ...perf.map(
+      (p) =>
+        `| N=${p.n}: kubecraft / floor | ${(p.kc.wall / p.floor.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.floor.wall)} ms) |`,
+    ),
+    marginal.length >= 2
+      ? `| growth exponent of kubecraft time beyond N=${smallest.n} (log-log fit over N=${marginal.map((m) => m[0]).join(', ')}) | ${fit(marginal).toFixed(2)} |`
+      : '',
     ...perf.map((p) => `| N=${p.n}: peak RSS | ${Math.round(p.kc.rss)} MiB |`),
     '',
   ].filter((l) => l !== '');
@@ -159,6 +218,9 @@ rmSync(outBase, { recursive: true, force: true });
 if (opts.write) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
   mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), `# Benchmarks\n\nProduced by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Medians of ${runs} runs (after one warm-up run) of whole \`node\` processes, from process start to files written; ratios are against the baseline measured in the same run. Phase columns are medians of the app's own measurements (ms).\n\n${sections.join('\n')}`);
+  writeFileSync(
+    join(root, 'docs', 'benchmarks.md'),
+    `# Benchmarks\n\nProduced by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Medians of ${runs} runs (after one warm-up run) of whole \`node\` processes, from process start to files written; ratios are against the baseline measured in the same run. Phase columns are medians of the app's own measurements (ms).\n\n${sections.join('\n')}`,
+  );
   console.log('wrote docs/benchmarks.md');
 }

@@ -38,4 +38,3 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   }
   return app;
 }
-

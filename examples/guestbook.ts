@@ -23,16 +23,44 @@ export interface GuestbookConfig {
 
 /** The guestbook's environments, declared once. */
 export const GUESTBOOK_ENVIRONMENTS: Readonly<Record<string, GuestbookConfig>> = {
-  dev: { frontendReplicas: { min: 1, max: 2 }, followers: 1, redisTag: '7.2.4', frontendTag: 'v5', host: 'guestbook.dev.example.com', frontendCpuMillis: 50, redisStorageGiB: 1 },
-  staging: { frontendReplicas: { min: 2, max: 4 }, followers: 2, redisTag: '6.0.5', frontendTag: 'v5', host: 'guestbook.staging.example.com', frontendCpuMillis: 100, redisStorageGiB: 5 },
-  prod: { frontendReplicas: { min: 3, max: 10 }, followers: 3, redisTag: '6.0.5', frontendTag: 'v5', host: 'guestbook.example.com', frontendCpuMillis: 250, redisStorageGiB: 20 },
+  dev: {
+    frontendReplicas: { min: 1, max: 2 },
+    followers: 1,
+    redisTag: '7.2.4',
+    frontendTag: 'v5',
+    host: 'guestbook.dev.example.com',
+    frontendCpuMillis: 50,
+    redisStorageGiB: 1,
+  },
+  staging: {
+    frontendReplicas: { min: 2, max: 4 },
+    followers: 2,
+    redisTag: '6.0.5',
+    frontendTag: 'v5',
+    host: 'guestbook.staging.example.com',
+    frontendCpuMillis: 100,
+    redisStorageGiB: 5,
+  },
+  prod: {
+    frontendReplicas: { min: 3, max: 10 },
+    followers: 3,
+    redisTag: '6.0.5',
+    frontendTag: 'v5',
+    host: 'guestbook.example.com',
+    frontendCpuMillis: 250,
+    redisStorageGiB: 20,
+  },
 };
 
 /** Checks one environment's configuration. */
 export function guestbookConfigProblems(c: GuestbookConfig): string[] {
   const problems: string[] = [];
-  if (!(c.frontendReplicas.min >= 1 && c.frontendReplicas.max >= c.frontendReplicas.min)) problems.push(`frontendReplicas must satisfy 1 <= min (${c.frontendReplicas.min}) <= max (${c.frontendReplicas.max})`);
-  if (!(Number.isInteger(c.followers) && c.followers >= 1)) problems.push(`followers must be at least 1 (is ${c.followers})`);
+  if (!(c.frontendReplicas.min >= 1 && c.frontendReplicas.max >= c.frontendReplicas.min))
+    problems.push(
+      `frontendReplicas must satisfy 1 <= min (${c.frontendReplicas.min}) <= max (${c.frontendReplicas.max})`,
+    );
+  if (!(Number.isInteger(c.followers) && c.followers >= 1))
+    problems.push(`followers must be at least 1 (is ${c.followers})`);
   if (c.redisTag === 'latest' || c.frontendTag === 'latest') problems.push('image tags must be pinned, not latest');
   if (!(c.frontendCpuMillis > 0)) problems.push('frontendCpuMillis must be positive');
   if (!(c.redisStorageGiB > 0)) problems.push('redisStorageGiB must be positive');
@@ -64,24 +92,50 @@ export class GuestbookChart extends ScenarioChart {
   constructor(scope: Construct, id: string, config: GuestbookConfig) {
     super(scope, id, { namespace: 'guestbook-app' });
     const redisPing = Probes.exec(['redis-cli', 'ping']);
-    const redis = { port: 6379, portName: 'redis', user: 999, partOf: 'guestbook', storage: Size.gibibytes(config.redisStorageGiB), dataPath: '/data', readiness: redisPing };
+    const redis = {
+      port: 6379,
+      portName: 'redis',
+      user: 999,
+      partOf: 'guestbook',
+      storage: Size.gibibytes(config.redisStorageGiB),
+      dataPath: '/data',
+      readiness: redisPing,
+    };
 
-    this.leader = new StatefulService(this, 'redis-leader', { ...redis, image: `redis:${config.redisTag}`, component: 'leader' });
+    this.leader = new StatefulService(this, 'redis-leader', {
+      ...redis,
+      image: `redis:${config.redisTag}`,
+      component: 'leader',
+    });
     this.followers = new StatefulService(this, 'redis-follower', {
-      ...redis, image: 'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower:v2', component: 'follower', replicas: config.followers,
+      ...redis,
+      image: 'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower:v2',
+      component: 'follower',
+      replicas: config.followers,
       env: { GET_HOSTS_FROM: 'dns' },
     });
     this.followers.connectTo(this.leader);
 
     this.frontend = new WebService(this, 'frontend', {
-      image: `us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:${config.frontendTag}`, partOf: 'guestbook',
-      port: 80, user: 33, bindLowPorts: true, healthPath: '/',
+      image: `us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:${config.frontendTag}`,
+      partOf: 'guestbook',
+      port: 80,
+      user: 33,
+      bindLowPorts: true,
+      healthPath: '/',
       writablePaths: ['/var/run/apache2', '/var/lock/apache2', '/tmp'],
       env: { GET_HOSTS_FROM: 'dns' },
       exposure: Exposure.ingress({ host: config.host, className: 'nginx' }),
-      autoscaling: { minReplicas: config.frontendReplicas.min, maxReplicas: config.frontendReplicas.max, cpuUtilization: 60 },
+      autoscaling: {
+        minReplicas: config.frontendReplicas.min,
+        maxReplicas: config.frontendReplicas.max,
+        cpuUtilization: 60,
+      },
       resources: {
-        cpu: { request: kplus.Cpu.millis(config.frontendCpuMillis), limit: kplus.Cpu.millis(config.frontendCpuMillis * 4) },
+        cpu: {
+          request: kplus.Cpu.millis(config.frontendCpuMillis),
+          limit: kplus.Cpu.millis(config.frontendCpuMillis * 4),
+        },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
       },
     });

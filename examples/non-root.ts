@@ -21,7 +21,9 @@ export function smallResources(cpuMillis = 100, memoryMiB = 64): kplus.Container
 /** Mounts a fresh `emptyDir` at each of `paths` on `container`, for an image's writable paths. */
 export function writablePaths(workload: kplus.AbstractPod, container: kplus.Container, paths: readonly string[]): void {
   for (const path of paths) {
-    const name = `${container.name}-${path.replace(/^\//, '').replace(/[^a-z0-9]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+    const name = `${container.name}-${path.replace(/^\//, '').replace(/[^a-z0-9]+/g, '-')}`
+      .slice(0, 63)
+      .replace(/-+$/, '');
     container.mount(path, kplus.Volume.fromEmptyDir(workload, `${name}-volume`, name));
   }
 }

@@ -31,16 +31,18 @@ export class MyAppPodChart extends ScenarioChart {
     this.pod = new kplus.Pod(this, 'myapp-pod', {
       metadata: { labels: { 'app.kubernetes.io/name': 'MyApp' } },
       securityContext: { user: 65534, group: 65534 },
-      containers: [{
-        name: 'myapp-container',
-        image: 'busybox:1.28',
-        command: ['sh', '-c', 'echo The app is running! && sleep 3600'],
-        securityContext: NOBODY,
-        resources: smallResources(50, 16),
-        // The main container has no port; "alive" means its shell is still running.
-        liveness: Probes.exec(['sh', '-c', 'true'], { periodSeconds: Duration.seconds(30) }),
-        readiness: Probes.exec(['sh', '-c', 'true'], { periodSeconds: Duration.seconds(30) }),
-      }],
+      containers: [
+        {
+          name: 'myapp-container',
+          image: 'busybox:1.28',
+          command: ['sh', '-c', 'echo The app is running! && sleep 3600'],
+          securityContext: NOBODY,
+          resources: smallResources(50, 16),
+          // The main container has no port; "alive" means its shell is still running.
+          liveness: Probes.exec(['sh', '-c', 'true'], { periodSeconds: Duration.seconds(30) }),
+          readiness: Probes.exec(['sh', '-c', 'true'], { periodSeconds: Duration.seconds(30) }),
+        },
+      ],
       initContainers: [this.waitFor('init-myservice', this.myService), this.waitFor('init-mydb', this.myDb)],
     });
   }

@@ -27,10 +27,11 @@ export class ProbesChart extends ScenarioChart {
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'probes' });
-    const pod = (name: string): kplus.Pod => new kplus.Pod(this, name, {
-      metadata: { labels: { test: 'liveness', 'app.kubernetes.io/name': name } },
-      securityContext: { user: 65534, group: 65534 },
-    });
+    const pod = (name: string): kplus.Pod =>
+      new kplus.Pod(this, name, {
+        metadata: { labels: { test: 'liveness', 'app.kubernetes.io/name': name } },
+        securityContext: { user: 65534, group: 65534 },
+      });
 
     this.exec = pod('liveness-exec');
     const execContainer = this.exec.addContainer({
@@ -39,8 +40,14 @@ export class ProbesChart extends ScenarioChart {
       args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
       securityContext: NOBODY,
       resources: smallResources(50, 16),
-      liveness: Probes.exec(['cat', '/tmp/healthy'], { initialDelaySeconds: Duration.seconds(5), periodSeconds: Duration.seconds(5) }),
-      readiness: Probes.exec(['cat', '/tmp/healthy'], { initialDelaySeconds: Duration.seconds(5), periodSeconds: Duration.seconds(5) }),
+      liveness: Probes.exec(['cat', '/tmp/healthy'], {
+        initialDelaySeconds: Duration.seconds(5),
+        periodSeconds: Duration.seconds(5),
+      }),
+      readiness: Probes.exec(['cat', '/tmp/healthy'], {
+        initialDelaySeconds: Duration.seconds(5),
+        periodSeconds: Duration.seconds(5),
+      }),
     });
     writablePaths(this.exec, execContainer, ['/tmp']);
 
@@ -59,7 +66,11 @@ export class ProbesChart extends ScenarioChart {
         periodSeconds: Duration.seconds(3),
       }),
       readiness: Probes.httpGet('/healthz', { port: 'liveness-port', periodSeconds: Duration.seconds(3) }),
-      startup: Probes.httpGet('/healthz', { port: 'liveness-port', failureThreshold: 30, periodSeconds: Duration.seconds(10) }),
+      startup: Probes.httpGet('/healthz', {
+        port: 'liveness-port',
+        failureThreshold: 30,
+        periodSeconds: Duration.seconds(10),
+      }),
     });
 
     this.tcp = pod('goproxy');
@@ -69,15 +80,33 @@ export class ProbesChart extends ScenarioChart {
       ports: [{ number: 8080 }],
       securityContext: NOBODY,
       resources: smallResources(),
-      readiness: Probes.tcpSocket({ port: 8080, initialDelaySeconds: Duration.seconds(5), periodSeconds: Duration.seconds(10) }),
-      liveness: Probes.tcpSocket({ port: 8080, initialDelaySeconds: Duration.seconds(15), periodSeconds: Duration.seconds(10) }),
+      readiness: Probes.tcpSocket({
+        port: 8080,
+        initialDelaySeconds: Duration.seconds(5),
+        periodSeconds: Duration.seconds(10),
+      }),
+      liveness: Probes.tcpSocket({
+        port: 8080,
+        initialDelaySeconds: Duration.seconds(15),
+        periodSeconds: Duration.seconds(10),
+      }),
     });
 
     this.grpc = pod('etcd-with-grpc');
     const etcd = this.grpc.addContainer({
       name: 'etcd',
       image: 'registry.k8s.io/etcd:3.5.1-0',
-      command: ['/usr/local/bin/etcd', '--data-dir', '/var/lib/etcd', '--listen-client-urls', 'http://0.0.0.0:2379', '--advertise-client-urls', 'http://127.0.0.1:2379', '--log-level', 'debug'],
+      command: [
+        '/usr/local/bin/etcd',
+        '--data-dir',
+        '/var/lib/etcd',
+        '--listen-client-urls',
+        'http://0.0.0.0:2379',
+        '--advertise-client-urls',
+        'http://127.0.0.1:2379',
+        '--log-level',
+        'debug',
+      ],
       ports: [{ number: 2379 }],
       securityContext: NOBODY,
       resources: smallResources(100, 128),

@@ -29,10 +29,16 @@ export class NginxDeploymentChart extends ScenarioChart {
     this.deployment = this.nginx('nginx-deployment', 'nginx:1.14.2', 3);
 
     this.hostPathVariant = this.nginx('nginx-hostpath', 'nginx:1.17.0', 2);
-    const html = kplus.Volume.fromHostPath(this, 'html', 'html', { path: '/srv/www/html', type: kplus.HostPathVolumeType.DIRECTORY });
+    const html = kplus.Volume.fromHostPath(this, 'html', 'html', {
+      path: '/srv/www/html',
+      type: kplus.HostPathVolumeType.DIRECTORY,
+    });
     this.hostPathVariant.containers[0].mount('/usr/share/nginx/html', html, { readOnly: true });
-    Policy.relax(this.hostPathVariant, 'policy/host-path',
-      'serves a developer\'s local web root from the node (seed 002); read-only, for single-node development clusters only');
+    Policy.relax(
+      this.hostPathVariant,
+      'policy/host-path',
+      "serves a developer's local web root from the node (seed 002); read-only, for single-node development clusters only",
+    );
   }
 
   private nginx(name: string, image: string, replicas: number): kplus.Deployment {

@@ -30,7 +30,9 @@ export class FluentdDaemonSetChart extends KubecraftChart {
     });
     this.daemonSet.select(kplus.LabelSelector.of({ labels: { name: 'fluentd-elasticsearch' } }));
     for (const key of ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master']) {
-      this.daemonSet.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.exists(key, { effect: kplus.TaintEffect.NO_SCHEDULE })));
+      this.daemonSet.scheduling.tolerate(
+        kplus.Node.tainted(kplus.NodeTaintQuery.exists(key, { effect: kplus.TaintEffect.NO_SCHEDULE })),
+      );
     }
     const fluentd = this.daemonSet.addContainer({
       name: 'fluentd-elasticsearch',
@@ -40,14 +42,25 @@ export class FluentdDaemonSetChart extends KubecraftChart {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
         memory: { request: Size.mebibytes(200), limit: Size.mebibytes(200) },
       },
-      liveness: Probes.exec(['sh', '-c', 'pgrep -f fluentd > /dev/null'], { periodSeconds: Duration.seconds(30), initialDelaySeconds: Duration.seconds(30) }),
+      liveness: Probes.exec(['sh', '-c', 'pgrep -f fluentd > /dev/null'], {
+        periodSeconds: Duration.seconds(30),
+        initialDelaySeconds: Duration.seconds(30),
+      }),
       readiness: Probes.exec(['sh', '-c', 'pgrep -f fluentd > /dev/null'], { periodSeconds: Duration.seconds(30) }),
     });
     const varlog = kplus.Volume.fromHostPath(this, 'varlog', 'varlog', { path: '/var/log' });
     fluentd.mount('/var/log', varlog);
     fluentd.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp'));
 
-    Policy.relax(this.daemonSet, 'policy/host-path', 'a node log collector reads every container\'s logs from the node\'s /var/log');
-    Policy.relax(this.daemonSet, 'policy/run-as-non-root', 'node log files are root-owned with mode 0640; the agent must read them as root');
+    Policy.relax(
+      this.daemonSet,
+      'policy/host-path',
+      "a node log collector reads every container's logs from the node's /var/log",
+    );
+    Policy.relax(
+      this.daemonSet,
+      'policy/run-as-non-root',
+      'node log files are root-owned with mode 0640; the agent must read them as root',
+    );
   }
 }

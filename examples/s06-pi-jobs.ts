@@ -23,13 +23,15 @@ export class PiJobsChart extends ScenarioChart {
       restartPolicy: kplus.RestartPolicy.NEVER,
       ttlAfterFinished: Duration.hours(1),
       securityContext: { user: 65534, group: 65534 },
-      containers: [{
-        name: 'pi',
-        image: 'perl:5.34.0',
-        command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'],
-        securityContext: NOBODY,
-        resources: smallResources(500, 64),
-      }],
+      containers: [
+        {
+          name: 'pi',
+          image: 'perl:5.34.0',
+          command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'],
+          securityContext: NOBODY,
+          resources: smallResources(500, 64),
+        },
+      ],
     });
 
     this.cronJob = new kplus.CronJob(this, 'hello', {
@@ -38,13 +40,15 @@ export class PiJobsChart extends ScenarioChart {
       backoffLimit: 2,
       restartPolicy: kplus.RestartPolicy.ON_FAILURE,
       securityContext: { user: 65534, group: 65534 },
-      containers: [{
-        name: 'hello',
-        image: 'busybox:1.28',
-        command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'],
-        securityContext: NOBODY,
-        resources: smallResources(50, 16),
-      }],
+      containers: [
+        {
+          name: 'hello',
+          image: 'busybox:1.28',
+          command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'],
+          securityContext: NOBODY,
+          resources: smallResources(50, 16),
+        },
+      ],
     });
   }
 }

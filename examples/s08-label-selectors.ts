@@ -25,28 +25,32 @@ export class LabelSelectorsChart extends ScenarioChart {
     super(scope, id, { namespace: 'selectors' });
 
     this.production = this.workload('production', {
-      'app': 'selector-demo',
-      'environment': 'production',
-      'tier': 'backend',
-      'partition': 'customerA',
+      app: 'selector-demo',
+      environment: 'production',
+      tier: 'backend',
+      partition: 'customerA',
     });
-    this.production.select(Selector.parse('app = selector-demo, environment in (production, qa), tier != frontend, partition, !legacy'));
+    this.production.select(
+      Selector.parse('app = selector-demo, environment in (production, qa), tier != frontend, partition, !legacy'),
+    );
 
     this.canary = this.workload('canary', {
-      'app': 'selector-demo',
-      'environment': 'qa',
-      'track': 'canary',
+      app: 'selector-demo',
+      environment: 'qa',
+      track: 'canary',
     });
     this.canary.select(Selector.parse('app == selector-demo'));
-    this.canary.select(Selector.of({
-      matchLabels: { track: 'canary' },
-      matchExpressions: [
-        { key: 'environment', operator: SelectorOperator.IN, values: ['qa', 'staging'] },
-        { key: 'environment', operator: SelectorOperator.NOT_IN, values: ['production'] },
-        { key: 'track', operator: SelectorOperator.EXISTS },
-        { key: 'legacy', operator: SelectorOperator.DOES_NOT_EXIST },
-      ],
-    }));
+    this.canary.select(
+      Selector.of({
+        matchLabels: { track: 'canary' },
+        matchExpressions: [
+          { key: 'environment', operator: SelectorOperator.IN, values: ['qa', 'staging'] },
+          { key: 'environment', operator: SelectorOperator.NOT_IN, values: ['production'] },
+          { key: 'track', operator: SelectorOperator.EXISTS },
+          { key: 'legacy', operator: SelectorOperator.DOES_NOT_EXIST },
+        ],
+      }),
+    );
 
     this.budget = new PodDisruptionBudget(this, 'production-pdb', { selector: this.production, minAvailable: 1 });
   }

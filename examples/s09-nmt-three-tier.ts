@@ -26,31 +26,61 @@ export class NmtThreeTierChart extends ScenarioChart {
     super(scope, id, { namespace: 'nmt' });
     const tcp = Probes.tcpSocket({ port: 'http' });
 
-    const credentials = ExistingSecret.fromName(this, 'nmt-mysql', ['root-password'], 'created by the platform team with kubectl create secret');
+    const credentials = ExistingSecret.fromName(
+      this,
+      'nmt-mysql',
+      ['root-password'],
+      'created by the platform team with kubectl create secret',
+    );
     this.db = new StatefulService(this, 'mysql', {
-      image: 'mysql:8.0.35', partOf: 'nmt', port: 3306, portName: 'mysql', user: 999,
-      storage: Size.gibibytes(10), dataPath: '/var/lib/mysql', writablePaths: ['/var/run/mysqld', '/tmp'],
-      env: { MYSQL_DATABASE: 'nmt', MYSQL_ROOT_PASSWORD: kplus.EnvValue.fromSecretValue({ secret: credentials, key: 'root-password' }) },
+      image: 'mysql:8.0.35',
+      partOf: 'nmt',
+      port: 3306,
+      portName: 'mysql',
+      user: 999,
+      storage: Size.gibibytes(10),
+      dataPath: '/var/lib/mysql',
+      writablePaths: ['/var/run/mysqld', '/tmp'],
+      env: {
+        MYSQL_DATABASE: 'nmt',
+        MYSQL_ROOT_PASSWORD: kplus.EnvValue.fromSecretValue({ secret: credentials, key: 'root-password' }),
+      },
       readiness: Probes.exec(['mysqladmin', 'ping', '-h', '127.0.0.1']),
-      resources: { cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.millis(1000) }, memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) } },
+      resources: {
+        cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+      },
     });
 
     this.app = new WebService(this, 'tomcat', {
-      image: 'tomcat:9.0.82', component: 'app', partOf: 'nmt', port: 8080, servicePort: 8080, user: 65534,
+      image: 'tomcat:9.0.82',
+      component: 'app',
+      partOf: 'nmt',
+      port: 8080,
+      servicePort: 8080,
+      user: 65534,
       writablePaths: ['/usr/local/tomcat/logs', '/usr/local/tomcat/temp', '/usr/local/tomcat/work'],
       env: { JDBC_URL: `jdbc:mysql://${this.db.dnsName}:${this.db.servicePort}/nmt` },
-      liveness: tcp, readiness: tcp,
+      liveness: tcp,
+      readiness: tcp,
     });
     this.app.connectTo(this.db, { envPrefix: 'DB' });
 
     this.frontConfig = new kplus.ConfigMap(this, 'nginx-conf', {
-      data: { 'default.conf': `server {\n  listen 8080;\n  location / {\n    proxy_pass http://${this.app.dnsName}:${this.app.servicePort};\n  }\n}\n` },
+      data: {
+        'default.conf': `server {\n  listen 8080;\n  location / {\n    proxy_pass http://${this.app.dnsName}:${this.app.servicePort};\n  }\n}\n`,
+      },
     });
     this.front = new WebService(this, 'nginx', {
-      image: 'nginx:1.25.3', component: 'front', partOf: 'nmt', port: 8080, user: 101,
+      image: 'nginx:1.25.3',
+      component: 'front',
+      partOf: 'nmt',
+      port: 8080,
+      user: 101,
       files: [{ path: '/etc/nginx/conf.d', from: this.frontConfig }],
       writablePaths: ['/var/cache/nginx', '/var/run', '/tmp'],
-      liveness: tcp, readiness: tcp,
+      liveness: tcp,
+      readiness: tcp,
       exposure: Exposure.ingress({ host: 'nmt.example.com', className: 'nginx' }), // scenario 14
     });
     this.front.connectTo(this.app, { envPrefix: 'APP' });

@@ -38,7 +38,11 @@ export class RookCephChart extends ScenarioChart {
       type: kplus.ServiceType.NODE_PORT,
       ports: [{ name: 'dashboard', port: 7000, targetPort: 7000, protocol: kplus.Protocol.TCP }],
     });
-    External.pods(this, { app: 'rook-ceph-mgr', rook_cluster: 'rook-ceph' }, 'the mgr pods are created by the Rook operator from the CephCluster');
+    External.pods(
+      this,
+      { app: 'rook-ceph-mgr', rook_cluster: 'rook-ceph' },
+      'the mgr pods are created by the Rook operator from the CephCluster',
+    );
     this.dashboard.selectLabel('app', 'rook-ceph-mgr');
     this.dashboard.selectLabel('rook_cluster', 'rook-ceph');
     // cdk8s-plus-27's Service has no sessionAffinity prop; set it on the L1 object.

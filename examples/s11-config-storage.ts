@@ -52,7 +52,11 @@ export class ConfigStorageChart extends ScenarioChart {
     const app = this.deployment.addContainer({
       name: 'app',
       image: 'busybox:1.28',
-      command: ['sh', '-c', 'while true; do cat /etc/config/app.properties /etc/podinfo/labels; date >> /data/visits; sleep 30; done'],
+      command: [
+        'sh',
+        '-c',
+        'while true; do cat /etc/config/app.properties /etc/podinfo/labels; date >> /data/visits; sleep 30; done',
+      ],
       envVariables: {
         API_TOKEN: kplus.EnvValue.fromSecretValue({ secret: this.credentials, key: 'api-token' }),
         LOG_LEVEL: kplus.EnvValue.fromConfigMap(this.config, 'LOG_LEVEL'),
@@ -68,10 +72,14 @@ export class ConfigStorageChart extends ScenarioChart {
     app.env.copyFrom(kplus.Env.fromConfigMap(this.config, 'CONFIG_'));
     app.mount('/etc/config', kplus.Volume.fromConfigMap(this, 'config-volume', this.config), { readOnly: true });
     app.mount('/etc/secrets', kplus.Volume.fromSecret(this, 'secret-volume', this.credentials), { readOnly: true });
-    app.mount('/etc/podinfo', DownwardApiVolume.fromItems(this, 'podinfo-volume', 'podinfo', [
-      { path: 'labels', fieldPath: 'metadata.labels' },
-      { path: 'annotations', fieldPath: 'metadata.annotations' },
-    ]), { readOnly: true });
+    app.mount(
+      '/etc/podinfo',
+      DownwardApiVolume.fromItems(this, 'podinfo-volume', 'podinfo', [
+        { path: 'labels', fieldPath: 'metadata.labels' },
+        { path: 'annotations', fieldPath: 'metadata.annotations' },
+      ]),
+      { readOnly: true },
+    );
     app.mount('/data', kplus.Volume.fromPersistentVolumeClaim(this, 'data-volume', this.claim));
     app.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'tmp-volume', 'tmp', { sizeLimit: Size.mebibytes(64) }));
   }

@@ -38,16 +38,18 @@ export class ClusterResourcesChart extends ScenarioChart {
     this.clusterRoleBinding.addSubjects(this.serviceAccount);
 
     this.limitRange = new LimitRange(this, 'defaults', {
-      limits: [{
-        type: LimitType.CONTAINER,
-        min: { cpu: '10m', memory: '8Mi' },
-        defaultRequest: { cpu: '100m', memory: '64Mi' },
-        default: { cpu: '500m', memory: '256Mi' },
-        max: { cpu: '2', memory: '2Gi' },
-      }],
+      limits: [
+        {
+          type: LimitType.CONTAINER,
+          min: { cpu: '10m', memory: '8Mi' },
+          defaultRequest: { cpu: '100m', memory: '64Mi' },
+          default: { cpu: '500m', memory: '256Mi' },
+          max: { cpu: '2', memory: '2Gi' },
+        },
+      ],
     });
     this.quota = new ResourceQuota(this, 'team-a-quota', {
-      hard: { 'requests.cpu': '4', 'requests.memory': '8Gi', 'limits.cpu': '8', 'limits.memory': '16Gi', 'pods': '20' },
+      hard: { 'requests.cpu': '4', 'requests.memory': '8Gi', 'limits.cpu': '8', 'limits.memory': '16Gi', pods: '20' },
     });
 
     this.web = serveHostname(this, 'web', { labels: { 'app.kubernetes.io/name': 'web' }, autoscaled: true });

@@ -21,7 +21,10 @@ export class StatefulSetChart extends ScenarioChart {
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'stateful' });
     const labels = { app: 'nginx' };
-    this.service = new kplus.Service(this, 'nginx', { clusterIP: 'None', ports: [{ port: 80, targetPort: 8080, name: 'web' }] });
+    this.service = new kplus.Service(this, 'nginx', {
+      clusterIP: 'None',
+      ports: [{ port: 80, targetPort: 8080, name: 'web' }],
+    });
     this.service.selectLabel('app', 'nginx');
     const conf = new kplus.ConfigMap(this, 'web-conf', {
       data: { 'default.conf': 'server {\n  listen 8080;\n  root /usr/share/nginx/html;\n}\n' },

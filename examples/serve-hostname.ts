@@ -29,16 +29,18 @@ export function serveHostname(scope: Construct, id: string, options: ServeHostna
     select: false,
     podMetadata: { labels: options.labels },
     securityContext: { user: 65534, group: 65534 },
-    containers: [{
-      name: 'serve-hostname',
-      image: 'registry.k8s.io/e2e-test-images/agnhost:2.40',
-      args: ['serve-hostname', `--port=${port}`],
-      ports: [{ number: port, name: 'http' }],
-      securityContext: NOBODY,
-      resources: smallResources(),
-      liveness: Probes.tcpSocket({ port: 'http' }),
-      readiness: Probes.httpGet('/', { port: 'http' }),
-    }],
+    containers: [
+      {
+        name: 'serve-hostname',
+        image: 'registry.k8s.io/e2e-test-images/agnhost:2.40',
+        args: ['serve-hostname', `--port=${port}`],
+        ports: [{ number: port, name: 'http' }],
+        securityContext: NOBODY,
+        resources: smallResources(),
+        liveness: Probes.tcpSocket({ port: 'http' }),
+        readiness: Probes.httpGet('/', { port: 'http' }),
+      },
+    ],
   });
   if (options.selectByLabels ?? true) deployment.select(kplus.LabelSelector.of({ labels: options.labels }));
   return deployment;

@@ -29,7 +29,13 @@ if (!definitionsPath) {
   console.error('usage: node scripts/generate-schema-validators.mjs <v1.27.0-definitions.json> [crd.yaml ...]');
   process.exit(2);
 }
-const crdPaths = crdArgs.length > 0 ? crdArgs : readdirSync(join(root, 'imports', 'crds')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'imports', 'crds', f));
+const crdPaths =
+  crdArgs.length > 0
+    ? crdArgs
+    : readdirSync(join(root, 'imports', 'crds'))
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => join(root, 'imports', 'crds', f));
 
 // Enum values of the Kubernetes 1.27 API types (k8s.io/api, fields marked +enum), keyed by
 // `<definition>.<property>`; `[]` suffix means the items of an array property.
@@ -53,17 +59,43 @@ const ENUMS = {
   'io.k8s.api.core.v1.Taint.effect': ['NoSchedule', 'PreferNoSchedule', 'NoExecute'],
   'io.k8s.api.core.v1.NodeSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'],
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
-  'io.k8s.api.core.v1.PersistentVolumeClaimSpec.accessModes[]': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
+  'io.k8s.api.core.v1.PersistentVolumeClaimSpec.accessModes[]': [
+    'ReadWriteOnce',
+    'ReadOnlyMany',
+    'ReadWriteMany',
+    'ReadWriteOncePod',
+  ],
   'io.k8s.api.core.v1.PersistentVolumeClaimSpec.volumeMode': ['Block', 'Filesystem'],
-  'io.k8s.api.core.v1.PersistentVolumeSpec.accessModes[]': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
+  'io.k8s.api.core.v1.PersistentVolumeSpec.accessModes[]': [
+    'ReadWriteOnce',
+    'ReadOnlyMany',
+    'ReadWriteMany',
+    'ReadWriteOncePod',
+  ],
   'io.k8s.api.core.v1.PersistentVolumeSpec.persistentVolumeReclaimPolicy': ['Recycle', 'Delete', 'Retain'],
-  'io.k8s.api.core.v1.HostPathVolumeSource.type': ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'],
+  'io.k8s.api.core.v1.HostPathVolumeSource.type': [
+    '',
+    'DirectoryOrCreate',
+    'Directory',
+    'FileOrCreate',
+    'File',
+    'Socket',
+    'CharDevice',
+    'BlockDevice',
+  ],
   'io.k8s.api.core.v1.EmptyDirVolumeSource.medium': ['', 'Memory'],
   'io.k8s.api.core.v1.HTTPGetAction.scheme': ['HTTP', 'HTTPS'],
   'io.k8s.api.core.v1.SeccompProfile.type': ['Localhost', 'RuntimeDefault', 'Unconfined'],
   'io.k8s.api.core.v1.PodSecurityContext.fsGroupChangePolicy': ['OnRootMismatch', 'Always'],
   'io.k8s.api.core.v1.SecurityContext.procMount': ['Default', 'Unmasked'],
-  'io.k8s.api.core.v1.ResourceQuotaSpec.scopes[]': ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'CrossNamespacePodAffinity'],
+  'io.k8s.api.core.v1.ResourceQuotaSpec.scopes[]': [
+    'Terminating',
+    'NotTerminating',
+    'BestEffort',
+    'NotBestEffort',
+    'PriorityClass',
+    'CrossNamespacePodAffinity',
+  ],
   'io.k8s.api.core.v1.LimitRangeItem.type': ['Container', 'Pod', 'PersistentVolumeClaim'],
   'io.k8s.api.core.v1.TopologySpreadConstraint.whenUnsatisfiable': ['DoNotSchedule', 'ScheduleAnyway'],
   'io.k8s.api.apps.v1.DeploymentStrategy.type': ['Recreate', 'RollingUpdate'],
@@ -119,7 +151,13 @@ for (const [path, values] of Object.entries(ENUMS)) {
   else target.enum = values;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { source: true, optimize: 1 }, inlineRefs: false });
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  code: { source: true, optimize: 1 },
+  inlineRefs: false,
+});
 const BASE = 'https://kubecraft.local/schemas/';
 const K8S = `${BASE}k8s-1.27.json`;
 ajv.addSchema({ $id: K8S, definitions: hardened });

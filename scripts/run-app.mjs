@@ -70,7 +70,9 @@ if (!upToDate()) {
     external: ['@viz-js/viz', 'esbuild'],
     logLevel: 'warning',
   });
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [f, statSync(join(root, f)).mtimeMs]));
+  const inputs = Object.fromEntries(
+    Object.keys(result.metafile.inputs).map((f) => [f, statSync(join(root, f)).mtimeMs]),
+  );
   writeFileSync(metaFile, JSON.stringify({ esbuild: esbuildVersion(), inputs }));
   rmSync(codeCacheFile, { force: true });
 }
@@ -78,7 +80,10 @@ if (!upToDate()) {
 // Load the bundle as CommonJS, as `require` would, but through a script with a code cache.
 const code = readFileSync(outfile, 'utf8');
 const cachedData = existsSync(codeCacheFile) ? readFileSync(codeCacheFile) : undefined;
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: outfile, cachedData });
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {
+  filename: outfile,
+  cachedData,
+});
 const module = { exports: {}, filename: outfile, id: outfile, loaded: false };
 const saveCache = () => {
   if (cachedData && !script.cachedDataRejected) return;
@@ -100,7 +105,11 @@ try {
   // invalid props and other errors raised while the app is built: the message names the
   // construct; show where in the app's own code it was raised, not the library's internals
   if (err instanceof Error) {
-    const frames = (err.stack ?? '').split('\n').slice(1).filter((l) => !l.includes('node_modules') && !l.includes('node:')).slice(0, 4);
+    const frames = (err.stack ?? '')
+      .split('\n')
+      .slice(1)
+      .filter((l) => !l.includes('node_modules') && !l.includes('node:'))
+      .slice(0, 4);
     console.error(`kubecraft: synthesis failed: ${err.message}\n${frames.join('\n')}`);
     process.exit(1);
   }

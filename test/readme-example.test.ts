@@ -14,9 +14,20 @@ test('the README library example synthesizes and validates', () => {
   const entry = path.join(dir, 'example.ts');
   fs.writeFileSync(entry, code.replace("from '../lib'", `from ${JSON.stringify(path.join(root, 'lib'))}`));
   const outfile = path.join(dir, 'example.js');
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', packages: 'external', outfile, logLevel: 'error', nodePaths: [path.join(root, 'node_modules')] });
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+    nodePaths: [path.join(root, 'node_modules')],
+  });
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-readme-'));
-  const r = spawnSync(process.execPath, [outfile], { env: { ...process.env, CDK8S_OUTDIR: outdir, NODE_PATH: path.join(root, 'node_modules') }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [outfile], {
+    env: { ...process.env, CDK8S_OUTDIR: outdir, NODE_PATH: path.join(root, 'node_modules') },
+    encoding: 'utf8',
+  });
   fs.rmSync(dir, { recursive: true, force: true });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

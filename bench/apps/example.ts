@@ -9,4 +9,13 @@ const app = buildExampleApp(new KubecraftApp({ outdir, validate: mode === 'valid
 const built = performance.now();
 app.synth();
 const done = performance.now();
-process.stdout.write(JSON.stringify({ load: loaded, construct: built - loaded, synth: done - built, total: done, timings: app.lastSynthTimings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    load: loaded,
+    construct: built - loaded,
+    synth: done - built,
+    total: done,
+    timings: app.lastSynthTimings,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

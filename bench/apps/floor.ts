@@ -14,4 +14,13 @@ const t1 = performance.now();
 fs.mkdirSync(outdir, { recursive: true });
 fs.writeFileSync(path.join(outdir, 'services.k8s.yaml'), text);
 const done = performance.now();
-process.stdout.write(JSON.stringify({ load: loaded, construct: t0 - loaded, synth: done - t0, total: done, timings: { render: 0, validate: 0, serialize: t1 - t0, write: done - t1 }, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    load: loaded,
+    construct: t0 - loaded,
+    synth: done - t0,
+    total: done,
+    timings: { render: 0, validate: 0, serialize: t1 - t0, write: done - t1 },
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -18,5 +18,15 @@ for (let i = 0; i < n; i++) {
 const built = performance.now();
 app.synth();
 const done = performance.now();
-if (flag === '--dump-json') fs.writeFileSync(dumpFile, JSON.stringify(app.render().flatMap((f) => f.objects.map((o) => o.manifest))));
-process.stdout.write(JSON.stringify({ load: loaded, construct: built - loaded, synth: done - built, total: done, timings: app.lastSynthTimings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+if (flag === '--dump-json')
+  fs.writeFileSync(dumpFile, JSON.stringify(app.render().flatMap((f) => f.objects.map((o) => o.manifest))));
+process.stdout.write(
+  JSON.stringify({
+    load: loaded,
+    construct: built - loaded,
+    synth: done - built,
+    total: done,
+    timings: app.lastSynthTimings,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -29,9 +29,15 @@ export function addConfigHashes(manifests: readonly Manifest[]): Manifest[] {
     const spec = getPath(m, specPath) as Record<string, any> | undefined;
     if (!spec) return m;
     const ns = m.metadata.namespace ?? '';
-    const used = [...referencedConfig(spec)].map((ref) => `${ref}`.replace('/', `/${ns}/`)).filter((key) => data.has(key)).sort();
+    const used = [...referencedConfig(spec)]
+      .map((ref) => `${ref}`.replace('/', `/${ns}/`))
+      .filter((key) => data.has(key))
+      .sort();
     if (used.length === 0) return m;
-    const hash = createHash('sha256').update(JSON.stringify(used.map((key) => [key, data.get(key)]))).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(JSON.stringify(used.map((key) => [key, data.get(key)])))
+      .digest('hex')
+      .slice(0, 16);
     return withTemplateAnnotation(m, specPath.slice(0, -1), hash);
   });
 }
@@ -40,7 +46,13 @@ export function addConfigHashes(manifests: readonly Manifest[]): Manifest[] {
 function withTemplateAnnotation(m: Manifest, templatePath: readonly string[], hash: string): Manifest {
   const copyAlong = (obj: Record<string, any>, depth: number): Record<string, any> => {
     if (depth === templatePath.length) {
-      return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations: { ...(obj.metadata?.annotations ?? {}), [CONFIG_HASH_ANNOTATION]: hash } } };
+      return {
+        ...obj,
+        metadata: {
+          ...(obj.metadata ?? {}),
+          annotations: { ...(obj.metadata?.annotations ?? {}), [CONFIG_HASH_ANNOTATION]: hash },
+        },
+      };
     }
     const key = templatePath[depth];
     return { ...obj, [key]: copyAlong(obj[key] ?? {}, depth + 1) };

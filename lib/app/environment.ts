@@ -63,7 +63,11 @@ export class Environments {
    * Validates every configuration (all of them, selected or not, so a broken `prod` fails a
    * `dev` synth too) and creates an `Environment` construct for each selected one.
    */
-  public static define<C>(scope: Construct, configs: Readonly<Record<string, C>>, options: EnvironmentsOptions<C> = {}): Environment<C>[] {
+  public static define<C>(
+    scope: Construct,
+    configs: Readonly<Record<string, C>>,
+    options: EnvironmentsOptions<C> = {},
+  ): Environment<C>[] {
     const names = Object.keys(configs);
     if (names.length === 0) throw new SynthesisError('Environments.define: no environments given');
     const problems: string[] = [];
@@ -73,10 +77,19 @@ export class Environments {
     }
     if (problems.length > 0) throw new SynthesisError(`invalid environment configuration:\n  ${problems.join('\n  ')}`);
     const fromEnv = process.env[ENVIRONMENT_SELECTOR_VARIABLE];
-    const selected = options.select ?? (fromEnv ? fromEnv.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : names);
+    const selected =
+      options.select ??
+      (fromEnv
+        ? fromEnv
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0)
+        : names);
     const unknown = selected.filter((s) => !names.includes(s));
     if (unknown.length > 0) {
-      throw new SynthesisError(`unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`);
+      throw new SynthesisError(
+        `unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`,
+      );
     }
     return names.filter((n) => selected.includes(n)).map((n) => new Environment(scope, n, configs[n]));
   }

@@ -77,7 +77,6 @@ export interface SynthTimings {
   readonly write: number;
 }
 
-
 /**
  * A cdk8s `App` that validates what it synthesizes (schema, values, references, policy),
  * writes one file per chart with objects in kind-aware install order, and replaces the output
@@ -104,7 +103,12 @@ export class KubecraftApp extends App {
     // each output folder (environment) is deployed on its own, so it is validated on its own
     const folders = [...new Set(files.map((f) => f.folder))];
     const externals = [...External.declaredIn(this), ...importedObjectsIn(this)]; // once, not per folder
-    const reports = folders.map((folder) => validateObjects(files.filter((f) => f.folder === folder).flatMap((f) => f.objects), { externals }));
+    const reports = folders.map((folder) =>
+      validateObjects(
+        files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
+        { externals },
+      ),
+    );
     return reports.length === 1 ? reports[0] : toReport(reports.flatMap((r) => r.findings));
   }
 
@@ -124,7 +128,8 @@ export class KubecraftApp extends App {
       } catch (err) {
         // cdk8s construct validation (node.addValidation) and errors raised while rendering
         // (e.g. a probe with no port) name the construct path; report them the same way.
-        if (err instanceof Error && !(err instanceof SynthesisError)) throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`);
+        if (err instanceof Error && !(err instanceof SynthesisError))
+          throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`);
         throw err;
       }
     });
@@ -174,12 +179,18 @@ export interface OutputOptions {
  * `kustomization.yaml` (and, if asked, its graph).
  */
 export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
-  const out: OutputFile[] = files.map((f) => ({ relativePath: f.fileName, content: toYamlDocuments(f.objects.map((o) => o.manifest)) }));
+  const out: OutputFile[] = files.map((f) => ({
+    relativePath: f.fileName,
+    content: toYamlDocuments(f.objects.map((o) => o.manifest)),
+  }));
   const graphs: { path: string; dot: string }[] = [];
   for (const folder of [...new Set(files.map((f) => f.folder))]) {
     const inFolder = files.filter((f) => f.folder === folder);
     const prefix = folder ? `${folder}/` : '';
-    out.push({ relativePath: `${prefix}${KUSTOMIZATION_FILE}`, content: kustomization(inFolder.map((f) => f.fileName.slice(prefix.length))) });
+    out.push({
+      relativePath: `${prefix}${KUSTOMIZATION_FILE}`,
+      content: kustomization(inFolder.map((f) => f.fileName.slice(prefix.length))),
+    });
     if (options.graph) {
       const graph = buildAppGraph(inFolder.flatMap((f) => f.objects.map((o) => o.manifest)));
       const dot = toDot(graph, folder ? `kubecraft app: ${folder}` : 'kubecraft app');
@@ -194,7 +205,12 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
 }
 
 function chartFileBase(chart: Chart): string {
-  return chart.node.id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
+  return (
+    chart.node.id
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'chart'
+  );
 }
 
 /** Synthesizes one chart, objects in install order, each paired with the construct that produced it. */
@@ -215,14 +231,16 @@ export function synthesizeChart(chart: Chart): SynthesizedObject[] {
   });
   // objects renamed by a JSON patch: pair them with the remaining constructs of their kind, in order
   const leftovers = [...byKey.values()].flat();
-  return sortByInstallOrder(manifests.map((manifest, i) => {
-    let construct = matched[i];
-    if (!construct) {
-      const j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
-      if (j >= 0) construct = leftovers.splice(j, 1)[0];
-    }
-    return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
-  }));
+  return sortByInstallOrder(
+    manifests.map((manifest, i) => {
+      let construct = matched[i];
+      if (!construct) {
+        const j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
+        if (j >= 0) construct = leftovers.splice(j, 1)[0];
+      }
+      return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
+    }),
+  );
 }
 
 function objectKey(apiVersion: string, kind: string, namespace: string | undefined, name: string | undefined): string {

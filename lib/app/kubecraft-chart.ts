@@ -87,7 +87,11 @@ export class KubecraftChart extends Chart {
       .filter((id) => !DEFAULT_CHILD_IDS.has(id.toLowerCase()))
       .map(toDnsLabelPart)
       .filter((p) => p.length > 0);
-    const name = parts.filter((p, i) => p !== parts[i - 1]).join('-').slice(0, max).replace(/[-.]+$/, '');
+    const name = parts
+      .filter((p, i) => p !== parts[i - 1])
+      .join('-')
+      .slice(0, max)
+      .replace(/[-.]+$/, '');
     return name.length > 0 ? name : super.generateObjectName(apiObject);
   }
 

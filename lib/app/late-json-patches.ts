@@ -40,7 +40,9 @@ export function applyJsonPatchesLast(obj: ApiObject): void {
       }
       return result;
     } catch (e) {
-      throw new Error(`Failed applying JSON patches to construct at path '${obj.node.path}' with name '${obj.name}': ${String(e)}`);
+      throw new Error(
+        `Failed applying JSON patches to construct at path '${obj.node.path}' with name '${obj.name}': ${String(e)}`,
+      );
     } finally {
       target.patches = patches;
     }

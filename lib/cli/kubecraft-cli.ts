@@ -20,7 +20,15 @@ export function runCli(argv: readonly string[], root: string, runApp: string): n
   }
   let opts;
   try {
-    opts = parseArgs({ args: [...rest], options: { app: { type: 'string', default: 'main.ts' }, out: { type: 'string', default: 'dist' }, against: { type: 'string' }, json: { type: 'boolean', default: false } } }).values;
+    opts = parseArgs({
+      args: [...rest],
+      options: {
+        app: { type: 'string', default: 'main.ts' },
+        out: { type: 'string', default: 'dist' },
+        against: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values;
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -43,7 +51,11 @@ export function runCli(argv: readonly string[], root: string, runApp: string): n
 }
 
 function synthesize(runApp: string, entry: string, outdir: string, cwd: string): void {
-  const r = spawnSync(process.execPath, [runApp, entry], { cwd, env: { ...process.env, CDK8S_OUTDIR: outdir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [runApp, entry], {
+    cwd,
+    env: { ...process.env, CDK8S_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`synthesis of ${path.relative(cwd, entry) || entry} failed:\n${r.stderr}`);
 }
 

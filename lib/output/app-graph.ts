@@ -51,7 +51,8 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
   const byKey = new Map<string, Manifest>();
   for (const m of manifests) {
     byKey.set(idOf(m), m);
-    if (!NOT_NODES.has(m.kind)) nodes.push({ id: idOf(m), kind: m.kind, name: m.metadata.name ?? '', namespace: m.metadata.namespace ?? '' });
+    if (!NOT_NODES.has(m.kind))
+      nodes.push({ id: idOf(m), kind: m.kind, name: m.metadata.name ?? '', namespace: m.metadata.namespace ?? '' });
   }
   const add = (from: string, to: string, kind: GraphEdgeKind, label?: string) => {
     const key = `${from}|${to}|${kind}|${label ?? ''}`;
@@ -65,7 +66,9 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
     return (getPath(m, [...podSpecPath(m.kind)!.slice(0, -1), 'metadata', 'labels']) as Record<string, string>) ?? {};
   };
   const selected = (ns: string, selector: SelectorSpec | undefined) =>
-    selector ? workloads.filter((w) => (w.metadata.namespace ?? '') === ns && Selector.matches(selector, templateLabels(w))) : [];
+    selector
+      ? workloads.filter((w) => (w.metadata.namespace ?? '') === ns && Selector.matches(selector, templateLabels(w)))
+      : [];
   const services = manifests.filter((m) => m.kind === 'Service');
 
   for (const m of manifests as any[]) {
@@ -73,11 +76,22 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
     const ref = (kind: string, name: string, namespace = ns) => `${kind}/${namespace}/${name}`;
     switch (m.kind) {
       case 'Service':
-        if (m.spec?.selector) for (const w of selected(ns, { matchLabels: m.spec.selector })) add(idOf(m), idOf(w), 'selects');
+        if (m.spec?.selector)
+          for (const w of selected(ns, { matchLabels: m.spec.selector })) add(idOf(m), idOf(w), 'selects');
         break;
       case 'Ingress': {
-        const backends = [m.spec?.defaultBackend, ...(m.spec?.rules ?? []).flatMap((r: any) => (r.http?.paths ?? []).map((p: any) => p.backend))];
-        for (const b of backends) if (b?.service) add(idOf(m), ref('Service', b.service.name), 'routes', String(b.service.port?.number ?? b.service.port?.name ?? ''));
+        const backends = [
+          m.spec?.defaultBackend,
+          ...(m.spec?.rules ?? []).flatMap((r: any) => (r.http?.paths ?? []).map((p: any) => p.backend)),
+        ];
+        for (const b of backends)
+          if (b?.service)
+            add(
+              idOf(m),
+              ref('Service', b.service.name),
+              'routes',
+              String(b.service.port?.number ?? b.service.port?.name ?? ''),
+            );
         add(OUTSIDE, idOf(m), 'routes');
         break;
       }
@@ -89,8 +103,14 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
         break;
       case 'RoleBinding':
       case 'ClusterRoleBinding':
-        if (m.roleRef) add(idOf(m), m.roleRef.kind === 'ClusterRole' ? ref('ClusterRole', m.roleRef.name, '') : ref('Role', m.roleRef.name), 'binds');
-        for (const s of m.subjects ?? []) if (s.kind === 'ServiceAccount') add(idOf(m), ref('ServiceAccount', s.name, s.namespace ?? ns), 'binds');
+        if (m.roleRef)
+          add(
+            idOf(m),
+            m.roleRef.kind === 'ClusterRole' ? ref('ClusterRole', m.roleRef.name, '') : ref('Role', m.roleRef.name),
+            'binds',
+          );
+        for (const s of m.subjects ?? [])
+          if (s.kind === 'ServiceAccount') add(idOf(m), ref('ServiceAccount', s.name, s.namespace ?? ns), 'binds');
         break;
       case 'NetworkPolicy':
         addPolicyEdges(m, selected, add, idOf);
@@ -103,9 +123,13 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
       if (!spec) continue;
       const texts: string[] = [];
       for (const v of spec.volumes ?? []) {
-        if (v.configMap) { add(idOf(m), ref('ConfigMap', v.configMap.name), 'uses'); texts.push(...Object.values<string>(byKey.get(ref('ConfigMap', v.configMap.name))?.data as any ?? {})); }
+        if (v.configMap) {
+          add(idOf(m), ref('ConfigMap', v.configMap.name), 'uses');
+          texts.push(...Object.values<string>((byKey.get(ref('ConfigMap', v.configMap.name))?.data as any) ?? {}));
+        }
         if (v.secret) add(idOf(m), ref('Secret', v.secret.secretName), 'uses');
-        if (v.persistentVolumeClaim) add(idOf(m), ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName), 'uses');
+        if (v.persistentVolumeClaim)
+          add(idOf(m), ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName), 'uses');
       }
       if (spec.serviceAccountName) add(idOf(m), ref('ServiceAccount', spec.serviceAccountName), 'uses');
       for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
@@ -144,34 +168,62 @@ function addPolicyEdges(
     for (const peer of rule.from ?? []) {
       const peerNs = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? ns;
       const sources = peer.ipBlock ? [undefined] : selected(peerNs, peer.podSelector);
-      for (const src of sources) for (const t of targets) add(src ? idOf(src) : OUTSIDE, idOf(t), 'allows', ports ? `:${ports}` : undefined);
+      for (const src of sources)
+        for (const t of targets) add(src ? idOf(src) : OUTSIDE, idOf(t), 'allows', ports ? `:${ports}` : undefined);
     }
   }
 }
 
 const SHAPES: Record<string, string> = {
-  Deployment: 'box3d', StatefulSet: 'box3d', DaemonSet: 'box3d', ReplicaSet: 'box3d', Job: 'box', CronJob: 'box', Pod: 'box',
-  Service: 'ellipse', Ingress: 'house', ConfigMap: 'note', Secret: 'note', PersistentVolumeClaim: 'cylinder',
-  HorizontalPodAutoscaler: 'diamond', PodDisruptionBudget: 'diamond', ServiceAccount: 'egg',
+  Deployment: 'box3d',
+  StatefulSet: 'box3d',
+  DaemonSet: 'box3d',
+  ReplicaSet: 'box3d',
+  Job: 'box',
+  CronJob: 'box',
+  Pod: 'box',
+  Service: 'ellipse',
+  Ingress: 'house',
+  ConfigMap: 'note',
+  Secret: 'note',
+  PersistentVolumeClaim: 'cylinder',
+  HorizontalPodAutoscaler: 'diamond',
+  PodDisruptionBudget: 'diamond',
+  ServiceAccount: 'egg',
 };
 const EDGE_STYLE: Record<GraphEdgeKind, string> = {
-  selects: 'color="#1f77b4"', routes: 'color="#9467bd" penwidth=2', uses: 'color="#7f7f7f" style=dashed', scales: 'color="#ff7f0e" style=dotted',
-  guards: 'color="#ff7f0e" style=dotted', binds: 'color="#8c564b" style=dashed', allows: 'color="#2ca02c" style=bold', dns: 'color="#d62728"',
+  selects: 'color="#1f77b4"',
+  routes: 'color="#9467bd" penwidth=2',
+  uses: 'color="#7f7f7f" style=dashed',
+  scales: 'color="#ff7f0e" style=dotted',
+  guards: 'color="#ff7f0e" style=dotted',
+  binds: 'color="#8c564b" style=dashed',
+  allows: 'color="#2ca02c" style=bold',
+  dns: 'color="#d62728"',
 };
 
 /** Graphviz DOT: one cluster per namespace, shapes per kind, a legend in the edge labels. */
 export function toDot(graph: AppGraph, title = 'kubecraft app'): string {
   const index = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
   const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  const lines = [`digraph ${q(title)} {`, '  graph [rankdir=LR fontname="Helvetica" fontsize=12 labelloc=t label=' + q(title) + ' nodesep=0.25 ranksep=0.6];',
-    '  node [fontname="Helvetica" fontsize=10 style=filled fillcolor="#f7f7f7"];', '  edge [fontname="Helvetica" fontsize=9];'];
-  if (graph.edges.some((e) => e.from === OUTSIDE)) lines.push(`  ${OUTSIDE} [label="outside the cluster" shape=doublecircle fillcolor="#fde0dd"];`);
+  const lines = [
+    `digraph ${q(title)} {`,
+    '  graph [rankdir=LR fontname="Helvetica" fontsize=12 labelloc=t label=' + q(title) + ' nodesep=0.25 ranksep=0.6];',
+    '  node [fontname="Helvetica" fontsize=10 style=filled fillcolor="#f7f7f7"];',
+    '  edge [fontname="Helvetica" fontsize=9];',
+  ];
+  if (graph.edges.some((e) => e.from === OUTSIDE))
+    lines.push(`  ${OUTSIDE} [label="outside the cluster" shape=doublecircle fillcolor="#fde0dd"];`);
   const namespaces = [...new Set(graph.nodes.map((n) => n.namespace))].sort();
   namespaces.forEach((ns, i) => {
     const members = graph.nodes.filter((n) => n.namespace === ns);
     const indent = ns ? '    ' : '  ';
-    if (ns) lines.push(`  subgraph cluster_${i} {`, `    label=${q(`namespace ${ns}`)}; style=rounded; color="#bbbbbb";`);
-    for (const n of members) lines.push(`${indent}${index.get(n.id)} [label=${q(`${n.kind}\n${n.name}`)} shape=${SHAPES[n.kind] ?? 'component'}];`);
+    if (ns)
+      lines.push(`  subgraph cluster_${i} {`, `    label=${q(`namespace ${ns}`)}; style=rounded; color="#bbbbbb";`);
+    for (const n of members)
+      lines.push(
+        `${indent}${index.get(n.id)} [label=${q(`${n.kind}\n${n.name}`)} shape=${SHAPES[n.kind] ?? 'component'}];`,
+      );
     if (ns) lines.push('  }');
   });
   for (const e of graph.edges) {
@@ -192,7 +244,8 @@ export function toMermaid(graph: AppGraph): string {
   const namespaces = [...new Set(graph.nodes.map((n) => n.namespace))].sort();
   namespaces.forEach((ns, i) => {
     if (ns) lines.push(`  subgraph ns${i}["namespace ${ns}"]`);
-    for (const n of graph.nodes.filter((x) => x.namespace === ns)) lines.push(`    ${index.get(n.id)}["${n.kind}<br/>${n.name}"]`);
+    for (const n of graph.nodes.filter((x) => x.namespace === ns))
+      lines.push(`    ${index.get(n.id)}["${n.kind}<br/>${n.name}"]`);
     if (ns) lines.push('  end');
   });
   for (const e of graph.edges) {
@@ -212,7 +265,11 @@ export function renderSvgs(dots: readonly string[]): string[] {
   if (dots.length === 0) return [];
   const viz = require.resolve('@viz-js/viz');
   const script = `require(${JSON.stringify(viz)}).instance().then((v) => { let s = ''; process.stdin.on('data', (d) => { s += d; }); process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(s).map((dot) => v.renderString(dot, { format: 'svg' })))); }); });`;
-  const r = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify(dots), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    input: JSON.stringify(dots),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`rendering the app graph failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as string[];
 }

@@ -29,7 +29,9 @@ export function readManifests(dir: string): Map<ResourceKey, Manifest> {
   const result = new Map<ResourceKey, Manifest>();
   if (!fs.existsSync(dir)) return result;
   const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of fs
+      .readdirSync(path.join(dir, rel), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relPath);
       else if (/\.ya?ml$/.test(entry.name) && entry.name !== 'kustomization.yaml') {
@@ -46,17 +48,25 @@ export function readManifests(dir: string): Map<ResourceKey, Manifest> {
 }
 
 /** Compares two sets of manifests resource by resource, field by field. */
-export function diffManifests(before: ReadonlyMap<ResourceKey, Manifest>, after: ReadonlyMap<ResourceKey, Manifest>): ManifestDiff {
+export function diffManifests(
+  before: ReadonlyMap<ResourceKey, Manifest>,
+  after: ReadonlyMap<ResourceKey, Manifest>,
+): ManifestDiff {
   const added = [...after.keys()].filter((k) => !before.has(k)).sort();
   const removed = [...before.keys()].filter((k) => !after.has(k)).sort();
   const changed: { key: ResourceKey; fields: FieldChange[] }[] = [];
   for (const key of [...after.keys()].filter((k) => before.has(k)).sort()) {
-    const fields = diff(before.get(key) as Record<string, unknown>, after.get(key) as Record<string, unknown>).map((d): FieldChange => ({
-      path: d.path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : String(seg)), ''),
-      type: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
-      before: 'oldValue' in d ? d.oldValue : undefined,
-      after: 'value' in d ? d.value : undefined,
-    }));
+    const fields = diff(before.get(key) as Record<string, unknown>, after.get(key) as Record<string, unknown>).map(
+      (d): FieldChange => ({
+        path: d.path.reduce<string>(
+          (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : String(seg)),
+          '',
+        ),
+        type: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
+        before: 'oldValue' in d ? d.oldValue : undefined,
+        after: 'value' in d ? d.value : undefined,
+      }),
+    );
     if (fields.length > 0) changed.push({ key, fields });
   }
   return { added, removed, changed };

@@ -39,7 +39,9 @@ export class AppNetwork extends Construct {
 
   private constructor(scope: Chart, id: string) {
     super(scope, id);
-    this.managedPods = kplus.Pods.select(this, 'managed-pods', { labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } });
+    this.managedPods = kplus.Pods.select(this, 'managed-pods', {
+      labels: { 'app.kubernetes.io/managed-by': MANAGED_BY },
+    });
     this.defaultDeny = new kplus.NetworkPolicy(this, 'default-deny', {
       metadata: { name: 'kubecraft-default-deny', labels: { ...POLICY_LABELS } },
       selector: this.managedPods,
@@ -63,7 +65,14 @@ export class AppNetwork extends Construct {
     new kplus.NetworkPolicy(this, `${from.name}-to-${to.name}`, {
       metadata: { name: `allow-${from.name}-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: this.pods(`${from.name}-to-${to.name}-dst`, to, to.namespace),
-      ingress: { rules: [{ peer: this.pods(`${from.name}-to-${to.name}-src`, from, to.namespace), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
+      ingress: {
+        rules: [
+          {
+            peer: this.pods(`${from.name}-to-${to.name}-src`, from, to.namespace),
+            ports: [kplus.NetworkPolicyPort.tcp(port)],
+          },
+        ],
+      },
     });
   }
 
@@ -73,7 +82,14 @@ export class AppNetwork extends Construct {
     new kplus.NetworkPolicy(this, `${from.name}-egress-to-${to.name}`, {
       metadata: { name: `allow-${from.name}-egress-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: this.pods(`${from.name}-egress-to-${to.name}-src`, from, from.namespace),
-      egress: { rules: [{ peer: this.pods(`${from.name}-egress-to-${to.name}-dst`, to, from.namespace), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
+      egress: {
+        rules: [
+          {
+            peer: this.pods(`${from.name}-egress-to-${to.name}-dst`, to, from.namespace),
+            ports: [kplus.NetworkPolicyPort.tcp(port)],
+          },
+        ],
+      },
     });
   }
 
@@ -98,7 +114,14 @@ export class AppNetwork extends Construct {
     new kplus.NetworkPolicy(this, `outside-to-${to.name}`, {
       metadata: { name: `allow-outside-to-${to.name}`, labels: { ...POLICY_LABELS } },
       selector: kplus.Pods.select(this, `outside-to-${to.name}-dst`, { labels: { ...to.labels } }),
-      ingress: { rules: [{ peer: kplus.NetworkPolicyIpBlock.anyIpv4(this, `outside-to-${to.name}-any`), ports: [kplus.NetworkPolicyPort.tcp(port)] }] },
+      ingress: {
+        rules: [
+          {
+            peer: kplus.NetworkPolicyIpBlock.anyIpv4(this, `outside-to-${to.name}-any`),
+            ports: [kplus.NetworkPolicyPort.tcp(port)],
+          },
+        ],
+      },
     });
   }
 }

@@ -61,11 +61,13 @@ export interface BatchJobProps extends JobOptions {}
 export function jobProps(where: string, props: JobOptions, identity: PatternIdentity): kplus.JobProps {
   checkIdentity(where, identity);
   const backoffLimit = props.backoffLimit ?? 3;
-  if (!Number.isInteger(backoffLimit) || backoffLimit < 0) throw new Error(`${where}: backoffLimit must be a non-negative integer (is ${backoffLimit})`);
+  if (!Number.isInteger(backoffLimit) || backoffLimit < 0)
+    throw new Error(`${where}: backoffLimit must be a non-negative integer (is ${backoffLimit})`);
   const deadline = props.activeDeadline ?? Duration.hours(1);
   if (deadline.toSeconds() <= 0) throw new Error(`${where}: activeDeadline must be positive`);
   const restartPolicy = props.restartPolicy ?? kplus.RestartPolicy.NEVER;
-  if (restartPolicy === kplus.RestartPolicy.ALWAYS) throw new Error(`${where}: a Job's restartPolicy must be Never or OnFailure`);
+  if (restartPolicy === kplus.RestartPolicy.ALWAYS)
+    throw new Error(`${where}: a Job's restartPolicy must be Never or OnFailure`);
   const user = props.user ?? 1000;
   const labels = recommendedLabels(identity);
   return {
@@ -99,7 +101,12 @@ export class BatchJob extends Construct implements IServiceClient {
 
   constructor(scope: Construct, id: string, props: BatchJobProps) {
     super(scope, id);
-    const identity: PatternIdentity = { name: props.name ?? id, instance: props.name ?? id, component: props.component ?? 'batch', partOf: props.partOf };
+    const identity: PatternIdentity = {
+      name: props.name ?? id,
+      instance: props.name ?? id,
+      component: props.component ?? 'batch',
+      partOf: props.partOf,
+    };
     const jp = jobProps(`BatchJob ${this.node.path}`, props, identity);
     this.name = identity.name;
     this.labels = recommendedLabels(identity);

@@ -14,7 +14,12 @@ import { External } from '../validation/external';
  */
 export class ExistingSecret {
   /** References the Secret `name` in the chart's namespace, holding `keys`. */
-  public static fromName(scope: Construct, name: string, keys: readonly string[], reason = 'created outside the app; its values are not in the manifests'): kplus.ISecret {
+  public static fromName(
+    scope: Construct,
+    name: string,
+    keys: readonly string[],
+    reason = 'created outside the app; its values are not in the manifests',
+  ): kplus.ISecret {
     if (keys.length === 0) throw new Error(`ExistingSecret '${name}': list the keys the Secret holds`);
     External.secret(scope, name, reason, { keys });
     return kplus.Secret.fromSecretName(scope, `existing-secret-${name}`, name);

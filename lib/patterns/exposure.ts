@@ -53,7 +53,8 @@ export class Exposure {
     if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(options.host)) {
       throw new Error(`Exposure.ingress: host '${options.host}' is not a valid DNS name`);
     }
-    if (options.path !== undefined && !options.path.startsWith('/')) throw new Error(`Exposure.ingress: path must start with '/' (is '${options.path}')`);
+    if (options.path !== undefined && !options.path.startsWith('/'))
+      throw new Error(`Exposure.ingress: path must start with '/' (is '${options.path}')`);
     return new Exposure(kplus.ServiceType.CLUSTER_IP, undefined, options);
   }
 

@@ -3,7 +3,13 @@ import { Construct } from 'constructs';
 import { Policy } from '../validation/policy';
 import { Probes } from '../workloads/probes';
 import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import { checkIdentity, dropConstructPathLabel, PatternIdentity, recommendedLabels, selectorLabels } from './recommended-labels';
+import {
+  checkIdentity,
+  dropConstructPathLabel,
+  PatternIdentity,
+  recommendedLabels,
+  selectorLabels,
+} from './recommended-labels';
 
 /** A directory of the node the agent reads (or writes). */
 export interface HostPathMount {
@@ -105,9 +111,15 @@ export class NodeAgent extends Construct {
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
     super(scope, id);
-    const identity: PatternIdentity = { name: props.name ?? id, instance: props.name ?? id, component: props.component ?? 'agent', partOf: props.partOf };
+    const identity: PatternIdentity = {
+      name: props.name ?? id,
+      instance: props.name ?? id,
+      component: props.component ?? 'agent',
+      partOf: props.partOf,
+    };
     checkIdentity(`NodeAgent ${this.node.path}`, identity);
-    if (!props.healthCheck && props.port === undefined) throw new Error(`NodeAgent ${this.node.path}: give a healthCheck probe, or a port to check`);
+    if (!props.healthCheck && props.port === undefined)
+      throw new Error(`NodeAgent ${this.node.path}: give a healthCheck probe, or a port to check`);
     this.name = identity.name;
     this.labels = recommendedLabels(identity);
     this.podSelector = selectorLabels(identity);
@@ -124,7 +136,9 @@ export class NodeAgent extends Construct {
     dropConstructPathLabel(this.daemonSet, 'DaemonSet');
     if (props.tolerateControlPlane ?? true) {
       for (const key of CONTROL_PLANE_TAINTS) {
-        this.daemonSet.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.exists(key, { effect: kplus.TaintEffect.NO_SCHEDULE })));
+        this.daemonSet.scheduling.tolerate(
+          kplus.Node.tainted(kplus.NodeTaintQuery.exists(key, { effect: kplus.TaintEffect.NO_SCHEDULE })),
+        );
       }
     }
     // the container runs as `user`, or as root when runAsRootReason says why (securityContext below)
@@ -142,12 +156,15 @@ export class NodeAgent extends Construct {
 
     const hostPaths = props.hostPaths ?? [];
     hostPaths.forEach((h, i) => {
-      if (!h.hostPath.startsWith('/')) throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}].hostPath must be absolute (is '${h.hostPath}')`);
-      if (h.reason.trim().length < 10) throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}] (${h.hostPath}) needs a reason`);
+      if (!h.hostPath.startsWith('/'))
+        throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}].hostPath must be absolute (is '${h.hostPath}')`);
+      if (h.reason.trim().length < 10)
+        throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}] (${h.hostPath}) needs a reason`);
       const volume = kplus.Volume.fromHostPath(this, `host-${i}`, `host-${i}`, { path: h.hostPath });
       this.container.mount(h.mountPath ?? h.hostPath, volume, { readOnly: h.readOnly ?? true });
     });
-    if (hostPaths.length > 0) Policy.relax(this.daemonSet, 'policy/host-path', hostPaths.map((h) => `${h.hostPath}: ${h.reason}`).join('; '));
+    if (hostPaths.length > 0)
+      Policy.relax(this.daemonSet, 'policy/host-path', hostPaths.map((h) => `${h.hostPath}: ${h.reason}`).join('; '));
     if (asRoot) Policy.relax(this.daemonSet, 'policy/run-as-non-root', props.runAsRootReason!);
   }
 }

@@ -65,9 +65,13 @@ export const DEFAULT_PATTERN_RESOURCES: kplus.ContainerResources = {
 /** Container props for a pattern's main container (name, ports and probes are added by the pattern). */
 export function patternContainerProps(options: PatternContainerOptions): kplus.ContainerProps {
   const user = options.user ?? 1000;
-  if (!Number.isInteger(user) || user <= 0) throw new Error(`user must be a positive, non-root UID (is ${user}); relax policy/run-as-non-root on the construct to run as root`);
+  if (!Number.isInteger(user) || user <= 0)
+    throw new Error(
+      `user must be a positive, non-root UID (is ${user}); relax policy/run-as-non-root on the construct to run as root`,
+    );
   const env: Record<string, kplus.EnvValue> = {};
-  for (const [k, v] of Object.entries(options.env ?? {})) env[k] = typeof v === 'string' ? kplus.EnvValue.fromValue(v) : v;
+  for (const [k, v] of Object.entries(options.env ?? {}))
+    env[k] = typeof v === 'string' ? kplus.EnvValue.fromValue(v) : v;
   return {
     image: options.image,
     command: options.command ? [...options.command] : undefined,
@@ -79,7 +83,11 @@ export function patternContainerProps(options: PatternContainerOptions): kplus.C
 }
 
 /** Mounts the pattern's writable paths and files into `container`. */
-export function mountPatternVolumes(scope: Construct, container: kplus.Container, options: PatternContainerOptions): void {
+export function mountPatternVolumes(
+  scope: Construct,
+  container: kplus.Container,
+  options: PatternContainerOptions,
+): void {
   const paths = options.writablePaths ?? ['/tmp'];
   paths.forEach((path, i) => {
     if (!path.startsWith('/')) throw new Error(`writablePaths must be absolute (is '${path}')`);

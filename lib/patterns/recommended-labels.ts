@@ -51,7 +51,12 @@ export function selectorLabels(id: PatternIdentity): Record<string, string> {
 /** Validates a pattern identity; throws an error naming `where` and the field. */
 export function checkIdentity(where: string, id: PatternIdentity): void {
   assertNoProblems(`${where}: name`, id.name, dns1123LabelProblems(id.name));
-  for (const [field, value] of Object.entries({ instance: id.instance, component: id.component, partOf: id.partOf, version: id.version })) {
+  for (const [field, value] of Object.entries({
+    instance: id.instance,
+    component: id.component,
+    partOf: id.partOf,
+    version: id.version,
+  })) {
     if (value !== undefined) assertNoProblems(`${where}: ${field}`, value, labelValueProblems(value));
   }
 }
@@ -61,7 +66,10 @@ export function checkIdentity(where: string, id: PatternIdentity): void {
  * template, so that nothing about a pattern's pods depends on where it sits in the construct
  * tree. Patterns select their pods by `selectorLabels` instead.
  */
-export function dropConstructPathLabel(workload: IConstruct, kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob'): void {
+export function dropConstructPathLabel(
+  workload: IConstruct,
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob',
+): void {
   const template = kind === 'CronJob' ? '/spec/jobTemplate/spec/template' : '/spec/template';
   ApiObject.of(workload).addJsonPatch(JsonPatch.remove(`${template}/metadata/labels/cdk8s.io~1metadata.addr`));
 }

@@ -66,14 +66,25 @@ export class ScheduledJob extends Construct implements IServiceClient {
     super(scope, id);
     const where = `ScheduledJob ${this.node.path}`;
     const problems = cronScheduleProblems(props.schedule);
-    if (problems.length > 0) throw new Error(`${where}: schedule '${props.schedule}' is invalid: ${problems.join('; ')}`);
-    if (props.timeZone !== undefined && !isTimeZone(props.timeZone)) throw new Error(`${where}: timeZone '${props.timeZone}' is not an IANA time zone`);
-    const identity: PatternIdentity = { name: props.name ?? id, instance: props.name ?? id, component: props.component ?? 'batch', partOf: props.partOf };
-    if (props.ttlAfterFinished !== undefined) throw new Error(`${where}: ttlAfterFinished does not apply to scheduled jobs; finished jobs are kept by 'history'`);
+    if (problems.length > 0)
+      throw new Error(`${where}: schedule '${props.schedule}' is invalid: ${problems.join('; ')}`);
+    if (props.timeZone !== undefined && !isTimeZone(props.timeZone))
+      throw new Error(`${where}: timeZone '${props.timeZone}' is not an IANA time zone`);
+    const identity: PatternIdentity = {
+      name: props.name ?? id,
+      instance: props.name ?? id,
+      component: props.component ?? 'batch',
+      partOf: props.partOf,
+    };
+    if (props.ttlAfterFinished !== undefined)
+      throw new Error(
+        `${where}: ttlAfterFinished does not apply to scheduled jobs; finished jobs are kept by 'history'`,
+      );
     const { ttlAfterFinished: _ttl, ...jp } = jobProps(where, props, identity);
     const successful = props.history?.successful ?? 3;
     const failed = props.history?.failed ?? 1;
-    if (![successful, failed].every((n) => Number.isInteger(n) && n >= 0)) throw new Error(`${where}: history limits must be non-negative integers`);
+    if (![successful, failed].every((n) => Number.isInteger(n) && n >= 0))
+      throw new Error(`${where}: history limits must be non-negative integers`);
     this.name = identity.name;
     this.labels = recommendedLabels(identity);
     this.podSelector = { ...this.labels };

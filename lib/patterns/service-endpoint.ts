@@ -47,7 +47,10 @@ export function serviceDnsName(service: kplus.Service): string {
 
 /** `user-db` → `USER_DB`. */
 export function envPrefixOf(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /**
@@ -59,7 +62,8 @@ export function envPrefixOf(name: string): string {
  */
 export function connect(client: IServiceClient, endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
   const prefix = options.envPrefix ?? envPrefixOf(endpoint.name);
-  if (!/^[A-Z_][A-Z0-9_]*$/.test(prefix)) throw new Error(`connectTo: envPrefix '${prefix}' is not a valid environment variable prefix`);
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(prefix))
+    throw new Error(`connectTo: envPrefix '${prefix}' is not a valid environment variable prefix`);
   const env = client.container.env;
   env.addVariable(`${prefix}_HOST`, kplus.EnvValue.fromValue(endpoint.dnsName));
   env.addVariable(`${prefix}_PORT`, kplus.EnvValue.fromValue(String(endpoint.servicePort)));

@@ -6,7 +6,13 @@ import { PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { StatefulSet } from '../workloads/stateful-set';
 import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import { checkIdentity, dropConstructPathLabel, PatternIdentity, recommendedLabels, selectorLabels } from './recommended-labels';
+import {
+  checkIdentity,
+  dropConstructPathLabel,
+  PatternIdentity,
+  recommendedLabels,
+  selectorLabels,
+} from './recommended-labels';
 import { connect, ConnectOptions, IServiceClient, IServiceEndpoint, serviceDnsName } from './service-endpoint';
 
 /**
@@ -106,12 +112,19 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     super(scope, id);
-    const identity: PatternIdentity = { name: props.name ?? id, instance: props.instance ?? props.name ?? id, component: props.component ?? 'database', partOf: props.partOf };
+    const identity: PatternIdentity = {
+      name: props.name ?? id,
+      instance: props.instance ?? props.name ?? id,
+      component: props.component ?? 'database',
+      partOf: props.partOf,
+    };
     checkIdentity(`StatefulService ${this.node.path}`, identity);
     assertNoProblems(`StatefulService ${this.node.path}: port`, props.port, portNumberProblems(props.port));
     const replicas = props.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`StatefulService ${this.node.path}: replicas must be at least 1 (is ${replicas})`);
-    if (!props.dataPath.startsWith('/')) throw new Error(`StatefulService ${this.node.path}: dataPath must be absolute (is '${props.dataPath}')`);
+    if (!Number.isInteger(replicas) || replicas < 1)
+      throw new Error(`StatefulService ${this.node.path}: replicas must be at least 1 (is ${replicas})`);
+    if (!props.dataPath.startsWith('/'))
+      throw new Error(`StatefulService ${this.node.path}: dataPath must be absolute (is '${props.dataPath}')`);
     this.name = identity.name;
     this.containerPort = props.port;
     this.servicePort = props.port;
@@ -135,7 +148,9 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
       select: false,
       podMetadata: { labels: { ...this.labels } },
       securityContext: { user, group: user, fsGroup: user },
-      volumeClaimTemplates: [{ name: 'data', storage: props.storage, mountPath: props.dataPath, storageClassName: props.storageClassName }],
+      volumeClaimTemplates: [
+        { name: 'data', storage: props.storage, mountPath: props.dataPath, storageClassName: props.storageClassName },
+      ],
     });
     this.statefulSet.select(kplus.LabelSelector.of({ labels: { ...this.podSelector } }));
     dropConstructPathLabel(this.statefulSet, 'StatefulSet');
@@ -146,7 +161,13 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
       ...patternContainerProps(props),
       name: this.name,
       ports: [{ number: props.port, name: portName }],
-      liveness: props.liveness ?? Probes.tcpSocket({ port: portName, initialDelaySeconds: Duration.seconds(30), periodSeconds: Duration.seconds(10) }),
+      liveness:
+        props.liveness ??
+        Probes.tcpSocket({
+          port: portName,
+          initialDelaySeconds: Duration.seconds(30),
+          periodSeconds: Duration.seconds(10),
+        }),
       readiness: props.readiness ?? Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) }),
     });
     mountPatternVolumes(this, this.container, props);

@@ -7,7 +7,13 @@ import { Probes } from '../workloads/probes';
 import { AppNetwork } from './app-network';
 import { Exposure } from './exposure';
 import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import { checkIdentity, dropConstructPathLabel, PatternIdentity, recommendedLabels, selectorLabels } from './recommended-labels';
+import {
+  checkIdentity,
+  dropConstructPathLabel,
+  PatternIdentity,
+  recommendedLabels,
+  selectorLabels,
+} from './recommended-labels';
 import { connect, ConnectOptions, IServiceClient, IServiceEndpoint, serviceDnsName } from './service-endpoint';
 
 /** Horizontal autoscaling of a `WebService`. */
@@ -168,16 +174,29 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id);
-    const identity: PatternIdentity = { name: props.name ?? id, instance: props.instance ?? props.name ?? id, component: props.component ?? 'web', partOf: props.partOf };
+    const identity: PatternIdentity = {
+      name: props.name ?? id,
+      instance: props.instance ?? props.name ?? id,
+      component: props.component ?? 'web',
+      partOf: props.partOf,
+    };
     checkIdentity(`WebService ${this.node.path}`, identity);
     this.name = identity.name;
     this.containerPort = props.port ?? 8080;
     this.servicePort = props.servicePort ?? 80;
     assertNoProblems(`WebService ${this.node.path}: port`, this.containerPort, portNumberProblems(this.containerPort));
-    assertNoProblems(`WebService ${this.node.path}: servicePort`, this.servicePort, portNumberProblems(this.servicePort));
+    assertNoProblems(
+      `WebService ${this.node.path}: servicePort`,
+      this.servicePort,
+      portNumberProblems(this.servicePort),
+    );
     const replicas = props.replicas ?? 2;
-    if (!Number.isInteger(replicas) || replicas < 0) throw new Error(`WebService ${this.node.path}: replicas must be a non-negative integer (is ${replicas})`);
-    if (props.autoscaling && props.replicas !== undefined) throw new Error(`WebService ${this.node.path}: set either replicas or autoscaling, not both (the autoscaler owns the replica count)`);
+    if (!Number.isInteger(replicas) || replicas < 0)
+      throw new Error(`WebService ${this.node.path}: replicas must be a non-negative integer (is ${replicas})`);
+    if (props.autoscaling && props.replicas !== undefined)
+      throw new Error(
+        `WebService ${this.node.path}: set either replicas or autoscaling, not both (the autoscaler owns the replica count)`,
+      );
     const healthPath = 'healthPath' in props ? props.healthPath : '/healthz';
     if ((!props.liveness || !props.readiness) && healthPath === undefined) {
       throw new Error(`WebService ${this.node.path}: without healthPath, give both liveness and readiness probes`);
@@ -207,7 +226,13 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
       ...patternContainerProps(props),
       name: this.name,
       ports: [{ number: this.containerPort, name: 'http' }],
-      liveness: props.liveness ?? Probes.httpGet(healthPath!, { port: 'http', initialDelaySeconds: Duration.seconds(10), periodSeconds: Duration.seconds(10) }),
+      liveness:
+        props.liveness ??
+        Probes.httpGet(healthPath!, {
+          port: 'http',
+          initialDelaySeconds: Duration.seconds(10),
+          periodSeconds: Duration.seconds(10),
+        }),
       readiness: props.readiness ?? Probes.httpGet(healthPath!, { port: 'http', periodSeconds: Duration.seconds(5) }),
     });
     mountPatternVolumes(this, this.container, props);
@@ -231,10 +256,13 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
       const a = props.autoscaling;
       const min = a.minReplicas ?? 2;
       if (!(Number.isInteger(min) && min >= 1 && Number.isInteger(a.maxReplicas) && a.maxReplicas >= min)) {
-        throw new Error(`WebService ${this.node.path}: autoscaling needs 1 <= minReplicas (${min}) <= maxReplicas (${a.maxReplicas})`);
+        throw new Error(
+          `WebService ${this.node.path}: autoscaling needs 1 <= minReplicas (${min}) <= maxReplicas (${a.maxReplicas})`,
+        );
       }
       const cpu = a.cpuUtilization ?? 70;
-      if (!(Number.isInteger(cpu) && cpu > 0 && cpu <= 100)) throw new Error(`WebService ${this.node.path}: cpuUtilization must be from 1 to 100 (is ${cpu})`);
+      if (!(Number.isInteger(cpu) && cpu > 0 && cpu <= 100))
+        throw new Error(`WebService ${this.node.path}: cpuUtilization must be from 1 to 100 (is ${cpu})`);
       this.autoscaler = new kplus.HorizontalPodAutoscaler(this, 'Autoscaler', {
         metadata: { name: this.name, labels: { ...this.labels } },
         target: this.deployment,
@@ -249,8 +277,17 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
       this.ingress = new kplus.Ingress(this, 'Ingress', {
         metadata: { name: this.name, labels: { ...this.labels } },
         className: o.className,
-        rules: [{ host: o.host, path: o.path ?? '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: kplus.IngressBackend.fromService(this.service, { port: this.servicePort }) }],
-        tls: o.tlsSecretName ? [{ hosts: [o.host], secret: kplus.Secret.fromSecretName(this, 'TlsSecret', o.tlsSecretName) }] : undefined,
+        rules: [
+          {
+            host: o.host,
+            path: o.path ?? '/',
+            pathType: kplus.HttpIngressPathType.PREFIX,
+            backend: kplus.IngressBackend.fromService(this.service, { port: this.servicePort }),
+          },
+        ],
+        tls: o.tlsSecretName
+          ? [{ hosts: [o.host], secret: kplus.Secret.fromSecretName(this, 'TlsSecret', o.tlsSecretName) }]
+          : undefined,
       });
     }
     if (exposure.isExternal) {

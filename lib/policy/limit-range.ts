@@ -103,7 +103,9 @@ export class LimitRange extends kplus.Resource {
 }
 
 /** Converts plain quantity strings to the L1 binding's `Quantity` map. */
-export function toQuantities(values: ResourceQuantities | undefined): { [key: string]: kplus.k8s.Quantity } | undefined {
+export function toQuantities(
+  values: ResourceQuantities | undefined,
+): { [key: string]: kplus.k8s.Quantity } | undefined {
   if (!values) return undefined;
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, kplus.k8s.Quantity.fromString(v)]));
 }
@@ -133,7 +135,9 @@ function checkItem(where: string, item: LimitRangeItem): void {
       const loValue = item[lo]![resource];
       const hiValue = item[hi]![resource];
       if (parseQuantity(loValue)! > parseQuantity(hiValue)!) {
-        throw new Error(`${where}: ${lo}.${resource} (${loValue}) must not be greater than ${hi}.${resource} (${hiValue})`);
+        throw new Error(
+          `${where}: ${lo}.${resource} (${loValue}) must not be greater than ${hi}.${resource} (${hiValue})`,
+        );
       }
     }
   }

@@ -26,7 +26,9 @@ export function applySecureDefaults<T extends Manifest>(manifest: T): T {
   const spec = podSpecOf(manifest);
   if (!spec) return manifest;
   const podContext = asRecord(spec.securityContext) ?? {};
-  const anyContainerSetsSeccomp = containersOf(spec).some((c) => asRecord(c.securityContext)?.seccompProfile !== undefined);
+  const anyContainerSetsSeccomp = containersOf(spec).some(
+    (c) => asRecord(c.securityContext)?.seccompProfile !== undefined,
+  );
   if (podContext.seccompProfile === undefined && !anyContainerSetsSeccomp) {
     spec.securityContext = sortedKeys({ ...podContext, seccompProfile: { ...DEFAULT_SECCOMP_PROFILE } });
   }
@@ -46,6 +48,7 @@ function sortedKeys(record: Json): Json {
 
 /** All containers of a pod spec: init containers first, then regular containers. */
 export function containersOf(spec: Json): Json[] {
-  const list = (key: string): Json[] => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).map((c) => c as Json) : []);
+  const list = (key: string): Json[] =>
+    Array.isArray(spec[key]) ? (spec[key] as unknown[]).map((c) => c as Json) : [];
   return [...list('initContainers'), ...list('containers')];
 }

@@ -76,12 +76,18 @@ export class Selector {
       if ((m = /^([^\s!=(),]+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(term))) {
         const values = m[3].split(',').map((v) => v.trim());
         if (values.length === 1 && values[0] === '') values.length = 0;
-        matchExpressions.push({ key: m[1], operator: m[2] === 'in' ? SelectorOperator.IN : SelectorOperator.NOT_IN, values });
+        matchExpressions.push({
+          key: m[1],
+          operator: m[2] === 'in' ? SelectorOperator.IN : SelectorOperator.NOT_IN,
+          values,
+        });
       } else if ((m = /^([^\s!=(),]+)\s*!=\s*([^\s!=(),]*)$/.exec(term))) {
         matchExpressions.push({ key: m[1], operator: SelectorOperator.NOT_IN, values: [m[2]] });
       } else if ((m = /^([^\s!=(),]+)\s*==?\s*([^\s!=(),]*)$/.exec(term))) {
         if (m[1] in matchLabels && matchLabels[m[1]] !== m[2]) {
-          throw new Error(`selector '${expression}': key '${m[1]}' is required to equal both '${matchLabels[m[1]]}' and '${m[2]}', which no object can satisfy`);
+          throw new Error(
+            `selector '${expression}': key '${m[1]}' is required to equal both '${matchLabels[m[1]]}' and '${m[2]}', which no object can satisfy`,
+          );
         }
         matchLabels[m[1]] = m[2];
       } else if ((m = /^!\s*([^\s!=(),]+)$/.exec(term))) {
@@ -89,7 +95,9 @@ export class Selector {
       } else if ((m = /^([^\s!=(),]+)$/.exec(term))) {
         matchExpressions.push({ key: m[1], operator: SelectorOperator.EXISTS });
       } else {
-        throw new Error(`selector '${expression}': cannot parse requirement '${term}' (expected key=value, key==value, key!=value, key in (a,b), key notin (a,b), key or !key)`);
+        throw new Error(
+          `selector '${expression}': cannot parse requirement '${term}' (expected key=value, key==value, key!=value, key in (a,b), key notin (a,b), key or !key)`,
+        );
       }
     }
     return { matchLabels, matchExpressions };
@@ -119,7 +127,10 @@ export class Selector {
           break;
         case SelectorOperator.EXISTS:
         case SelectorOperator.DOES_NOT_EXIST:
-          if (values.length > 0) problems.push(`${where}: values must be empty for operator ${req.operator} (got ${JSON.stringify(values)})`);
+          if (values.length > 0)
+            problems.push(
+              `${where}: values must be empty for operator ${req.operator} (got ${JSON.stringify(values)})`,
+            );
           break;
         default:
           problems.push(`${where}: operator must be one of In, NotIn, Exists, DoesNotExist`);

@@ -10,7 +10,10 @@ import { Manifest } from '../workloads/pod-spec-locator';
  */
 export function validateChart(chart: Chart): ValidationReport {
   const app = App.of(chart) as App;
-  return validateObjects(app.charts.flatMap((c) => synthesizeChart(c)), { root: app });
+  return validateObjects(
+    app.charts.flatMap((c) => synthesizeChart(c)),
+    { root: app },
+  );
 }
 
 /**

@@ -16,7 +16,11 @@ export interface Cdk8sValidationContext {
       readonly ruleName: string;
       readonly recommendation: string;
       readonly fix: string;
-      readonly violatingResources: readonly { readonly resourceName: string; readonly locations: readonly string[]; readonly manifestPath: string }[];
+      readonly violatingResources: readonly {
+        readonly resourceName: string;
+        readonly locations: readonly string[];
+        readonly manifestPath: string;
+      }[];
     }): void;
     submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
   };
@@ -64,8 +68,10 @@ export class KubecraftValidation {
   constructor(properties: KubecraftValidationProperties = {}) {
     this.properties = properties;
     for (const r of properties.relaxations ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(RULES, r.rule)) throw new Error(`KubecraftValidation: unknown rule '${r.rule}' in relaxations`);
-      if (!r.reason || r.reason.trim().length < 10) throw new Error(`KubecraftValidation: relaxing '${r.rule}' needs a reason`);
+      if (!Object.prototype.hasOwnProperty.call(RULES, r.rule))
+        throw new Error(`KubecraftValidation: unknown rule '${r.rule}' in relaxations`);
+      if (!r.reason || r.reason.trim().length < 10)
+        throw new Error(`KubecraftValidation: relaxing '${r.rule}' needs a reason`);
     }
   }
 
@@ -73,14 +79,20 @@ export class KubecraftValidation {
   public async validate(context: Cdk8sValidationContext): Promise<void> {
     const objects: (ObjectToValidate & { manifestPath: string })[] = [];
     for (const manifestPath of context.manifests) {
-      const docs = parseAllDocuments(fs.readFileSync(manifestPath, 'utf8')).map((d) => d.toJS() as Manifest).filter((m) => m && typeof m === 'object');
+      const docs = parseAllDocuments(fs.readFileSync(manifestPath, 'utf8'))
+        .map((d) => d.toJS() as Manifest)
+        .filter((m) => m && typeof m === 'object');
       docs.forEach((manifest, i) => {
         const name = manifest.metadata?.name;
         const path = (name && context.metadata?.[name]?.path) ?? `${manifestPath}#${i}`;
         objects.push({ manifest, path, manifestPath });
       });
     }
-    const relaxations: Relaxation[] = (this.properties.relaxations ?? []).map((r) => ({ rule: r.rule, reason: r.reason, declaredAt: 'cdk8s.yaml' }));
+    const relaxations: Relaxation[] = (this.properties.relaxations ?? []).map((r) => ({
+      rule: r.rule,
+      reason: r.reason,
+      declaredAt: 'cdk8s.yaml',
+    }));
     const report = validateObjects(objects, { externals: this.properties.externals, relaxations });
     const failing = [...report.errors, ...(this.properties.failOnWarnings ? report.warnings : [])];
     const byPath = new Map(objects.map((o) => [o.path, o]));
@@ -90,7 +102,13 @@ export class KubecraftValidation {
         recommendation: `${f.object}: ${f.message}`,
         fix: f.hint,
         // resourceName is the object's name, which the CLI maps to its construct path
-        violatingResources: [{ resourceName: byPath.get(f.path)?.manifest.metadata?.name ?? f.object, locations: [f.field || '<object>'], manifestPath: byPath.get(f.path)?.manifestPath ?? '' }],
+        violatingResources: [
+          {
+            resourceName: byPath.get(f.path)?.manifest.metadata?.name ?? f.object,
+            locations: [f.field || '<object>'],
+            manifestPath: byPath.get(f.path)?.manifestPath ?? '',
+          },
+        ],
       });
     }
     context.report.submit(failing.length > 0 ? 'failure' : 'success', {

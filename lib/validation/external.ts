@@ -54,16 +54,33 @@ export class External {
 
   /** A Secret that exists already, optionally with its known keys. */
   public static secret(scope: IConstruct, name: string, reason: string, options: ExternalDataOptions = {}): void {
-    External.declare(scope, { kind: 'Secret', name, namespace: options.namespace ?? chartNamespace(scope), keys: options.keys, reason });
+    External.declare(scope, {
+      kind: 'Secret',
+      name,
+      namespace: options.namespace ?? chartNamespace(scope),
+      keys: options.keys,
+      reason,
+    });
   }
 
   /** A ConfigMap that exists already, optionally with its known keys. */
   public static configMap(scope: IConstruct, name: string, reason: string, options: ExternalDataOptions = {}): void {
-    External.declare(scope, { kind: 'ConfigMap', name, namespace: options.namespace ?? chartNamespace(scope), keys: options.keys, reason });
+    External.declare(scope, {
+      kind: 'ConfigMap',
+      name,
+      namespace: options.namespace ?? chartNamespace(scope),
+      keys: options.keys,
+      reason,
+    });
   }
 
   /** Pods carrying `labels`, created outside the app (by an operator or controller), that Services may select. */
-  public static pods(scope: IConstruct, labels: Readonly<Record<string, string>>, reason: string, namespace?: string): void {
+  public static pods(
+    scope: IConstruct,
+    labels: Readonly<Record<string, string>>,
+    reason: string,
+    namespace?: string,
+  ): void {
     External.declare(scope, { kind: 'Pod', labels, namespace: namespace ?? chartNamespace(scope), reason });
   }
 
@@ -85,7 +102,9 @@ export class External {
 
   private static declare(scope: IConstruct, object: ExternalObject): void {
     if (object.reason.trim().length < 5) {
-      throw new Error(`External ${object.kind} '${object.name ?? JSON.stringify(object.labels)}' at ${scope.node.path || '<app>'}: say why it is outside the app (reason)`);
+      throw new Error(
+        `External ${object.kind} '${object.name ?? JSON.stringify(object.labels)}' at ${scope.node.path || '<app>'}: say why it is outside the app (reason)`,
+      );
     }
     scope.node.addMetadata(EXTERNAL_METADATA, object);
   }

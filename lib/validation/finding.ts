@@ -73,9 +73,10 @@ export function formatFinding(f: Finding): string {
 /** Formats a whole report: errors, then warnings, then relaxed findings with their reasons. */
 export function formatReport(report: ValidationReport): string {
   const parts: string[] = [];
-  const headline = report.errors.length > 0
-    ? `kubecraft: synthesis refused: ${count(report.errors.length, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`
-    : `kubecraft: validation passed: ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
+  const headline =
+    report.errors.length > 0
+      ? `kubecraft: synthesis refused: ${count(report.errors.length, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`
+      : `kubecraft: validation passed: ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
   parts.push(headline);
   for (const f of [...report.errors, ...report.warnings]) parts.push(formatFinding(f));
   if (report.relaxed.length > 0) {

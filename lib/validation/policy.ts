@@ -29,13 +29,19 @@ export class Policy {
   /** Relaxes `rule` for `scope` and its children. `reason` must say why (at least 10 characters). */
   public static relax(scope: IConstruct, rule: string, reason: string): void {
     if (!isRuleId(rule)) {
-      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: '${rule}' is not a rule id (expected one of ${Object.keys(RULES).join(', ')})`);
+      throw new Error(
+        `Policy.relax at ${scope.node.path || '<app>'}: '${rule}' is not a rule id (expected one of ${Object.keys(RULES).join(', ')})`,
+      );
     }
     if (!RULES[rule].relaxable) {
-      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: rule '${rule}' cannot be relaxed (${RULES[rule].why})`);
+      throw new Error(
+        `Policy.relax at ${scope.node.path || '<app>'}: rule '${rule}' cannot be relaxed (${RULES[rule].why})`,
+      );
     }
     if (reason.trim().length < 10) {
-      throw new Error(`Policy.relax at ${scope.node.path || '<app>'}: relaxing '${rule}' needs a written reason (at least 10 characters)`);
+      throw new Error(
+        `Policy.relax at ${scope.node.path || '<app>'}: relaxing '${rule}' needs a written reason (at least 10 characters)`,
+      );
     }
     scope.node.addMetadata(RELAXATION_METADATA, { rule, reason: reason.trim() });
   }

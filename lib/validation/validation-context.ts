@@ -43,7 +43,16 @@ export class ValidationContext {
   public report(obj: ObjectToValidate, rule: RuleId, field: string, message: string, hint: string): void {
     const info = RULES[rule];
     const relaxedBy = info.relaxable ? this.relaxationsOf(obj).find((r) => r.rule === rule) : undefined;
-    this.findings.push({ rule, severity: info.severity, message, path: obj.path, object: describe(obj.manifest), field, hint, relaxedBy });
+    this.findings.push({
+      rule,
+      severity: info.severity,
+      message,
+      path: obj.path,
+      object: describe(obj.manifest),
+      field,
+      hint,
+      relaxedBy,
+    });
   }
 
   private relaxationsOf(obj: ObjectToValidate): Relaxation[] {
@@ -73,7 +82,9 @@ export function podSpecAt(m: Manifest): { spec: any; field: string } | undefined
 /** Init containers, then containers, of a pod spec. */
 export function containersAt(spec: any, field: string): ContainerAt[] {
   const list = (key: string, init: boolean): ContainerAt[] =>
-    Array.isArray(spec[key]) ? spec[key].map((container: any, i: number) => ({ container, field: `${field}.${key}[${i}]`, init })) : [];
+    Array.isArray(spec[key])
+      ? spec[key].map((container: any, i: number) => ({ container, field: `${field}.${key}[${i}]`, init }))
+      : [];
   return [...list('initContainers', true), ...list('containers', false)];
 }
 

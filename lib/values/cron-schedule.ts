@@ -10,9 +10,12 @@ const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@da
 export function cronScheduleProblems(schedule: string): string[] {
   const trimmed = schedule.trim();
   if (trimmed.length === 0) return ['must not be empty'];
-  if (/^(CRON_)?TZ=/.test(trimmed)) return ['must not start with TZ= or CRON_TZ=; set the CronJob timeZone field instead'];
+  if (/^(CRON_)?TZ=/.test(trimmed))
+    return ['must not start with TZ= or CRON_TZ=; set the CronJob timeZone field instead'];
   if (trimmed.startsWith('@')) {
-    return DESCRIPTORS.has(trimmed) ? [] : [`unknown descriptor '${trimmed}' (expected one of ${[...DESCRIPTORS].join(', ')})`];
+    return DESCRIPTORS.has(trimmed)
+      ? []
+      : [`unknown descriptor '${trimmed}' (expected one of ${[...DESCRIPTORS].join(', ')})`];
   }
   const fields = trimmed.split(/\s+/);
   if (fields.length !== 5) {

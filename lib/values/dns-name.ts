@@ -32,7 +32,9 @@ export const dns1123LabelProblems = memoized(function dns1123LabelProblems(value
   const problems: string[] = [];
   if (value.length > 63) problems.push(`must be no more than 63 characters (is ${value.length})`);
   if (!DNS1123_LABEL.test(value)) {
-    problems.push("must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name')");
+    problems.push(
+      "must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name')",
+    );
   }
   return problems;
 });
@@ -42,7 +44,9 @@ export const dns1123SubdomainProblems = memoized(function dns1123SubdomainProble
   const problems: string[] = [];
   if (value.length > 253) problems.push(`must be no more than 253 characters (is ${value.length})`);
   if (!DNS1123_SUBDOMAIN.test(value)) {
-    problems.push("must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')");
+    problems.push(
+      "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')",
+    );
   }
   return problems;
 });
@@ -61,7 +65,9 @@ export const labelKeyProblems = memoized(function labelKeyProblems(key: string):
   else {
     if (name.length > 63) problems.push(`name part must be no more than 63 characters (is ${name.length})`);
     if (!QUALIFIED_NAME.test(name)) {
-      problems.push("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+      problems.push(
+        "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      );
     }
   }
   return problems;
@@ -72,7 +78,9 @@ export const labelValueProblems = memoized(function labelValueProblems(value: st
   const problems: string[] = [];
   if (value.length > 63) problems.push(`must be no more than 63 characters (is ${value.length})`);
   if (!LABEL_VALUE.test(value)) {
-    problems.push("must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+    problems.push(
+      "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+    );
   }
   return problems;
 });
@@ -81,7 +89,10 @@ export const labelValueProblems = memoized(function labelValueProblems(value: st
 export const portNameProblems = memoized(function portNameProblems(name: string): string[] {
   const problems: string[] = [];
   if (name.length > 15) problems.push(`must be no more than 15 characters (is ${name.length})`);
-  if (!IANA_SVC_NAME.test(name)) problems.push("must contain only lower case alphanumeric characters or '-', and start and end with an alphanumeric character");
+  if (!IANA_SVC_NAME.test(name))
+    problems.push(
+      "must contain only lower case alphanumeric characters or '-', and start and end with an alphanumeric character",
+    );
   if (name.includes('--')) problems.push("must not contain consecutive hyphens ('--')");
   if (!/[a-z]/.test(name)) problems.push('must contain at least one letter');
   return problems;
@@ -89,7 +100,9 @@ export const portNameProblems = memoized(function portNameProblems(name: string)
 
 /** A port number: an integer from 1 to 65535. */
 export function portNumberProblems(port: number): string[] {
-  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [`must be an integer from 1 to 65535 (is ${port})`];
+  return Number.isInteger(port) && port >= 1 && port <= 65535
+    ? []
+    : [`must be an integer from 1 to 65535 (is ${port})`];
 }
 
 /** Throws an `Error` naming `what` when `problems` is non-empty. */

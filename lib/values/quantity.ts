@@ -8,21 +8,21 @@ const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   '': 1,
-  'n': 1e-9,
-  'u': 1e-6,
-  'm': 1e-3,
-  'k': 1e3,
-  'M': 1e6,
-  'G': 1e9,
-  'T': 1e12,
-  'P': 1e15,
-  'E': 1e18,
-  'Ki': 2 ** 10,
-  'Mi': 2 ** 20,
-  'Gi': 2 ** 30,
-  'Ti': 2 ** 40,
-  'Pi': 2 ** 50,
-  'Ei': 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 
 /** Parses a quantity to its numeric value in base units (cores, bytes, count), or undefined if malformed. */
@@ -41,7 +41,9 @@ export function parseQuantity(value: string | number): number | undefined {
 export function quantityProblems(value: string | number, options: { allowNegative?: boolean } = {}): string[] {
   const parsed = parseQuantity(value);
   if (parsed === undefined) {
-    return ["must be a quantity such as '500m', '2', '128Mi' or '1Gi' (a number with an optional suffix n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei)"];
+    return [
+      "must be a quantity such as '500m', '2', '128Mi' or '1Gi' (a number with an optional suffix n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei)",
+    ];
   }
   if (!options.allowNegative && parsed < 0) return ['must not be negative'];
   return [];

@@ -29,7 +29,13 @@ export interface DownwardApiVolumeOptions {
   readonly defaultMode?: number;
 }
 
-const POD_FIELDS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations']);
+const POD_FIELDS = new Set([
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'metadata.labels',
+  'metadata.annotations',
+]);
 const LABEL_OR_ANNOTATION = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 
 /**
@@ -41,20 +47,36 @@ const LABEL_OR_ANNOTATION = /^metadata\.(labels|annotations)\['[^']+'\]$/;
  */
 export class DownwardApiVolume {
   /** A volume named `name` holding `items`. */
-  public static fromItems(scope: Construct, id: string, name: string, items: readonly DownwardApiFile[], options: DownwardApiVolumeOptions = {}): kplus.Volume {
+  public static fromItems(
+    scope: Construct,
+    id: string,
+    name: string,
+    items: readonly DownwardApiFile[],
+    options: DownwardApiVolumeOptions = {},
+  ): kplus.Volume {
     if (items.length === 0) throw new Error(`downward API volume '${name}': items must not be empty`);
     const paths = new Set<string>();
     for (const item of items) {
       if ((item.fieldPath === undefined) === (item.resource === undefined)) {
-        throw new Error(`downward API volume '${name}': item '${item.path}' must set exactly one of fieldPath and resource`);
+        throw new Error(
+          `downward API volume '${name}': item '${item.path}' must set exactly one of fieldPath and resource`,
+        );
       }
       if (item.path.startsWith('/') || item.path.split('/').includes('..') || item.path.length === 0) {
-        throw new Error(`downward API volume '${name}': item path '${item.path}' must be relative and must not contain '..'`);
+        throw new Error(
+          `downward API volume '${name}': item path '${item.path}' must be relative and must not contain '..'`,
+        );
       }
       if (paths.has(item.path)) throw new Error(`downward API volume '${name}': duplicate item path '${item.path}'`);
       paths.add(item.path);
-      if (item.fieldPath !== undefined && !POD_FIELDS.has(item.fieldPath) && !LABEL_OR_ANNOTATION.test(item.fieldPath)) {
-        throw new Error(`downward API volume '${name}': fieldPath '${item.fieldPath}' is not supported in volumes (use ${[...POD_FIELDS].join(', ')})`);
+      if (
+        item.fieldPath !== undefined &&
+        !POD_FIELDS.has(item.fieldPath) &&
+        !LABEL_OR_ANNOTATION.test(item.fieldPath)
+      ) {
+        throw new Error(
+          `downward API volume '${name}': fieldPath '${item.fieldPath}' is not supported in volumes (use ${[...POD_FIELDS].join(', ')})`,
+        );
       }
     }
     const config: Omit<kplus.k8s.Volume, 'name'> = {
@@ -65,17 +87,25 @@ export class DownwardApiVolume {
           fieldRef: item.fieldPath !== undefined ? { fieldPath: item.fieldPath } : undefined,
           resourceFieldRef: item.resource
             ? {
-              containerName: item.resource.containerName,
-              resource: item.resource.resource,
-              divisor: item.resource.divisor !== undefined ? kplus.k8s.Quantity.fromString(item.resource.divisor) : undefined,
-            }
+                containerName: item.resource.containerName,
+                resource: item.resource.resource,
+                divisor:
+                  item.resource.divisor !== undefined
+                    ? kplus.k8s.Quantity.fromString(item.resource.divisor)
+                    : undefined,
+              }
             : undefined,
         })),
       },
     };
     // cdk8s-plus-27 builds every volume through Volume's (private) constructor
     // `(scope, id, name, config)` and renders it as `{ name, ...config }`.
-    const VolumeCtor = kplus.Volume as unknown as new (s: Construct, i: string, n: string, c: Omit<kplus.k8s.Volume, 'name'>) => kplus.Volume;
+    const VolumeCtor = kplus.Volume as unknown as new (
+      s: Construct,
+      i: string,
+      n: string,
+      c: Omit<kplus.k8s.Volume, 'name'>,
+    ) => kplus.Volume;
     return new VolumeCtor(scope, id, name, config);
   }
 

@@ -101,9 +101,15 @@ function toIntOrString(value: PodCount | undefined): kplus.k8s.IntOrString | und
 function checkPodCount(path: string, field: string, value: PodCount | undefined): void {
   if (value === undefined) return;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage such as '50%' (is ${value})`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(
+        `PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage such as '50%' (is ${value})`,
+      );
     return;
   }
   const m = /^(\d+)%$/.exec(value);
-  if (!m || Number(m[1]) > 100) throw new Error(`PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage from '0%' to '100%' (is '${value}')`);
+  if (!m || Number(m[1]) > 100)
+    throw new Error(
+      `PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage from '0%' to '100%' (is '${value}')`,
+    );
 }

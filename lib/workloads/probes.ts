@@ -85,7 +85,8 @@ export class Probes {
     checkPort('httpGet probe', options.port);
     const headers = Object.entries(options.httpHeaders ?? {});
     for (const [name] of headers) {
-      if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new Error(`httpGet probe: header name '${name}' is not a valid HTTP token`);
+      if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
+        throw new Error(`httpGet probe: header name '${name}' is not a valid HTTP token`);
     }
     return makeProbe((container) => ({
       ...timing(options),

@@ -58,11 +58,20 @@ export class StatefulSet extends kplus.StatefulSet {
     const templates = props.volumeClaimTemplates ?? [];
     const names = new Set<string>();
     for (const t of templates) {
-      assertNoProblems(`StatefulSet ${this.node.path}: volume claim template name`, t.name, dns1123LabelProblems(t.name));
-      if (names.has(t.name)) throw new Error(`StatefulSet ${this.node.path}: duplicate volume claim template '${t.name}'`);
+      assertNoProblems(
+        `StatefulSet ${this.node.path}: volume claim template name`,
+        t.name,
+        dns1123LabelProblems(t.name),
+      );
+      if (names.has(t.name))
+        throw new Error(`StatefulSet ${this.node.path}: duplicate volume claim template '${t.name}'`);
       names.add(t.name);
-      if (!t.mountPath.startsWith('/')) throw new Error(`StatefulSet ${this.node.path}: mountPath of '${t.name}' must be absolute (is '${t.mountPath}')`);
-      if (t.storage.toKibibytes() <= 0) throw new Error(`StatefulSet ${this.node.path}: storage of '${t.name}' must be positive`);
+      if (!t.mountPath.startsWith('/'))
+        throw new Error(
+          `StatefulSet ${this.node.path}: mountPath of '${t.name}' must be absolute (is '${t.mountPath}')`,
+        );
+      if (t.storage.toKibibytes() <= 0)
+        throw new Error(`StatefulSet ${this.node.path}: storage of '${t.name}' must be positive`);
     }
     this.volumeClaimTemplates = templates;
   }
@@ -75,7 +84,10 @@ export class StatefulSet extends kplus.StatefulSet {
     const known = new Set(podSpec.containers.map((c) => c.name));
     for (const t of this.volumeClaimTemplates) {
       for (const name of t.containers ?? []) {
-        if (!known.has(name)) throw new Error(`StatefulSet ${this.node.path}: volume claim template '${t.name}' names container '${name}', which does not exist`);
+        if (!known.has(name))
+          throw new Error(
+            `StatefulSet ${this.node.path}: volume claim template '${t.name}' names container '${name}', which does not exist`,
+          );
       }
     }
     const containers = podSpec.containers.map((c) => {

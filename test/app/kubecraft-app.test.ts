@@ -13,23 +13,53 @@ describe('KubecraftApp', () => {
     const outdir = path.join(tmp(), 'dist');
     const app = new KubecraftApp({ outdir });
     const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
-    const d = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx:1.25.3', portNumber: 8080, liveness: Probes.tcpSocket(), readiness: Probes.httpGet('/') }] });
+    const d = new kplus.Deployment(chart, 'web', {
+      containers: [
+        { image: 'nginx:1.25.3', portNumber: 8080, liveness: Probes.tcpSocket(), readiness: Probes.httpGet('/') },
+      ],
+    });
     d.exposeViaService({ name: 'web' });
     new kplus.ConfigMap(chart, 'conf');
     new kplus.Namespace(chart, 'shop-ns', { metadata: { name: 'shop' } });
     const [file] = app.render();
     expect(file.fileName).toBe('shop.k8s.yaml');
     expect(file.objects.map((o) => o.manifest.kind)).toEqual(['Namespace', 'ConfigMap', 'Service', 'Deployment']);
-    expect(file.objects.map((o) => o.path)).toEqual(['shop/shop-ns/Resource', 'shop/conf/Resource', 'shop/web/webService/Resource', 'shop/web/Resource']);
+    expect(file.objects.map((o) => o.path)).toEqual([
+      'shop/shop-ns/Resource',
+      'shop/conf/Resource',
+      'shop/web/webService/Resource',
+      'shop/web/Resource',
+    ]);
     app.synth();
     expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'shop.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 
   test('install order follows Helm for the kinds that matter', () => {
-    const order = ['Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim',
-      'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding', 'Service', 'DaemonSet', 'Deployment', 'StatefulSet',
-      'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress'];
+    const order = [
+      'Namespace',
+      'NetworkPolicy',
+      'ResourceQuota',
+      'LimitRange',
+      'ServiceAccount',
+      'Secret',
+      'ConfigMap',
+      'PersistentVolumeClaim',
+      'CustomResourceDefinition',
+      'ClusterRole',
+      'ClusterRoleBinding',
+      'Role',
+      'RoleBinding',
+      'Service',
+      'DaemonSet',
+      'Deployment',
+      'StatefulSet',
+      'Job',
+      'CronJob',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'Ingress',
+    ];
     const ranks = order.map(installRank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(installRank('CephCluster')).toBe(INSTALL_ORDER.length);
@@ -52,7 +82,10 @@ describe('KubecraftApp', () => {
 describe('writeDirectoryAtomically', () => {
   test('replaces the directory content as a whole', () => {
     const dir = path.join(tmp(), 'out');
-    writeDirectoryAtomically(dir, [{ relativePath: 'a.yaml', content: 'a' }, { relativePath: 'sub/b.yaml', content: 'b' }]);
+    writeDirectoryAtomically(dir, [
+      { relativePath: 'a.yaml', content: 'a' },
+      { relativePath: 'sub/b.yaml', content: 'b' },
+    ]);
     writeDirectoryAtomically(dir, [{ relativePath: 'c.yaml', content: 'c' }]);
     expect(fs.readdirSync(dir)).toEqual(['c.yaml']);
     expect(fs.readdirSync(path.dirname(dir))).toEqual(['out']);
@@ -61,7 +94,9 @@ describe('writeDirectoryAtomically', () => {
   test('refuses paths outside the directory and leaves the old content', () => {
     const dir = path.join(tmp(), 'out');
     writeDirectoryAtomically(dir, [{ relativePath: 'a.yaml', content: 'a' }]);
-    expect(() => writeDirectoryAtomically(dir, [{ relativePath: '../evil.yaml', content: 'x' }])).toThrow(/outside the output directory/);
+    expect(() => writeDirectoryAtomically(dir, [{ relativePath: '../evil.yaml', content: 'x' }])).toThrow(
+      /outside the output directory/,
+    );
     expect(fs.readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe('a');
     expect(fs.readdirSync(path.dirname(dir))).toEqual(['out']);
   });

@@ -25,7 +25,10 @@ describe('KubecraftChart names', () => {
 
   test('CronJob names are cut to 52 characters', () => {
     const chart = new KubecraftChart(Testing.app(), 'c');
-    new kplus.CronJob(chart, 'x'.repeat(70), { schedule: { expressionString: '0 * * * *' } as any, containers: [{ image: 'busybox:1.36' }] });
+    new kplus.CronJob(chart, 'x'.repeat(70), {
+      schedule: { expressionString: '0 * * * *' } as any,
+      containers: [{ image: 'busybox:1.36' }],
+    });
     expect(synth(chart)[0].metadata.name).toHaveLength(52);
   });
 });
@@ -49,7 +52,8 @@ describe('KubecraftChart secure defaults', () => {
     new kplus.CronJob(chart, 'cron', { schedule: { expressionString: '0 * * * *' } as any, containers });
     new kplus.DaemonSet(chart, 'ds', { containers });
     const seccomp = synth(chart).map((m: any) => {
-      const spec = m.kind === 'Pod' ? m.spec : m.kind === 'CronJob' ? m.spec.jobTemplate.spec.template.spec : m.spec.template.spec;
+      const spec =
+        m.kind === 'Pod' ? m.spec : m.kind === 'CronJob' ? m.spec.jobTemplate.spec.template.spec : m.spec.template.spec;
       return spec.securityContext.seccompProfile?.type;
     });
     expect(seccomp).toEqual(['RuntimeDefault', 'RuntimeDefault', 'RuntimeDefault', 'RuntimeDefault']);
@@ -57,7 +61,9 @@ describe('KubecraftChart secure defaults', () => {
 
   test('keeps explicit capabilities and can be turned off', () => {
     const chart = new KubecraftChart(Testing.app(), 'c');
-    new kplus.Pod(chart, 'pod', { containers: [{ image: 'busybox:1.36', securityContext: { capabilities: { drop: [kplus.Capability.NET_RAW] } } }] });
+    new kplus.Pod(chart, 'pod', {
+      containers: [{ image: 'busybox:1.36', securityContext: { capabilities: { drop: [kplus.Capability.NET_RAW] } } }],
+    });
     expect((synth(chart)[0] as any).spec.containers[0].securityContext.capabilities).toEqual({ drop: ['CAP_NET_RAW'] });
     const plain = new KubecraftChart(Testing.app(), 'p', { secureDefaults: false });
     new kplus.Pod(plain, 'pod', { containers: [{ image: 'busybox:1.36' }] });

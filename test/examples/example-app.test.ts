@@ -42,9 +42,12 @@ describe('example app', () => {
     ]);
   });
 
-  test.each(toOutputFiles(files).map((f) => [f.relativePath, f.content]))('%s matches its snapshot', (_name, content) => {
-    expect(content).toMatchSnapshot();
-  });
+  test.each(toOutputFiles(files).map((f) => [f.relativePath, f.content]))(
+    '%s matches its snapshot',
+    (_name, content) => {
+      expect(content).toMatchSnapshot();
+    },
+  );
 
   test('every object has apiVersion, kind and metadata.name, and no hashed names', () => {
     for (const [, manifests] of byFile) {
@@ -60,9 +63,26 @@ describe('example app', () => {
   test('synthesis is deterministic: two synths write byte-identical files', () => {
     const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'kc-det-')));
     for (const dir of dirs) buildExampleApp(new KubecraftApp({ outdir: dir, printReport: false })).synth();
-    const read = (dir: string) => fs.readdirSync(dir).sort().map((f) => [f, fs.statSync(path.join(dir, f)).isDirectory() ? fs.readdirSync(path.join(dir, f)).map((g) => fs.readFileSync(path.join(dir, f, g), 'utf8')).join('\n---file---\n') : fs.readFileSync(path.join(dir, f), 'utf8')]);
+    const read = (dir: string) =>
+      fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [
+          f,
+          fs.statSync(path.join(dir, f)).isDirectory()
+            ? fs
+                .readdirSync(path.join(dir, f))
+                .map((g) => fs.readFileSync(path.join(dir, f, g), 'utf8'))
+                .join('\n---file---\n')
+            : fs.readFileSync(path.join(dir, f), 'utf8'),
+        ]);
     expect(read(dirs[0])).toEqual(read(dirs[1]));
-    expect(read(dirs[0]).map(([f]) => f)).toEqual([...byFile.keys()].filter((f) => !f.includes('/')).concat('dev', 'kustomization.yaml', 'prod', 'staging').sort());
+    expect(read(dirs[0]).map(([f]) => f)).toEqual(
+      [...byFile.keys()]
+        .filter((f) => !f.includes('/'))
+        .concat('dev', 'kustomization.yaml', 'prod', 'staging')
+        .sort(),
+    );
   });
 
   test('every workload selector matches its own pod template labels', () => {
@@ -92,7 +112,8 @@ describe('example app', () => {
   test('every pod meets the restricted profile, except the relaxed log agent', () => {
     for (const [file, manifests] of byFile) {
       for (const m of manifests as any[]) {
-        if (!['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'].includes(m.kind)) continue;
+        if (!['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'].includes(m.kind))
+          continue;
         const spec = podSpec(m);
         expect(spec.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
         for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
@@ -139,11 +160,16 @@ describe('scenario 1: myapp-pod with init containers', () => {
   });
 
   test('the Services it waits for exist and select running backends', () => {
-    for (const [svc, port] of [['myservice', 9376], ['mydb', 9377]] as const) {
+    for (const [svc, port] of [
+      ['myservice', 9376],
+      ['mydb', 9377],
+    ] as const) {
       const service = find(m, 'Service', svc);
       expect(service.spec.ports[0]).toMatchObject({ port: 80, targetPort: port });
       const backend = find(m, 'Deployment', `${svc}-backend`);
-      expect(Selector.matches({ matchLabels: service.spec.selector }, backend.spec.template.metadata.labels)).toBe(true);
+      expect(Selector.matches({ matchLabels: service.spec.selector }, backend.spec.template.metadata.labels)).toBe(
+        true,
+      );
       expect(backend.spec.template.spec.containers[0].ports[0].containerPort).toBe(port);
     }
   });
@@ -153,7 +179,12 @@ describe('scenario 2: probes of every kind', () => {
   const m = chart('02-probes');
   test('exec liveness: cat /tmp/healthy, initialDelay 5, period 5', () => {
     const c = container(podSpec(find(m, 'Pod', 'liveness-exec')), 'liveness');
-    expect(c.livenessProbe).toEqual({ exec: { command: ['cat', '/tmp/healthy'] }, failureThreshold: 3, initialDelaySeconds: 5, periodSeconds: 5 });
+    expect(c.livenessProbe).toEqual({
+      exec: { command: ['cat', '/tmp/healthy'] },
+      failureThreshold: 3,
+      initialDelaySeconds: 5,
+      periodSeconds: 5,
+    });
     expect(c.volumeMounts).toEqual([expect.objectContaining({ mountPath: '/tmp' })]);
   });
   test('httpGet liveness on the named port with a custom header; startup probe', () => {
@@ -166,12 +197,26 @@ describe('scenario 2: probes of every kind', () => {
       initialDelaySeconds: 3,
       periodSeconds: 3,
     });
-    expect(c.startupProbe).toEqual({ httpGet: { path: '/healthz', port: 'liveness-port' }, failureThreshold: 30, periodSeconds: 10 });
+    expect(c.startupProbe).toEqual({
+      httpGet: { path: '/healthz', port: 'liveness-port' },
+      failureThreshold: 30,
+      periodSeconds: 10,
+    });
   });
   test('tcpSocket readiness and liveness on 8080', () => {
     const c = container(podSpec(find(m, 'Pod', 'goproxy')), 'goproxy');
-    expect(c.readinessProbe).toEqual({ tcpSocket: { port: 8080 }, failureThreshold: 3, initialDelaySeconds: 5, periodSeconds: 10 });
-    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 10 });
+    expect(c.readinessProbe).toEqual({
+      tcpSocket: { port: 8080 },
+      failureThreshold: 3,
+      initialDelaySeconds: 5,
+      periodSeconds: 10,
+    });
+    expect(c.livenessProbe).toEqual({
+      tcpSocket: { port: 8080 },
+      failureThreshold: 3,
+      initialDelaySeconds: 15,
+      periodSeconds: 10,
+    });
   });
   test('gRPC liveness on 2379, initialDelay 10', () => {
     const c = container(podSpec(find(m, 'Pod', 'etcd-with-grpc')), 'etcd');
@@ -187,7 +232,9 @@ describe('scenario 3: frontend ReplicaSet', () => {
     expect(rs.metadata.labels).toEqual({ app: 'guestbook', tier: 'frontend' });
     expect(rs.spec.selector).toEqual({ matchLabels: { tier: 'frontend' } });
     expect(rs.spec.template.metadata.labels.tier).toBe('frontend');
-    expect(rs.spec.template.spec.containers[0].image).toBe('us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5');
+    expect(rs.spec.template.spec.containers[0].image).toBe(
+      'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5',
+    );
   });
 });
 
@@ -197,19 +244,28 @@ describe('scenario 4: nginx-deployment', () => {
     const d = find(m, 'Deployment', 'nginx-deployment');
     expect(d.spec.replicas).toBe(3);
     expect(d.spec.selector.matchLabels.app).toBe('nginx');
-    expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    expect(d.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    });
     const c = d.spec.template.spec.containers[0];
     expect(c.image).toBe('nginx:1.14.2');
     expect(c.ports[0].containerPort).toBe(80);
     expect(c.securityContext.runAsUser).toBe(101);
-    expect(d.spec.template.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+    expect(d.spec.template.spec.securityContext.sysctls).toEqual([
+      { name: 'net.ipv4.ip_unprivileged_port_start', value: '0' },
+    ]);
   });
   test('the hostPath variant mounts the host directory at /usr/share/nginx/html', () => {
     const d = find(m, 'Deployment', 'nginx-hostpath');
     expect(d.spec.template.spec.containers[0].image).toBe('nginx:1.17.0');
     const vol = d.spec.template.spec.volumes.find((v: any) => v.hostPath);
     expect(vol.hostPath.path).toBe('/srv/www/html');
-    expect(d.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: vol.name, mountPath: '/usr/share/nginx/html', readOnly: true });
+    expect(d.spec.template.spec.containers[0].volumeMounts).toContainEqual({
+      name: vol.name,
+      mountPath: '/usr/share/nginx/html',
+      readOnly: true,
+    });
   });
 });
 
@@ -238,12 +294,17 @@ describe('scenario 6: pi Job and CronJob', () => {
     const job = find(m, 'Job', 'pi');
     expect(job.spec.backoffLimit).toBe(4);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
-    expect(job.spec.template.spec.containers[0]).toMatchObject({ image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] });
+    expect(job.spec.template.spec.containers[0]).toMatchObject({
+      image: 'perl:5.34.0',
+      command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'],
+    });
   });
   test('an invalid cron schedule is rejected at synth, naming the construct and field', () => {
     const app = new KubecraftApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cron-')) });
     new PiJobsChart(app, '06-pi-jobs', { schedule: Cron.schedule({ minute: '61' }) });
-    expect(() => app.synth()).toThrow(/\[values\/cron\] CronJob batch\/hello \(06-pi-jobs\/hello\/Resource\)\n  at spec.schedule: schedule '61 \* \* \* \*'/);
+    expect(() => app.synth()).toThrow(
+      /\[values\/cron\] CronJob batch\/hello \(06-pi-jobs\/hello\/Resource\)\n  at spec.schedule: schedule '61 \* \* \* \*'/,
+    );
   });
   test('CronJob on a valid five-field schedule', () => {
     const cj = find(m, 'CronJob', 'hello');
@@ -291,13 +352,24 @@ describe('scenario 8: label selectors', () => {
   test('API-shape selector with every operator', () => {
     const d = find(m, 'Deployment', 'canary');
     expect(d.spec.selector.matchLabels).toEqual({ app: 'selector-demo', track: 'canary' });
-    expect(d.spec.selector.matchExpressions.map((e: any) => e.operator)).toEqual(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+    expect(d.spec.selector.matchExpressions.map((e: any) => e.operator)).toEqual([
+      'In',
+      'NotIn',
+      'Exists',
+      'DoesNotExist',
+    ]);
     expect(Selector.matches(d.spec.selector, d.spec.template.metadata.labels)).toBe(true);
-    expect(Selector.matches(d.spec.selector, find(m, 'Deployment', 'production').spec.template.metadata.labels)).toBe(false);
+    expect(Selector.matches(d.spec.selector, find(m, 'Deployment', 'production').spec.template.metadata.labels)).toBe(
+      false,
+    );
   });
   test('wrong values lists are rejected', () => {
-    expect(() => Selector.of({ matchExpressions: [{ key: 'env', operator: 'In', values: [] }] })).toThrow(/values must be non-empty for operator In/);
-    expect(() => Selector.of({ matchExpressions: [{ key: 'env', operator: 'Exists', values: ['x'] }] })).toThrow(/values must be empty for operator Exists/);
+    expect(() => Selector.of({ matchExpressions: [{ key: 'env', operator: 'In', values: [] }] })).toThrow(
+      /values must be non-empty for operator In/,
+    );
+    expect(() => Selector.of({ matchExpressions: [{ key: 'env', operator: 'Exists', values: ['x'] }] })).toThrow(
+      /values must be empty for operator Exists/,
+    );
   });
 });
 
@@ -312,9 +384,15 @@ describe('scenarios 9 and 14: nginx -> tomcat -> mysql, built with patterns', ()
     expect(app.spec.template.spec.containers[0].image).toBe('tomcat:9.0.82');
     expect(db.spec.template.spec.containers[0].image).toBe('mysql:8.0.35');
     expect(find(m, 'Service', 'mysql').spec.clusterIP).toBe('None');
-    for (const [svc, workload] of [['nginx', front], ['tomcat', app], ['mysql', db]]) {
+    for (const [svc, workload] of [
+      ['nginx', front],
+      ['tomcat', app],
+      ['mysql', db],
+    ]) {
       const s = find(m, 'Service', svc as string);
-      expect(Selector.matches({ matchLabels: s.spec.selector }, (workload as any).spec.template.metadata.labels)).toBe(true);
+      expect(Selector.matches({ matchLabels: s.spec.selector }, (workload as any).spec.template.metadata.labels)).toBe(
+        true,
+      );
     }
     expect(m.filter((x) => ['Deployment', 'StatefulSet'].includes(x.kind))).toHaveLength(3);
   });
@@ -322,33 +400,57 @@ describe('scenarios 9 and 14: nginx -> tomcat -> mysql, built with patterns', ()
     const conf = find(m, 'ConfigMap', 'nginx-conf').data['default.conf'];
     expect(conf).toContain('proxy_pass http://tomcat.nmt.svc.cluster.local:8080;');
     const env = find(m, 'Deployment', 'tomcat').spec.template.spec.containers[0].env;
-    expect(env).toEqual(expect.arrayContaining([
-      { name: 'DB_HOST', value: 'mysql.nmt.svc.cluster.local' },
-      { name: 'DB_PORT', value: '3306' },
-      { name: 'DB_ADDR', value: 'mysql.nmt.svc.cluster.local:3306' },
-      { name: 'JDBC_URL', value: 'jdbc:mysql://mysql.nmt.svc.cluster.local:3306/nmt' },
-    ]));
-    expect(find(m, 'Deployment', 'nginx').spec.template.spec.containers[0].env).toContainEqual({ name: 'APP_HOST', value: 'tomcat.nmt.svc.cluster.local' });
-    const envValues = m.flatMap((x: any) => (x.spec?.template?.spec?.containers ?? []).flatMap((c: any) => (c.env ?? []).map((e: any) => e.value ?? '')));
+    expect(env).toEqual(
+      expect.arrayContaining([
+        { name: 'DB_HOST', value: 'mysql.nmt.svc.cluster.local' },
+        { name: 'DB_PORT', value: '3306' },
+        { name: 'DB_ADDR', value: 'mysql.nmt.svc.cluster.local:3306' },
+        { name: 'JDBC_URL', value: 'jdbc:mysql://mysql.nmt.svc.cluster.local:3306/nmt' },
+      ]),
+    );
+    expect(find(m, 'Deployment', 'nginx').spec.template.spec.containers[0].env).toContainEqual({
+      name: 'APP_HOST',
+      value: 'tomcat.nmt.svc.cluster.local',
+    });
+    const envValues = m.flatMap((x: any) =>
+      (x.spec?.template?.spec?.containers ?? []).flatMap((c: any) => (c.env ?? []).map((e: any) => e.value ?? '')),
+    );
     expect(envValues.filter((v: string) => /\d+\.\d+\.\d+\.\d+/.test(v))).toEqual([]); // never a pod IP
   });
   test('the db password comes from an existing Secret, never inline', () => {
     const env = find(m, 'StatefulSet', 'mysql').spec.template.spec.containers[0].env;
-    expect(env).toContainEqual({ name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 'nmt-mysql', key: 'root-password' } } });
+    expect(env).toContainEqual({
+      name: 'MYSQL_ROOT_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'nmt-mysql', key: 'root-password' } },
+    });
     expect(m.filter((x) => x.kind === 'Secret')).toHaveLength(0);
   });
   test('network policies: default deny, DNS, then only outside -> front -> app -> db', () => {
-    const policies = m.filter((x) => x.kind === 'NetworkPolicy').map((x) => x.metadata.name).sort();
+    const policies = m
+      .filter((x) => x.kind === 'NetworkPolicy')
+      .map((x) => x.metadata.name)
+      .sort();
     expect(policies).toEqual([
-      'allow-nginx-egress-to-tomcat', 'allow-nginx-to-tomcat', 'allow-outside-to-nginx',
-      'allow-tomcat-egress-to-mysql', 'allow-tomcat-to-mysql', 'kubecraft-allow-dns', 'kubecraft-default-deny',
+      'allow-nginx-egress-to-tomcat',
+      'allow-nginx-to-tomcat',
+      'allow-outside-to-nginx',
+      'allow-tomcat-egress-to-mysql',
+      'allow-tomcat-to-mysql',
+      'kubecraft-allow-dns',
+      'kubecraft-default-deny',
     ]);
     expect(find(m, 'NetworkPolicy', 'kubecraft-default-deny').spec).toEqual({
-      podSelector: { matchLabels: { 'app.kubernetes.io/managed-by': 'kubecraft' } }, policyTypes: ['Egress', 'Ingress'],
+      podSelector: { matchLabels: { 'app.kubernetes.io/managed-by': 'kubecraft' } },
+      policyTypes: ['Egress', 'Ingress'],
     });
     const toDb = find(m, 'NetworkPolicy', 'allow-tomcat-to-mysql').spec;
     expect(toDb.podSelector.matchLabels).toEqual(sel(find(m, 'StatefulSet', 'mysql')));
-    expect(toDb.ingress).toEqual([{ from: [{ podSelector: { matchLabels: sel(find(m, 'Deployment', 'tomcat')) } }], ports: [{ port: 3306, protocol: 'TCP' }] }]);
+    expect(toDb.ingress).toEqual([
+      {
+        from: [{ podSelector: { matchLabels: sel(find(m, 'Deployment', 'tomcat')) } }],
+        ports: [{ port: 3306, protocol: 'TCP' }],
+      },
+    ]);
     const toApp = find(m, 'NetworkPolicy', 'allow-nginx-to-tomcat').spec;
     expect(toApp.ingress[0].from[0].podSelector.matchLabels).toEqual(sel(find(m, 'Deployment', 'nginx')));
     expect(toApp.ingress[0].ports).toEqual([{ port: 8080, protocol: 'TCP' }]);
@@ -361,7 +463,9 @@ describe('scenarios 9 and 14: nginx -> tomcat -> mysql, built with patterns', ()
     expect(find(m, 'Service', 'nginx').spec.ports[0]).toMatchObject({ port: 80, targetPort: 8080 });
   });
   test('config changes roll the front: its pods carry the hash of nginx-conf', () => {
-    expect(find(m, 'Deployment', 'nginx').spec.template.metadata.annotations['kubecraft.io/config-hash']).toMatch(/^[0-9a-f]{16}$/);
+    expect(find(m, 'Deployment', 'nginx').spec.template.metadata.annotations['kubecraft.io/config-hash']).toMatch(
+      /^[0-9a-f]{16}$/,
+    );
   });
 });
 
@@ -369,11 +473,16 @@ describe('the guestbook, built with patterns, in three environments', () => {
   const m = chart('prod/guestbook');
   test('frontend, redis leader and followers, wired by DNS', () => {
     const fe = find(m, 'Deployment', 'frontend').spec.template.spec.containers[0];
-    expect(fe.env).toEqual(expect.arrayContaining([
-      { name: 'REDIS_LEADER_HOST', value: 'redis-leader.guestbook-app.svc.cluster.local' },
-      { name: 'REDIS_FOLLOWER_HOST', value: 'redis-follower.guestbook-app.svc.cluster.local' },
-    ]));
-    expect(find(m, 'StatefulSet', 'redis-follower').spec.template.spec.containers[0].env).toContainEqual({ name: 'REDIS_LEADER_PORT', value: '6379' });
+    expect(fe.env).toEqual(
+      expect.arrayContaining([
+        { name: 'REDIS_LEADER_HOST', value: 'redis-leader.guestbook-app.svc.cluster.local' },
+        { name: 'REDIS_FOLLOWER_HOST', value: 'redis-follower.guestbook-app.svc.cluster.local' },
+      ]),
+    );
+    expect(find(m, 'StatefulSet', 'redis-follower').spec.template.spec.containers[0].env).toContainEqual({
+      name: 'REDIS_LEADER_PORT',
+      value: '6379',
+    });
     expect(find(m, 'StatefulSet', 'redis-follower').spec.replicas).toBe(3);
   });
   test('exposed through an Ingress, autoscaled, with a budget', () => {
@@ -381,13 +490,26 @@ describe('the guestbook, built with patterns, in three environments', () => {
     expect(find(m, 'HorizontalPodAutoscaler', 'frontend').spec).toMatchObject({ minReplicas: 3, maxReplicas: 10 });
     expect(find(m, 'Deployment', 'frontend').spec.replicas).toBeUndefined();
     expect(find(m, 'PodDisruptionBudget', 'frontend').spec.maxUnavailable).toBe(1);
-    expect(find(m, 'Deployment', 'frontend').spec.template.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+    expect(find(m, 'Deployment', 'frontend').spec.template.spec.securityContext.sysctls).toEqual([
+      { name: 'net.ipv4.ip_unprivileged_port_start', value: '0' },
+    ]);
   });
   test('network policies allow exactly the guestbook paths', () => {
-    expect(m.filter((x) => x.kind === 'NetworkPolicy').map((x) => x.metadata.name).sort()).toEqual([
-      'allow-frontend-egress-to-redis-follower', 'allow-frontend-egress-to-redis-leader', 'allow-frontend-to-redis-follower',
-      'allow-frontend-to-redis-leader', 'allow-outside-to-frontend', 'allow-redis-follower-egress-to-redis-leader',
-      'allow-redis-follower-to-redis-leader', 'kubecraft-allow-dns', 'kubecraft-default-deny',
+    expect(
+      m
+        .filter((x) => x.kind === 'NetworkPolicy')
+        .map((x) => x.metadata.name)
+        .sort(),
+    ).toEqual([
+      'allow-frontend-egress-to-redis-follower',
+      'allow-frontend-egress-to-redis-leader',
+      'allow-frontend-to-redis-follower',
+      'allow-frontend-to-redis-leader',
+      'allow-outside-to-frontend',
+      'allow-redis-follower-egress-to-redis-leader',
+      'allow-redis-follower-to-redis-leader',
+      'kubecraft-allow-dns',
+      'kubecraft-default-deny',
     ]);
   });
   test('environments differ in replicas, resources, host names, image tags and storage', () => {
@@ -402,13 +524,37 @@ describe('the guestbook, built with patterns, in three environments', () => {
         storage: find(e, 'StatefulSet', 'redis-leader').spec.volumeClaimTemplates[0].spec.resources.requests.storage,
       };
     };
-    expect(pick('dev')).toEqual({ hpa: 2, followers: 1, cpu: '50m', host: 'guestbook.dev.example.com', redis: 'redis:7.2.4', storage: '1024Mi' });
-    expect(pick('staging')).toEqual({ hpa: 4, followers: 2, cpu: '100m', host: 'guestbook.staging.example.com', redis: 'redis:6.0.5', storage: '5120Mi' });
-    expect(pick('prod')).toEqual({ hpa: 10, followers: 3, cpu: '250m', host: 'guestbook.example.com', redis: 'redis:6.0.5', storage: '20480Mi' });
+    expect(pick('dev')).toEqual({
+      hpa: 2,
+      followers: 1,
+      cpu: '50m',
+      host: 'guestbook.dev.example.com',
+      redis: 'redis:7.2.4',
+      storage: '1024Mi',
+    });
+    expect(pick('staging')).toEqual({
+      hpa: 4,
+      followers: 2,
+      cpu: '100m',
+      host: 'guestbook.staging.example.com',
+      redis: 'redis:6.0.5',
+      storage: '5120Mi',
+    });
+    expect(pick('prod')).toEqual({
+      hpa: 10,
+      followers: 3,
+      cpu: '250m',
+      host: 'guestbook.example.com',
+      redis: 'redis:6.0.5',
+      storage: '20480Mi',
+    });
   });
   test('recommended labels on everything', () => {
     for (const o of m.filter((x) => x.kind !== 'Namespace' && x.kind !== 'NetworkPolicy')) {
-      expect(o.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'kubecraft', 'app.kubernetes.io/part-of': 'guestbook' });
+      expect(o.metadata.labels).toMatchObject({
+        'app.kubernetes.io/managed-by': 'kubecraft',
+        'app.kubernetes.io/part-of': 'guestbook',
+      });
     }
   });
 });
@@ -444,17 +590,30 @@ describe('scenario 11: configuration and storage', () => {
   const c = container(spec, 'app');
   test('ConfigMap as envFrom, variable and volume', () => {
     expect(c.envFrom).toEqual([{ configMapRef: { name: 'app-config' }, prefix: 'CONFIG_' }]);
-    expect(c.env).toContainEqual({ name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'LOG_LEVEL' } } });
-    expect(spec.volumes).toContainEqual(expect.objectContaining({ configMap: expect.objectContaining({ name: 'app-config' }) }));
+    expect(c.env).toContainEqual({
+      name: 'LOG_LEVEL',
+      valueFrom: { configMapKeyRef: { name: 'app-config', key: 'LOG_LEVEL' } },
+    });
+    expect(spec.volumes).toContainEqual(
+      expect.objectContaining({ configMap: expect.objectContaining({ name: 'app-config' }) }),
+    );
   });
   test('Secret referenced by name, values never written', () => {
     expect(m.filter((x) => x.kind === 'Secret')).toHaveLength(0);
-    expect(c.env).toContainEqual({ name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 'app-credentials', key: 'api-token' } } });
-    expect(spec.volumes).toContainEqual(expect.objectContaining({ secret: expect.objectContaining({ secretName: 'app-credentials' }) }));
+    expect(c.env).toContainEqual({
+      name: 'API_TOKEN',
+      valueFrom: { secretKeyRef: { name: 'app-credentials', key: 'api-token' } },
+    });
+    expect(spec.volumes).toContainEqual(
+      expect.objectContaining({ secret: expect.objectContaining({ secretName: 'app-credentials' }) }),
+    );
   });
   test('downward API as variables and as a volume', () => {
     expect(c.env).toContainEqual({ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
-    expect(c.env).toContainEqual({ name: 'MEMORY_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } });
+    expect(c.env).toContainEqual({
+      name: 'MEMORY_LIMIT',
+      valueFrom: { resourceFieldRef: { resource: 'limits.memory' } },
+    });
     const podinfo = spec.volumes.find((v: any) => v.downwardAPI);
     expect(podinfo.downwardAPI.items).toEqual([
       { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
@@ -475,24 +634,37 @@ describe('scenario 12: cluster-level and metadata resources', () => {
   const m = chart('12-cluster-resources');
   test('RBAC: Role, RoleBinding, ClusterRole, ClusterRoleBinding to the ServiceAccount', () => {
     expect(find(m, 'ServiceAccount', 'app-sa').metadata.namespace).toBe('team-a');
-    expect(find(m, 'Role', 'pod-reader').rules).toContainEqual(expect.objectContaining({ resources: ['pods'], verbs: ['get', 'list', 'watch'] }));
-    expect(find(m, 'RoleBinding', 'read-pods')).toMatchObject({ roleRef: { kind: 'Role', name: 'pod-reader' }, subjects: [{ kind: 'ServiceAccount', name: 'app-sa', namespace: 'team-a' }] });
+    expect(find(m, 'Role', 'pod-reader').rules).toContainEqual(
+      expect.objectContaining({ resources: ['pods'], verbs: ['get', 'list', 'watch'] }),
+    );
+    expect(find(m, 'RoleBinding', 'read-pods')).toMatchObject({
+      roleRef: { kind: 'Role', name: 'pod-reader' },
+      subjects: [{ kind: 'ServiceAccount', name: 'app-sa', namespace: 'team-a' }],
+    });
     const cr = find(m, 'ClusterRole', 'node-viewer');
     expect(cr.metadata.namespace).toBeUndefined();
     const crb = find(m, 'ClusterRoleBinding', 'team-a-node-viewer');
     expect(crb.metadata.namespace).toBeUndefined();
-    expect(crb).toMatchObject({ roleRef: { kind: 'ClusterRole', name: 'node-viewer' }, subjects: [{ kind: 'ServiceAccount', name: 'app-sa', namespace: 'team-a' }] });
+    expect(crb).toMatchObject({
+      roleRef: { kind: 'ClusterRole', name: 'node-viewer' },
+      subjects: [{ kind: 'ServiceAccount', name: 'app-sa', namespace: 'team-a' }],
+    });
   });
   test('Namespace, LimitRange and ResourceQuota', () => {
     expect(find(m, 'Namespace', 'team-a').metadata.namespace).toBeUndefined();
-    expect(find(m, 'LimitRange', 'defaults').spec.limits[0]).toMatchObject({ type: 'Container', default: { cpu: '500m', memory: '256Mi' } });
-    expect(find(m, 'ResourceQuota', 'team-a-quota').spec.hard).toMatchObject({ 'requests.cpu': '4', 'pods': '20' });
+    expect(find(m, 'LimitRange', 'defaults').spec.limits[0]).toMatchObject({
+      type: 'Container',
+      default: { cpu: '500m', memory: '256Mi' },
+    });
+    expect(find(m, 'ResourceQuota', 'team-a-quota').spec.hard).toMatchObject({ 'requests.cpu': '4', pods: '20' });
   });
   test('HPA and PDB target the web Deployment', () => {
     const web = find(m, 'Deployment', 'web');
     expect(web.spec.replicas).toBeUndefined();
     expect(find(m, 'HorizontalPodAutoscaler', 'web-hpa').spec).toMatchObject({
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 2, maxReplicas: 5,
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+      minReplicas: 2,
+      maxReplicas: 5,
     });
     const pdb = find(m, 'PodDisruptionBudget', 'web-pdb');
     expect(pdb.spec.minAvailable).toBe(1);
@@ -508,11 +680,16 @@ describe('scenario 13: StatefulSet', () => {
     expect(sts.spec.serviceName).toBe('nginx');
     expect(sts.spec.podManagementPolicy).toBe('OrderedReady');
     expect(find(m, 'Service', 'nginx').spec.clusterIP).toBe('None');
-    expect(sts.spec.volumeClaimTemplates).toEqual([{
-      metadata: { name: 'www' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } },
-    }]);
-    expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'www', mountPath: '/usr/share/nginx/html' });
+    expect(sts.spec.volumeClaimTemplates).toEqual([
+      {
+        metadata: { name: 'www' },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } },
+      },
+    ]);
+    expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({
+      name: 'www',
+      mountPath: '/usr/share/nginx/html',
+    });
     expect((sts.spec.template.spec.volumes ?? []).find((v: any) => v.name === 'www')).toBeUndefined();
   });
 });

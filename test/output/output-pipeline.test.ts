@@ -4,15 +4,34 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { buildAppGraph, diffManifests, Environment, Environments, formatDiff, KubecraftApp, KubecraftChart, Manifest, toDot, toMermaid, toOutputFiles, WebService } from '../../lib';
+import {
+  buildAppGraph,
+  diffManifests,
+  Environment,
+  Environments,
+  formatDiff,
+  KubecraftApp,
+  KubecraftChart,
+  Manifest,
+  toDot,
+  toMermaid,
+  toOutputFiles,
+  WebService,
+} from '../../lib';
 import { buildExampleApp } from '../../examples/example-app';
 
 const root = path.resolve(__dirname, '..', '..');
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
 describe('environments', () => {
-  interface Cfg { replicas: number; host: string }
-  const configs: Record<string, Cfg> = { dev: { replicas: 1, host: 'dev.example.com' }, prod: { replicas: 3, host: 'example.com' } };
+  interface Cfg {
+    replicas: number;
+    host: string;
+  }
+  const configs: Record<string, Cfg> = {
+    dev: { replicas: 1, host: 'dev.example.com' },
+    prod: { replicas: 3, host: 'example.com' },
+  };
   const build = (select?: string[]) => {
     const app = new KubecraftApp({ outdir: path.join(tmp('kc-env-'), 'dist'), printReport: false });
     for (const env of Environments.define(app, configs, { select })) {
@@ -50,7 +69,12 @@ describe('environments', () => {
 
   test('npm run synth -- --env staging writes only staging; an unknown environment fails clearly', () => {
     const outdir = path.join(tmp('kc-envflag-'), 'dist');
-    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', 'run-app.mjs'), 'main.ts', ...args], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: outdir }, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'scripts', 'run-app.mjs'), 'main.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, CDK8S_OUTDIR: outdir },
+        encoding: 'utf8',
+      });
     expect(run('--env', 'staging').status).toBe(0);
     expect(fs.readdirSync(outdir).filter((f) => fs.statSync(path.join(outdir, f)).isDirectory())).toEqual(['staging']);
     const bad = run('--env=qa');
@@ -59,12 +83,25 @@ describe('environments', () => {
   }, 60000);
 
   test.each<[string, () => void, RegExp]>([
-    ['an unknown environment', () => Environments.define(Testing.app(), configs, { select: ['qa'] }), /unknown environment 'qa' \(defined: dev, prod\)/],
+    [
+      'an unknown environment',
+      () => Environments.define(Testing.app(), configs, { select: ['qa'] }),
+      /unknown environment 'qa' \(defined: dev, prod\)/,
+    ],
     ['an invalid name', () => Environments.define(Testing.app(), { Prod: configs.prod }), /environment name 'Prod'/],
-    ['invalid configuration, all environments checked', () => Environments.define(Testing.app(), { dev: { replicas: 0, host: '' }, prod: { replicas: -1, host: '' } }, {
-      validate: (c: Cfg) => (c.replicas < 1 ? [`replicas must be at least 1 (is ${c.replicas})`] : []),
-      select: ['dev'],
-    }), /environment 'dev': replicas must be at least 1 \(is 0\)\n {2}environment 'prod': replicas must be at least 1 \(is -1\)/],
+    [
+      'invalid configuration, all environments checked',
+      () =>
+        Environments.define(
+          Testing.app(),
+          { dev: { replicas: 0, host: '' }, prod: { replicas: -1, host: '' } },
+          {
+            validate: (c: Cfg) => (c.replicas < 1 ? [`replicas must be at least 1 (is ${c.replicas})`] : []),
+            select: ['dev'],
+          },
+        ),
+      /environment 'dev': replicas must be at least 1 \(is 0\)\n {2}environment 'prod': replicas must be at least 1 \(is -1\)/,
+    ],
     ['no environments', () => Environments.define(Testing.app(), {}), /no environments given/],
   ])('rejects %s', (_n, make, error) => {
     expect(make).toThrow(error);
@@ -78,55 +115,101 @@ describe('kustomization', () => {
     const files = buildExampleApp(new KubecraftApp({ outdir: tmp('kc-k-') })).render();
     const out = toOutputFiles(files);
     const top = out.find((f) => f.relativePath === 'kustomization.yaml')!.content;
-    expect(top).toMatch(/^apiVersion: kustomize.config.k8s.io\/v1beta1\nkind: Kustomization\nresources:\n {2}- 01-myapp-pod.k8s.yaml\n/);
+    expect(top).toMatch(
+      /^apiVersion: kustomize.config.k8s.io\/v1beta1\nkind: Kustomization\nresources:\n {2}- 01-myapp-pod.k8s.yaml\n/,
+    );
     expect(out.find((f) => f.relativePath === 'prod/kustomization.yaml')!.content).toContain('  - guestbook.k8s.yaml');
   });
 
-  (hasKubectl ? test : test.skip)('kubectl kustomize builds every folder of the example app, kinds in install order', () => {
-    const outdir = path.join(tmp('kc-kz-'), 'dist');
-    buildExampleApp(new KubecraftApp({ outdir, printReport: false })).synth();
-    for (const folder of ['', 'dev', 'staging', 'prod']) {
-      const r = spawnSync('kubectl', ['kustomize', path.join(outdir, folder)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      const kinds = [...r.stdout.matchAll(/^kind: (\w+)$/gm)].map((x) => x[1]);
-      expect(kinds[0]).toBe('Namespace');
-      expect(kinds.lastIndexOf('Namespace')).toBeLessThan(kinds.indexOf('Deployment') === -1 ? kinds.length : kinds.indexOf('Deployment'));
-    }
-  });
+  (hasKubectl ? test : test.skip)(
+    'kubectl kustomize builds every folder of the example app, kinds in install order',
+    () => {
+      const outdir = path.join(tmp('kc-kz-'), 'dist');
+      buildExampleApp(new KubecraftApp({ outdir, printReport: false })).synth();
+      for (const folder of ['', 'dev', 'staging', 'prod']) {
+        const r = spawnSync('kubectl', ['kustomize', path.join(outdir, folder)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        const kinds = [...r.stdout.matchAll(/^kind: (\w+)$/gm)].map((x) => x[1]);
+        expect(kinds[0]).toBe('Namespace');
+        expect(kinds.lastIndexOf('Namespace')).toBeLessThan(
+          kinds.indexOf('Deployment') === -1 ? kinds.length : kinds.indexOf('Deployment'),
+        );
+      }
+    },
+  );
 });
 
 describe('diff', () => {
-  const m = (kind: string, name: string, spec: Record<string, unknown>): Manifest => ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'shop' }, spec });
+  const m = (kind: string, name: string, spec: Record<string, unknown>): Manifest => ({
+    apiVersion: 'v1',
+    kind,
+    metadata: { name, namespace: 'shop' },
+    spec,
+  });
   test('added, removed and changed resources, field by field', () => {
-    const before = new Map([['Service/shop/a', m('Service', 'a', { ports: [{ port: 80 }] })], ['ConfigMap/shop/gone', m('ConfigMap', 'gone', {})]]);
-    const after = new Map([['Service/shop/a', m('Service', 'a', { ports: [{ port: 8080 }], type: 'NodePort' })], ['prod/ConfigMap/shop/new', m('ConfigMap', 'new', {})]]);
+    const before = new Map([
+      ['Service/shop/a', m('Service', 'a', { ports: [{ port: 80 }] })],
+      ['ConfigMap/shop/gone', m('ConfigMap', 'gone', {})],
+    ]);
+    const after = new Map([
+      ['Service/shop/a', m('Service', 'a', { ports: [{ port: 8080 }], type: 'NodePort' })],
+      ['prod/ConfigMap/shop/new', m('ConfigMap', 'new', {})],
+    ]);
     const d = diffManifests(before, after);
     expect(d.added).toEqual(['prod/ConfigMap/shop/new']);
     expect(d.removed).toEqual(['ConfigMap/shop/gone']);
-    expect(d.changed).toEqual([{ key: 'Service/shop/a', fields: [
-      { path: 'spec.ports[0].port', type: 'changed', before: 80, after: 8080 },
-      { path: 'spec.type', type: 'added', before: undefined, after: 'NodePort' },
-    ] }]);
-    expect(formatDiff(d)).toBe([
-      '1 added, 1 removed, 1 changed',
-      '+ [prod] ConfigMap shop/new',
-      '- ConfigMap shop/gone',
-      '~ Service shop/a',
-      '    ~ spec.ports[0].port: 80 -> 8080',
-      '    + spec.type: "NodePort"',
-    ].join('\n'));
+    expect(d.changed).toEqual([
+      {
+        key: 'Service/shop/a',
+        fields: [
+          { path: 'spec.ports[0].port', type: 'changed', before: 80, after: 8080 },
+          { path: 'spec.type', type: 'added', before: undefined, after: 'NodePort' },
+        ],
+      },
+    ]);
+    expect(formatDiff(d)).toBe(
+      [
+        '1 added, 1 removed, 1 changed',
+        '+ [prod] ConfigMap shop/new',
+        '- ConfigMap shop/gone',
+        '~ Service shop/a',
+        '    ~ spec.ports[0].port: 80 -> 8080',
+        '    + spec.type: "NodePort"',
+      ].join('\n'),
+    );
   });
 
   function cli(variant: string, out: string, ...args: string[]) {
-    return spawnSync(process.execPath, [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--app', 'test/fixtures/diff-app/main.ts', '--out', out, ...args], {
-      cwd: root, env: { ...process.env, DIFF_VARIANT: variant }, encoding: 'utf8',
-    });
+    return spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'scripts', 'kubecraft.mjs'),
+        'diff',
+        '--app',
+        'test/fixtures/diff-app/main.ts',
+        '--out',
+        out,
+        ...args,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DIFF_VARIANT: variant },
+        encoding: 'utf8',
+      },
+    );
   }
 
   test('the CLI: exit 0 without changes, 1 with changes, 2 on error; the output is field-level', () => {
     const out = path.join(tmp('kc-diff-'), 'dist');
-    const synth = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-app.mjs'), 'test/fixtures/diff-app/main.ts'], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, encoding: 'utf8' });
+    const synth = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'run-app.mjs'), 'test/fixtures/diff-app/main.ts'],
+      { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, encoding: 'utf8' },
+    );
     expect(synth.status).toBe(0);
     const same = cli('base', out);
     expect([same.status, same.stdout.trim()]).toEqual([0, 'no changes']);
@@ -134,7 +217,9 @@ describe('diff', () => {
     expect(scaled.status).toBe(1);
     expect(scaled.stdout).toContain('~ Deployment shop/web');
     expect(scaled.stdout).toContain('    ~ spec.replicas: 2 -> 4');
-    expect(scaled.stdout).toContain('    ~ spec.template.spec.containers[0].image: "ghcr.io/acme/web:2.0.1" -> "ghcr.io/acme/web:2.1.0"');
+    expect(scaled.stdout).toContain(
+      '    ~ spec.template.spec.containers[0].image: "ghcr.io/acme/web:2.0.1" -> "ghcr.io/acme/web:2.1.0"',
+    );
     expect(cli('grown', out).stdout).toContain('+ ConfigMap shop/extra');
     expect(cli('shrunk', out).stdout).toContain('- Service shop/web');
     const broken = cli('base', out, '--nope');
@@ -143,7 +228,11 @@ describe('diff', () => {
   }, 60000);
 
   test('the CLI against a git revision', () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--against', 'no-such-revision'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--against', 'no-such-revision'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('git worktree add');
   }, 60000);
@@ -151,9 +240,12 @@ describe('diff', () => {
 
 describe('graph', () => {
   const files = buildExampleApp(new KubecraftApp({ outdir: tmp('kc-g-') })).render();
-  const graphOf = (folder: string) => buildAppGraph(files.filter((f) => f.folder === folder).flatMap((f) => f.objects.map((o) => o.manifest)));
+  const graphOf = (folder: string) =>
+    buildAppGraph(files.filter((f) => f.folder === folder).flatMap((f) => f.objects.map((o) => o.manifest)));
   const has = (g: ReturnType<typeof buildAppGraph>, from: string, to: string, kind: string, label?: string) =>
-    g.edges.some((e) => e.from === from && e.to === to && e.kind === kind && (label === undefined || e.label === label));
+    g.edges.some(
+      (e) => e.from === from && e.to === to && e.kind === kind && (label === undefined || e.label === label),
+    );
 
   test('the three-tier app: selection, routing, DNS wiring, allowed traffic, budgets', () => {
     const g = graphOf('');

@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { KubecraftApp, KubecraftChart, Manifest, synthValidated } from '../../lib';
 
 /** A chart in namespace `ns` that creates its namespace, in a fresh app. */
-export function chartIn(ns = 'shop', app: Construct = new KubecraftApp({ outdir: Testing.app().outdir, printReport: false })): KubecraftChart {
+export function chartIn(
+  ns = 'shop',
+  app: Construct = new KubecraftApp({ outdir: Testing.app().outdir, printReport: false }),
+): KubecraftChart {
   const chart = new KubecraftChart(app, ns, { namespace: ns });
   new kplus.Namespace(chart, 'ns', { metadata: { name: ns } });
   return chart;

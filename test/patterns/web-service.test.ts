@@ -13,18 +13,34 @@ describe('WebService', () => {
     const d = get(m, 'Deployment', 'api');
     expect(d.spec.replicas).toBe(2);
     expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } });
-    expect(d.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'api', 'app.kubernetes.io/instance': 'api', 'app.kubernetes.io/component': 'web' });
-    expect(d.spec.template.metadata.labels).toEqual({ ...d.spec.selector.matchLabels, 'app.kubernetes.io/managed-by': 'kubecraft', 'app.kubernetes.io/part-of': 'shop' });
+    expect(d.spec.selector.matchLabels).toEqual({
+      'app.kubernetes.io/name': 'api',
+      'app.kubernetes.io/instance': 'api',
+      'app.kubernetes.io/component': 'web',
+    });
+    expect(d.spec.template.metadata.labels).toEqual({
+      ...d.spec.selector.matchLabels,
+      'app.kubernetes.io/managed-by': 'kubecraft',
+      'app.kubernetes.io/part-of': 'shop',
+    });
     const c = d.spec.template.spec.containers[0];
     expect(c.ports).toEqual([{ containerPort: 8080, name: 'http' }]);
     expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(c.securityContext).toMatchObject({ runAsUser: 1000, runAsNonRoot: true, readOnlyRootFilesystem: true });
     expect(c.volumeMounts).toEqual([{ name: 'writable-0', mountPath: '/tmp' }]);
-    expect(get(m, 'Service', 'api').spec).toMatchObject({ type: 'ClusterIP', ports: [{ name: 'http', port: 80, targetPort: 8080 }], selector: d.spec.selector.matchLabels });
-    expect(get(m, 'PodDisruptionBudget', 'api').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: d.spec.selector.matchLabels } });
+    expect(get(m, 'Service', 'api').spec).toMatchObject({
+      type: 'ClusterIP',
+      ports: [{ name: 'http', port: 80, targetPort: 8080 }],
+      selector: d.spec.selector.matchLabels,
+    });
+    expect(get(m, 'PodDisruptionBudget', 'api').spec).toEqual({
+      maxUnavailable: 1,
+      selector: { matchLabels: d.spec.selector.matchLabels },
+    });
     expect(api.dnsName).toBe('api.shop.svc.cluster.local');
-    for (const o of m.filter((x) => x.kind !== 'Namespace')) expect(o.metadata.labels?.['app.kubernetes.io/managed-by']).toBe('kubecraft');
+    for (const o of m.filter((x) => x.kind !== 'Namespace'))
+      expect(o.metadata.labels?.['app.kubernetes.io/managed-by']).toBe('kubecraft');
   });
 
   test('selectors do not depend on the construct path', () => {
@@ -45,17 +61,34 @@ describe('WebService', () => {
     new WebService(chart, 'web', { image: IMAGE, exposure });
     const m = valid(chart);
     expect(get(m, 'Service', 'web').spec).toMatchObject({ type, ports: [{ port: 80, targetPort: 8080, ...port }] });
-    expect(get(m, 'NetworkPolicy', 'allow-outside-to-web').spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(get(m, 'NetworkPolicy', 'allow-outside-to-web').spec.ingress).toEqual([
+      { from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 8080, protocol: 'TCP' }] },
+    ]);
   });
 
   test('exposure through an Ingress with TLS from an existing Secret', () => {
     const chart = chartIn();
-    new WebService(chart, 'web', { image: IMAGE, exposure: Exposure.ingress({ host: 'shop.example.com', path: '/app', className: 'nginx', tlsSecretName: 'shop-tls' }) });
+    new WebService(chart, 'web', {
+      image: IMAGE,
+      exposure: Exposure.ingress({
+        host: 'shop.example.com',
+        path: '/app',
+        className: 'nginx',
+        tlsSecretName: 'shop-tls',
+      }),
+    });
     const m = valid(chart);
     expect(get(m, 'Service', 'web').spec.type).toBe('ClusterIP');
     expect(get(m, 'Ingress', 'web').spec).toEqual({
       ingressClassName: 'nginx',
-      rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/app', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }],
+      rules: [
+        {
+          host: 'shop.example.com',
+          http: {
+            paths: [{ path: '/app', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+          },
+        },
+      ],
       tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
     });
   });
@@ -71,18 +104,34 @@ describe('WebService', () => {
     new WebService(chart, 'web', { image: IMAGE, autoscaling: { maxReplicas: 8, cpuUtilization: 50 } });
     const m = valid(chart);
     expect(get(m, 'Deployment', 'web').spec.replicas).toBeUndefined();
-    expect(get(m, 'HorizontalPodAutoscaler', 'web').spec).toMatchObject({ minReplicas: 2, maxReplicas: 8, scaleTargetRef: { kind: 'Deployment', name: 'web' } });
-    expect(get(m, 'HorizontalPodAutoscaler', 'web').spec.metrics[0].resource.target).toEqual({ type: 'Utilization', averageUtilization: 50 });
+    expect(get(m, 'HorizontalPodAutoscaler', 'web').spec).toMatchObject({
+      minReplicas: 2,
+      maxReplicas: 8,
+      scaleTargetRef: { kind: 'Deployment', name: 'web' },
+    });
+    expect(get(m, 'HorizontalPodAutoscaler', 'web').spec.metrics[0].resource.target).toEqual({
+      type: 'Utilization',
+      averageUtilization: 50,
+    });
   });
 
   test('files, envFrom, env and writable paths', () => {
     const chart = chartIn();
     const conf = new kplus.ConfigMap(chart, 'conf', { data: { 'app.yaml': 'x: 1', MODE: 'prod' } });
-    new WebService(chart, 'web', { image: IMAGE, env: { A: 'b' }, envFrom: [conf], files: [{ path: '/etc/app', from: conf }], writablePaths: ['/var/cache'] });
+    new WebService(chart, 'web', {
+      image: IMAGE,
+      env: { A: 'b' },
+      envFrom: [conf],
+      files: [{ path: '/etc/app', from: conf }],
+      writablePaths: ['/var/cache'],
+    });
     const c = get(valid(chart), 'Deployment', 'web').spec.template.spec.containers[0];
     expect(c.env).toEqual([{ name: 'A', value: 'b' }]);
     expect(c.envFrom).toEqual([{ configMapRef: { name: 'conf' } }]);
-    expect(c.volumeMounts).toEqual([{ name: 'writable-0', mountPath: '/var/cache' }, { name: 'files-0', mountPath: '/etc/app', readOnly: true }]);
+    expect(c.volumeMounts).toEqual([
+      { name: 'writable-0', mountPath: '/var/cache' },
+      { name: 'files-0', mountPath: '/etc/app', readOnly: true },
+    ]);
   });
 
   test.each<[string, Partial<WebServiceProps>, RegExp]>([
@@ -90,10 +139,26 @@ describe('WebService', () => {
     ['port 0', { port: 0 }, /port 0 is invalid: must be an integer from 1 to 65535/],
     ['servicePort 70000', { servicePort: 70000 }, /servicePort 70000 is invalid/],
     ['negative replicas', { replicas: -1 }, /replicas must be a non-negative integer/],
-    ['replicas and autoscaling', { replicas: 3, autoscaling: { maxReplicas: 5 } }, /set either replicas or autoscaling/],
-    ['min above max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, /1 <= minReplicas \(5\) <= maxReplicas \(3\)/],
-    ['cpu utilization 0', { autoscaling: { maxReplicas: 3, cpuUtilization: 0 } }, /cpuUtilization must be from 1 to 100/],
-    ['no health path and no probes', { healthPath: undefined }, /without healthPath, give both liveness and readiness probes/],
+    [
+      'replicas and autoscaling',
+      { replicas: 3, autoscaling: { maxReplicas: 5 } },
+      /set either replicas or autoscaling/,
+    ],
+    [
+      'min above max',
+      { autoscaling: { minReplicas: 5, maxReplicas: 3 } },
+      /1 <= minReplicas \(5\) <= maxReplicas \(3\)/,
+    ],
+    [
+      'cpu utilization 0',
+      { autoscaling: { maxReplicas: 3, cpuUtilization: 0 } },
+      /cpuUtilization must be from 1 to 100/,
+    ],
+    [
+      'no health path and no probes',
+      { healthPath: undefined },
+      /without healthPath, give both liveness and readiness probes/,
+    ],
     ['root user', { user: 0 }, /positive, non-root UID/],
     ['relative writable path', { writablePaths: ['tmp'] }, /writablePaths must be absolute/],
     ['invalid component label', { component: 'web server' }, /component "web server" is invalid/],
@@ -111,7 +176,13 @@ describe('WebService', () => {
 
   test('explicit probes replace the HTTP defaults', () => {
     const chart = chartIn();
-    new WebService(chart, 'grpc', { image: IMAGE, port: 9090, healthPath: undefined, liveness: Probes.grpc(9090), readiness: Probes.grpc(9090) });
+    new WebService(chart, 'grpc', {
+      image: IMAGE,
+      port: 9090,
+      healthPath: undefined,
+      liveness: Probes.grpc(9090),
+      readiness: Probes.grpc(9090),
+    });
     const c = get(valid(chart), 'Deployment', 'grpc').spec.template.spec.containers[0];
     expect(c.livenessProbe.grpc).toEqual({ port: 9090 });
   });

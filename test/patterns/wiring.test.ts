@@ -1,12 +1,27 @@
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AppNetwork, BatchJob, CONFIG_HASH_ANNOTATION, ExistingSecret, KubecraftApp, StatefulService, validateChart, WebService } from '../../lib';
+import {
+  AppNetwork,
+  BatchJob,
+  CONFIG_HASH_ANNOTATION,
+  ExistingSecret,
+  KubecraftApp,
+  StatefulService,
+  validateChart,
+  WebService,
+} from '../../lib';
 import { chartIn, get, valid } from './support';
 
 describe('connectTo', () => {
   test('gives the client the endpoint DNS name and port, and allows exactly that traffic', () => {
     const chart = chartIn();
-    const db = new StatefulService(chart, 'user-db', { image: 'postgres:16.1', port: 5432, storage: Size.gibibytes(5), dataPath: '/var/lib/postgresql/data', user: 999 });
+    const db = new StatefulService(chart, 'user-db', {
+      image: 'postgres:16.1',
+      port: 5432,
+      storage: Size.gibibytes(5),
+      dataPath: '/var/lib/postgresql/data',
+      user: 999,
+    });
     const api = new WebService(chart, 'api', { image: 'ghcr.io/acme/api:1.4.2' });
     api.connectTo(db);
     api.connectTo(db); // idempotent policies
@@ -17,16 +32,31 @@ describe('connectTo', () => {
       { name: 'USER_DB_PORT', value: '5432' },
       { name: 'USER_DB_ADDR', value: 'user-db.shop.svc.cluster.local:5432' },
     ]);
-    const policies = m.filter((x) => x.kind === 'NetworkPolicy').map((x) => x.metadata.name).sort();
-    expect(policies).toEqual(['allow-api-egress-to-user-db', 'allow-api-to-user-db', 'kubecraft-allow-dns', 'kubecraft-default-deny']);
+    const policies = m
+      .filter((x) => x.kind === 'NetworkPolicy')
+      .map((x) => x.metadata.name)
+      .sort();
+    expect(policies).toEqual([
+      'allow-api-egress-to-user-db',
+      'allow-api-to-user-db',
+      'kubecraft-allow-dns',
+      'kubecraft-default-deny',
+    ]);
     const ingress = get(m, 'NetworkPolicy', 'allow-api-to-user-db').spec;
     expect(ingress.podSelector.matchLabels).toEqual(db.podSelector);
-    expect(ingress.ingress).toEqual([{ from: [{ podSelector: { matchLabels: api.podSelector } }], ports: [{ port: 5432, protocol: 'TCP' }] }]);
+    expect(ingress.ingress).toEqual([
+      { from: [{ podSelector: { matchLabels: api.podSelector } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+    ]);
     const egress = get(m, 'NetworkPolicy', 'allow-api-egress-to-user-db').spec;
     expect(egress.podSelector.matchLabels).toEqual(api.podSelector);
-    expect(egress.egress).toEqual([{ to: [{ podSelector: { matchLabels: db.podSelector } }], ports: [{ port: 5432, protocol: 'TCP' }] }]);
+    expect(egress.egress).toEqual([
+      { to: [{ podSelector: { matchLabels: db.podSelector } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+    ]);
     const dns = get(m, 'NetworkPolicy', 'kubecraft-allow-dns').spec;
-    expect(dns.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
+    expect(dns.egress[0].ports).toEqual([
+      { port: 53, protocol: 'UDP' },
+      { port: 53, protocol: 'TCP' },
+    ]);
     expect(AppNetwork.of(api)).toBe(AppNetwork.of(db));
   });
 
@@ -35,7 +65,10 @@ describe('connectTo', () => {
     const api = new WebService(chart, 'api', { image: 'ghcr.io/acme/api:1.4.2' });
     const job = new BatchJob(chart, 'seed', { image: 'ghcr.io/acme/seed:1.0.0' });
     job.connectTo(api, { envPrefix: 'BACKEND' });
-    expect(get(valid(chart), 'Job', 'seed').spec.template.spec.containers[0].env[0]).toEqual({ name: 'BACKEND_HOST', value: 'api.shop.svc.cluster.local' });
+    expect(get(valid(chart), 'Job', 'seed').spec.template.spec.containers[0].env[0]).toEqual({
+      name: 'BACKEND_HOST',
+      value: 'api.shop.svc.cluster.local',
+    });
     expect(() => job.connectTo(api, { envPrefix: 'bad-prefix' })).toThrow(/not a valid environment variable prefix/);
   });
 
@@ -48,10 +81,16 @@ describe('connectTo', () => {
     web.connectTo(api);
     expect(validateChart(front).errors).toEqual([]);
     const inBack = get(valid(back), 'NetworkPolicy', 'allow-web-to-api').spec;
-    expect(inBack.ingress[0].from[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'front' } });
+    expect(inBack.ingress[0].from[0].namespaceSelector).toEqual({
+      matchLabels: { 'kubernetes.io/metadata.name': 'front' },
+    });
     const inFront = get(valid(front), 'NetworkPolicy', 'allow-web-egress-to-api').spec;
-    expect(inFront.egress[0].to[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'back' } });
-    expect(get(valid(front), 'Deployment', 'web').spec.template.spec.containers[0].env[0].value).toBe('api.back.svc.cluster.local');
+    expect(inFront.egress[0].to[0].namespaceSelector).toEqual({
+      matchLabels: { 'kubernetes.io/metadata.name': 'back' },
+    });
+    expect(get(valid(front), 'Deployment', 'web').spec.template.spec.containers[0].env[0].value).toBe(
+      'api.back.svc.cluster.local',
+    );
   });
 });
 
@@ -82,7 +121,10 @@ describe('config-change rollouts', () => {
   test('workloads using no config of the chart get no hash; existing Secrets do not count', () => {
     const chart = chartIn();
     const creds = ExistingSecret.fromName(chart, 'creds', ['token']);
-    new WebService(chart, 'web', { image: 'ghcr.io/acme/web:2.0.1', env: { TOKEN: kplus.EnvValue.fromSecretValue({ secret: creds, key: 'token' }) } });
+    new WebService(chart, 'web', {
+      image: 'ghcr.io/acme/web:2.0.1',
+      env: { TOKEN: kplus.EnvValue.fromSecretValue({ secret: creds, key: 'token' }) },
+    });
     expect(get(valid(chart), 'Deployment', 'web').spec.template.metadata.annotations).toBeUndefined();
   });
 });
@@ -91,8 +133,13 @@ describe('ExistingSecret', () => {
   test('referenced by name and keys: a wrong key fails validation', () => {
     const chart = chartIn();
     const creds = ExistingSecret.fromName(chart, 'db-creds', ['username', 'password']);
-    new WebService(chart, 'web', { image: 'ghcr.io/acme/web:2.0.1', env: { PASSWORD: kplus.EnvValue.fromSecretValue({ secret: creds, key: 'passwd' }) } });
-    expect(validateChart(chart).errors.map((e) => e.message)).toEqual(["Secret 'db-creds' has no key 'passwd' (it has username, password)"]);
+    new WebService(chart, 'web', {
+      image: 'ghcr.io/acme/web:2.0.1',
+      env: { PASSWORD: kplus.EnvValue.fromSecretValue({ secret: creds, key: 'passwd' }) },
+    });
+    expect(validateChart(chart).errors.map((e) => e.message)).toEqual([
+      "Secret 'db-creds' has no key 'passwd' (it has username, password)",
+    ]);
   });
 
   test('needs its keys', () => {

@@ -1,5 +1,13 @@
 import { Testing } from 'cdk8s';
-import { KubecraftChart, LimitRange, LimitRangeItem, LimitType, QuotaScope, ResourceQuota, ResourceQuotaProps } from '../../lib';
+import {
+  KubecraftChart,
+  LimitRange,
+  LimitRangeItem,
+  LimitType,
+  QuotaScope,
+  ResourceQuota,
+  ResourceQuotaProps,
+} from '../../lib';
 import { synth } from '../support/manifests';
 
 describe('LimitRange', () => {
@@ -7,24 +15,52 @@ describe('LimitRange', () => {
     const chart = new KubecraftChart(Testing.app(), 'test', { namespace: 'team' });
     new LimitRange(chart, 'limits', {
       limits: [
-        { type: LimitType.CONTAINER, default: { cpu: '500m' }, defaultRequest: { cpu: '100m' }, max: { cpu: '2' }, min: { cpu: '10m' } },
+        {
+          type: LimitType.CONTAINER,
+          default: { cpu: '500m' },
+          defaultRequest: { cpu: '100m' },
+          max: { cpu: '2' },
+          min: { cpu: '10m' },
+        },
         { type: LimitType.PERSISTENT_VOLUME_CLAIM, max: { storage: '10Gi' } },
       ],
     });
     const [m] = synth(chart) as any[];
     expect(m).toMatchObject({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'limits', namespace: 'team' } });
     expect(m.spec.limits).toEqual([
-      { type: 'Container', default: { cpu: '500m' }, defaultRequest: { cpu: '100m' }, max: { cpu: '2' }, min: { cpu: '10m' } },
+      {
+        type: 'Container',
+        default: { cpu: '500m' },
+        defaultRequest: { cpu: '100m' },
+        max: { cpu: '2' },
+        min: { cpu: '10m' },
+      },
       { type: 'PersistentVolumeClaim', max: { storage: '10Gi' } },
     ]);
   });
 
   test.each<[string, LimitRangeItem[], RegExp]>([
     ['no items', [], /limits must not be empty/],
-    ['bad quantity', [{ type: LimitType.CONTAINER, max: { memory: '1GB' } }], /limits\[0\]\.max\.memory: '1GB' must be a quantity/],
-    ['min over max', [{ type: LimitType.CONTAINER, min: { cpu: '2' }, max: { cpu: '1' } }], /min\.cpu \(2\) must not be greater than max\.cpu \(1\)/],
-    ['default over max', [{ type: LimitType.CONTAINER, default: { memory: '1Gi' }, max: { memory: '512Mi' } }], /default\.memory \(1Gi\) must not be greater than max\.memory/],
-    ['defaultRequest over default', [{ type: LimitType.CONTAINER, defaultRequest: { cpu: '1' }, default: { cpu: '500m' } }], /defaultRequest\.cpu \(1\) must not be greater than default\.cpu/],
+    [
+      'bad quantity',
+      [{ type: LimitType.CONTAINER, max: { memory: '1GB' } }],
+      /limits\[0\]\.max\.memory: '1GB' must be a quantity/,
+    ],
+    [
+      'min over max',
+      [{ type: LimitType.CONTAINER, min: { cpu: '2' }, max: { cpu: '1' } }],
+      /min\.cpu \(2\) must not be greater than max\.cpu \(1\)/,
+    ],
+    [
+      'default over max',
+      [{ type: LimitType.CONTAINER, default: { memory: '1Gi' }, max: { memory: '512Mi' } }],
+      /default\.memory \(1Gi\) must not be greater than max\.memory/,
+    ],
+    [
+      'defaultRequest over default',
+      [{ type: LimitType.CONTAINER, defaultRequest: { cpu: '1' }, default: { cpu: '500m' } }],
+      /defaultRequest\.cpu \(1\) must not be greater than default\.cpu/,
+    ],
     ['defaults on Pod type', [{ type: LimitType.POD, default: { cpu: '1' } }], /only allowed for type Container/],
     ['negative', [{ type: LimitType.CONTAINER, min: { cpu: '-1' } }], /must not be negative/],
   ])('rejects %s', (_name, limits, error) => {
@@ -35,10 +71,13 @@ describe('LimitRange', () => {
 describe('ResourceQuota', () => {
   test('renders hard limits and scopes', () => {
     const chart = new KubecraftChart(Testing.app(), 'test');
-    new ResourceQuota(chart, 'quota', { hard: { 'requests.cpu': '4', 'pods': '10' }, scopes: [QuotaScope.NOT_BEST_EFFORT] });
+    new ResourceQuota(chart, 'quota', {
+      hard: { 'requests.cpu': '4', pods: '10' },
+      scopes: [QuotaScope.NOT_BEST_EFFORT],
+    });
     const [m] = synth(chart) as any[];
     expect(m).toMatchObject({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'quota' } });
-    expect(m.spec).toEqual({ hard: { 'requests.cpu': '4', 'pods': '10' }, scopes: ['NotBestEffort'] });
+    expect(m.spec).toEqual({ hard: { 'requests.cpu': '4', pods: '10' }, scopes: ['NotBestEffort'] });
   });
 
   test.each<[string, ResourceQuotaProps, RegExp]>([

@@ -7,12 +7,24 @@ describe('Selector.parse (kubectl -l syntax)', () => {
   test.each<[string, SelectorSpec]>([
     ['app=web', { matchLabels: { app: 'web' }, matchExpressions: [] }],
     ['app==web', { matchLabels: { app: 'web' }, matchExpressions: [] }],
-    ['tier!=frontend', { matchLabels: {}, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['frontend'] }] }],
-    ['environment in (production, qa)', { matchLabels: {}, matchExpressions: [{ key: 'environment', operator: 'In', values: ['production', 'qa'] }] }],
-    ['tier notin (frontend,backend)', { matchLabels: {}, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['frontend', 'backend'] }] }],
+    [
+      'tier!=frontend',
+      { matchLabels: {}, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['frontend'] }] },
+    ],
+    [
+      'environment in (production, qa)',
+      { matchLabels: {}, matchExpressions: [{ key: 'environment', operator: 'In', values: ['production', 'qa'] }] },
+    ],
+    [
+      'tier notin (frontend,backend)',
+      { matchLabels: {}, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['frontend', 'backend'] }] },
+    ],
     ['partition', { matchLabels: {}, matchExpressions: [{ key: 'partition', operator: 'Exists' }] }],
     ['!partition', { matchLabels: {}, matchExpressions: [{ key: 'partition', operator: 'DoesNotExist' }] }],
-    ['example.com/team = a, !legacy', { matchLabels: { 'example.com/team': 'a' }, matchExpressions: [{ key: 'legacy', operator: 'DoesNotExist' }] }],
+    [
+      'example.com/team = a, !legacy',
+      { matchLabels: { 'example.com/team': 'a' }, matchExpressions: [{ key: 'legacy', operator: 'DoesNotExist' }] },
+    ],
   ])('%s', (expr, spec) => {
     expect(Selector.parseSpec(expr)).toEqual(spec);
   });
@@ -23,7 +35,10 @@ describe('Selector.parse (kubectl -l syntax)', () => {
     d.select(Selector.parse('app=web,env in (prod),!legacy'));
     expect((synth(chart) as any[])[0].spec.selector).toEqual({
       matchLabels: { app: 'web' },
-      matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }, { key: 'legacy', operator: 'DoesNotExist' }],
+      matchExpressions: [
+        { key: 'env', operator: 'In', values: ['prod'] },
+        { key: 'legacy', operator: 'DoesNotExist' },
+      ],
     });
   });
 
@@ -45,11 +60,31 @@ describe('Selector.parse (kubectl -l syntax)', () => {
 
 describe('Selector.of (API shape)', () => {
   test.each<[string, SelectorSpec, RegExp]>([
-    ['In without values', { matchExpressions: [{ key: 'env', operator: 'In' }] }, /values must be non-empty for operator In/],
-    ['NotIn with []', { matchExpressions: [{ key: 'env', operator: 'NotIn', values: [] }] }, /values must be non-empty for operator NotIn/],
-    ['Exists with values', { matchExpressions: [{ key: 'env', operator: 'Exists', values: ['a'] }] }, /values must be empty for operator Exists/],
-    ['DoesNotExist with values', { matchExpressions: [{ key: 'env', operator: 'DoesNotExist', values: ['a'] }] }, /values must be empty for operator DoesNotExist/],
-    ['unknown operator', { matchExpressions: [{ key: 'env', operator: 'Gt' as any, values: ['1'] }] }, /operator must be one of In, NotIn, Exists, DoesNotExist/],
+    [
+      'In without values',
+      { matchExpressions: [{ key: 'env', operator: 'In' }] },
+      /values must be non-empty for operator In/,
+    ],
+    [
+      'NotIn with []',
+      { matchExpressions: [{ key: 'env', operator: 'NotIn', values: [] }] },
+      /values must be non-empty for operator NotIn/,
+    ],
+    [
+      'Exists with values',
+      { matchExpressions: [{ key: 'env', operator: 'Exists', values: ['a'] }] },
+      /values must be empty for operator Exists/,
+    ],
+    [
+      'DoesNotExist with values',
+      { matchExpressions: [{ key: 'env', operator: 'DoesNotExist', values: ['a'] }] },
+      /values must be empty for operator DoesNotExist/,
+    ],
+    [
+      'unknown operator',
+      { matchExpressions: [{ key: 'env', operator: 'Gt' as any, values: ['1'] }] },
+      /operator must be one of In, NotIn, Exists, DoesNotExist/,
+    ],
     ['label value too long', { matchLabels: { app: 'x'.repeat(64) } }, /no more than 63 characters/],
     ['key with two slashes', { matchLabels: { 'a/b/c': 'x' } }, /at most one '\/'/],
   ])('rejects %s', (_name, spec, error) => {
@@ -57,7 +92,9 @@ describe('Selector.of (API shape)', () => {
   });
 
   test('reports every problem at once', () => {
-    expect(Selector.problems({ matchLabels: { 'Bad Key': 'v' }, matchExpressions: [{ key: 'a', operator: 'In' }] })).toHaveLength(2);
+    expect(
+      Selector.problems({ matchLabels: { 'Bad Key': 'v' }, matchExpressions: [{ key: 'a', operator: 'In' }] }),
+    ).toHaveLength(2);
   });
 });
 

@@ -10,7 +10,9 @@ export function synth(chart: Chart): Manifest[] {
 export function find(manifests: readonly Manifest[], kind: string, name: string): any {
   const found = manifests.filter((m) => m.kind === kind && m.metadata.name === name);
   if (found.length !== 1) {
-    throw new Error(`expected exactly one ${kind} '${name}', found ${found.length} among: ${manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`);
+    throw new Error(
+      `expected exactly one ${kind} '${name}', found ${found.length} among: ${manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`,
+    );
   }
   return found[0];
 }
@@ -18,9 +20,12 @@ export function find(manifests: readonly Manifest[], kind: string, name: string)
 /** The pod spec of a workload manifest. */
 export function podSpec(manifest: any): any {
   switch (manifest.kind) {
-    case 'Pod': return manifest.spec;
-    case 'CronJob': return manifest.spec.jobTemplate.spec.template.spec;
-    default: return manifest.spec.template.spec;
+    case 'Pod':
+      return manifest.spec;
+    case 'CronJob':
+      return manifest.spec.jobTemplate.spec.template.spec;
+    default:
+      return manifest.spec.template.spec;
   }
 }
 

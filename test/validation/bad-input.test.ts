@@ -18,95 +18,582 @@ interface Case {
 
 const cases: Record<string, Case> = {
   // schema
-  'unknown container field': { rule: 'schema/invalid', path: WEB, field: 'spec.template.spec.containers[0]', mutate: (f) => patch(f.web, add(`${C}/imagePullPolicyy`, 'Always')) },
-  'wrong type for replicas': { rule: 'schema/invalid', path: WEB, field: 'spec.replicas', mutate: (f) => patch(f.web, replace('/spec/replicas', 'two')) },
-  'invalid enum imagePullPolicy': { rule: 'schema/invalid', path: WEB, field: 'spec.template.spec.containers[0].imagePullPolicy', mutate: (f) => patch(f.web, replace(`${C}/imagePullPolicy`, 'Sometimes')) },
-  'missing required container name': { rule: 'schema/invalid', path: WEB, field: 'spec.template.spec.containers[0]', mutate: (f) => patch(f.web, remove(`${C}/name`)) },
-  'unknown Service spec field': { rule: 'schema/invalid', path: 'shop/web-svc/Resource', field: 'spec', mutate: (f) => patch(f.service, add('/spec/loadBalancerClassName', 'x')) },
-  'invalid Service type': { rule: 'schema/invalid', path: 'shop/web-svc/Resource', field: 'spec.type', mutate: (f) => patch(f.service, replace('/spec/type', 'Public')) },
-  'invalid Ingress pathType': { rule: 'schema/invalid', path: 'shop/web-ingress/Resource', field: 'spec.rules[0].http.paths[0].pathType', mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/pathType', 'Sometimes')) },
-  'CephCluster spec of the wrong type (CRD schema)': { rule: 'schema/invalid', path: 'shop/ceph', field: 'spec.mon.count', mutate: (f) => new CephCluster(f.chart, 'ceph', { metadata: {}, spec: { mon: { count: 'one' as unknown as number } } }) },
-  'CephCluster unknown field (CRD schema, strict)': { rule: 'schema/invalid', path: 'shop/ceph2', field: 'spec.dashboard', mutate: (f) => { const c = new CephCluster(f.chart, 'ceph2', { metadata: {}, spec: { dashboard: { enabled: true } } }); ApiObject.of(c).addJsonPatch(add('/spec/dashboard/sslPort', 8443)); } },
+  'unknown container field': {
+    rule: 'schema/invalid',
+    path: WEB,
+    field: 'spec.template.spec.containers[0]',
+    mutate: (f) => patch(f.web, add(`${C}/imagePullPolicyy`, 'Always')),
+  },
+  'wrong type for replicas': {
+    rule: 'schema/invalid',
+    path: WEB,
+    field: 'spec.replicas',
+    mutate: (f) => patch(f.web, replace('/spec/replicas', 'two')),
+  },
+  'invalid enum imagePullPolicy': {
+    rule: 'schema/invalid',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].imagePullPolicy',
+    mutate: (f) => patch(f.web, replace(`${C}/imagePullPolicy`, 'Sometimes')),
+  },
+  'missing required container name': {
+    rule: 'schema/invalid',
+    path: WEB,
+    field: 'spec.template.spec.containers[0]',
+    mutate: (f) => patch(f.web, remove(`${C}/name`)),
+  },
+  'unknown Service spec field': {
+    rule: 'schema/invalid',
+    path: 'shop/web-svc/Resource',
+    field: 'spec',
+    mutate: (f) => patch(f.service, add('/spec/loadBalancerClassName', 'x')),
+  },
+  'invalid Service type': {
+    rule: 'schema/invalid',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.type',
+    mutate: (f) => patch(f.service, replace('/spec/type', 'Public')),
+  },
+  'invalid Ingress pathType': {
+    rule: 'schema/invalid',
+    path: 'shop/web-ingress/Resource',
+    field: 'spec.rules[0].http.paths[0].pathType',
+    mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/pathType', 'Sometimes')),
+  },
+  'CephCluster spec of the wrong type (CRD schema)': {
+    rule: 'schema/invalid',
+    path: 'shop/ceph',
+    field: 'spec.mon.count',
+    mutate: (f) =>
+      new CephCluster(f.chart, 'ceph', { metadata: {}, spec: { mon: { count: 'one' as unknown as number } } }),
+  },
+  'CephCluster unknown field (CRD schema, strict)': {
+    rule: 'schema/invalid',
+    path: 'shop/ceph2',
+    field: 'spec.dashboard',
+    mutate: (f) => {
+      const c = new CephCluster(f.chart, 'ceph2', { metadata: {}, spec: { dashboard: { enabled: true } } });
+      ApiObject.of(c).addJsonPatch(add('/spec/dashboard/sslPort', 8443));
+    },
+  },
   // values
-  'invalid object name': { rule: 'values/name', path: 'shop/bad-name/Resource', field: 'metadata.name', mutate: (f) => new kplus.ConfigMap(f.chart, 'bad-name', { metadata: { name: 'Web_Config' } }) },
-  'Service name with a dot': { rule: 'values/name', path: 'shop/web-svc/Resource', field: 'metadata.name', mutate: (f) => patch(f.service, replace('/metadata/name', 'web.svc')) },
-  'name over 253 characters': { rule: 'values/name', path: 'shop/long/Resource', field: 'metadata.name', mutate: (f) => new kplus.ConfigMap(f.chart, 'long', { metadata: { name: 'a'.repeat(254) } }) },
-  'label value over 63 characters': { rule: 'values/label', path: WEB, field: "spec.template.metadata.labels['version']", mutate: (f) => f.web.podMetadata.addLabel('version', 'v'.repeat(64)) },
-  'label key with two slashes': { rule: 'values/label', path: 'shop/labelled/Resource', field: "metadata.labels['a/b/c']", mutate: (f) => new kplus.ConfigMap(f.chart, 'labelled', { metadata: { labels: { 'a/b/c': 'x' } } }) },
-  'invalid annotation key': { rule: 'values/label', path: 'shop/annotated/Resource', field: "metadata.annotations['-note']", mutate: (f) => new kplus.ConfigMap(f.chart, 'annotated', { metadata: { annotations: { '-note': 'x' } } }) },
-  'containerPort 70000': { rule: 'values/port', path: WEB, field: 'spec.template.spec.containers[0].ports[0].containerPort', mutate: (f) => patch(f.web, replace(`${C}/ports/0/containerPort`, 70000)) },
-  'Service port 0': { rule: 'values/port', path: 'shop/web-svc/Resource', field: 'spec.ports[0].port', mutate: (f) => patch(f.service, replace('/spec/ports/0/port', 0)) },
-  'nodePort outside 30000-32767': { rule: 'values/port', path: 'shop/web-svc/Resource', field: 'spec.ports[0].nodePort', mutate: (f) => patch(f.service, replace('/spec/type', 'NodePort'), add('/spec/ports/0/nodePort', 80)) },
-  'targetPort 99999': { rule: 'values/port', path: 'shop/web-svc/Resource', field: 'spec.ports[0].targetPort', mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 99999)) },
-  'probe port 0': { rule: 'values/port', path: WEB, field: 'spec.template.spec.containers[0].livenessProbe.tcpSocket.port', mutate: (f) => patch(f.web, replace(`${C}/livenessProbe/tcpSocket/port`, 0)) },
-  'invalid container port name': { rule: 'values/port-name', path: WEB, field: 'spec.template.spec.containers[0].ports[0].name', mutate: (f) => patch(f.web, replace(`${C}/ports/0/name`, 'HTTP_PORT'), replace(`${C}/livenessProbe/tcpSocket/port`, 8080), replace(`${C}/readinessProbe/httpGet/port`, 8080)) },
-  'duplicate port name in the pod': { rule: 'values/port-name', path: WEB, field: 'spec.template.spec.containers[1].ports[0].name', mutate: (f) => f.web.addContainer({ name: 'sidecar', image: 'envoyproxy/envoy:v1.28.0', ports: [{ number: 9901, name: 'http' }], securityContext: NON_ROOT, resources: SMALL, liveness: kplus.Probe.fromTcpSocket({ port: 9901 }), readiness: kplus.Probe.fromTcpSocket({ port: 9901 }) }) },
-  'multi-port Service without names': { rule: 'values/port-name', path: 'shop/multi/Resource', field: 'spec.ports[0].name', mutate: (f) => { const s = new kplus.Service(f.chart, 'multi', { ports: [{ port: 80, targetPort: 8080 }, { port: 81, targetPort: 8080 }] }); s.selectLabel('app', 'web'); } },
-  'duplicate Service port names': { rule: 'values/port-name', path: 'shop/web-svc/Resource', field: 'spec.ports[1].name', mutate: (f) => patch(f.service, add('/spec/ports/-', { name: 'http', port: 81, targetPort: 8080 })) },
-  'malformed memory quantity': { rule: 'values/quantity', path: WEB, field: 'spec.template.spec.containers[0].resources.limits.memory', mutate: (f) => patch(f.web, replace(`${C}/resources/limits/memory`, '512MB')) },
-  'malformed cpu quantity': { rule: 'values/quantity', path: WEB, field: 'spec.template.spec.containers[0].resources.requests.cpu', mutate: (f) => patch(f.web, replace(`${C}/resources/requests/cpu`, 'one')) },
-  'malformed claim storage': { rule: 'values/quantity', path: 'shop/data/Resource', field: 'spec.resources.requests.storage', mutate: (f) => patch(f.claim, replace('/spec/resources/requests/storage', '10 GB')) },
-  'cpu request above limit': { rule: 'values/requests-limits', path: WEB, field: 'spec.template.spec.containers[0].resources.requests.cpu', mutate: (f) => patch(f.web, replace(`${C}/resources/requests/cpu`, '2')) },
-  'memory request above limit': { rule: 'values/requests-limits', path: WEB, field: 'spec.template.spec.containers[0].resources.requests.memory', mutate: (f) => patch(f.web, replace(`${C}/resources/requests/memory`, '1Gi')) },
-  'cron with three fields': { rule: 'values/cron', path: 'shop/report/Resource', field: 'spec.schedule', mutate: (f) => patch(f.cron, replace('/spec/schedule', '* * *')) },
-  'cron minute 61': { rule: 'values/cron', path: 'shop/report/Resource', field: 'spec.schedule', mutate: (f) => patch(f.cron, replace('/spec/schedule', '61 * * * *')) },
-  'cron unknown descriptor': { rule: 'values/cron', path: 'shop/report/Resource', field: 'spec.schedule', mutate: (f) => patch(f.cron, replace('/spec/schedule', '@every5m')) },
-  'probe failureThreshold 0': { rule: 'values/probe', path: WEB, field: 'spec.template.spec.containers[0].livenessProbe.failureThreshold', mutate: (f) => patch(f.web, replace(`${C}/livenessProbe/failureThreshold`, 0)) },
-  'liveness successThreshold 2': { rule: 'values/probe', path: WEB, field: 'spec.template.spec.containers[0].livenessProbe.successThreshold', mutate: (f) => patch(f.web, add(`${C}/livenessProbe/successThreshold`, 2)) },
-  'probe with two handlers': { rule: 'values/probe', path: WEB, field: 'spec.template.spec.containers[0].livenessProbe', mutate: (f) => patch(f.web, add(`${C}/livenessProbe/exec`, { command: ['true'] })) },
-  'probe on an undefined named port': { rule: 'values/probe', path: WEB, field: 'spec.template.spec.containers[0].readinessProbe.httpGet.port', mutate: (f) => patch(f.web, replace(`${C}/readinessProbe/httpGet/port`, 'metrics')) },
-  'duplicate container name': { rule: 'values/duplicate', path: WEB, field: 'spec.template.spec.containers[1].name', mutate: (f) => f.web.addContainer({ name: 'web', image: 'nginx:1.25.3', securityContext: NON_ROOT, resources: SMALL, liveness: kplus.Probe.fromTcpSocket({ port: 8081 }), readiness: kplus.Probe.fromTcpSocket({ port: 8081 }) }) },
-  'init container named like a container': { rule: 'values/duplicate', path: WEB, field: 'spec.template.spec.containers[0].name', mutate: (f) => f.web.addInitContainer({ name: 'web', image: 'busybox:1.36', securityContext: NON_ROOT, resources: SMALL }) },
-  'duplicate env variable': { rule: 'values/duplicate', path: WEB, field: 'spec.template.spec.containers[0].env[1].name', mutate: (f) => patch(f.web, add(`${C}/env/-`, { name: 'LOG_LEVEL', value: 'debug' })) },
-  'duplicate volume name': { rule: 'values/duplicate', path: WEB, field: 'spec.template.spec.volumes[1].name', mutate: (f) => patch(f.web, add(`${POD}/volumes`, [{ name: 'tmp', emptyDir: {} }, { name: 'tmp', emptyDir: {} }])) },
-  'duplicate mount path': { rule: 'values/duplicate', path: WEB, field: 'spec.template.spec.containers[0].volumeMounts[1].mountPath', mutate: (f) => { const c = f.web.containers[0]; c.mount('/tmp', kplus.Volume.fromEmptyDir(f.chart, 'a', 'a')); c.mount('/tmp', kplus.Volume.fromEmptyDir(f.chart, 'b', 'b')); } },
-  'Job with restartPolicy Always': { rule: 'values/restart-policy', path: 'shop/migrate/Resource', field: 'spec.template.spec.restartPolicy', mutate: (f) => patch(f.job, replace(`${POD}/restartPolicy`, 'Always')) },
-  'Deployment with restartPolicy Never': { rule: 'values/restart-policy', path: WEB, field: 'spec.template.spec.restartPolicy', mutate: (f) => patch(f.web, replace(`${POD}/restartPolicy`, 'Never')) },
-  'In without values': { rule: 'values/selector', path: WEB, field: 'spec.selector', mutate: (f) => patch(f.web, add('/spec/selector/matchExpressions', [{ key: 'tier', operator: 'In', values: [] }])) },
-  'Exists with values': { rule: 'values/selector', path: WEB, field: 'spec.selector', mutate: (f) => patch(f.web, add('/spec/selector/matchExpressions', [{ key: 'app', operator: 'Exists', values: ['web'] }])) },
-  'empty workload selector': { rule: 'values/selector', path: WEB, field: 'spec.selector', mutate: (f) => patch(f.web, replace('/spec/selector', {})) },
-  'NetworkPolicy NotIn without values': { rule: 'values/selector', path: 'shop/web-policy/Resource', field: 'spec.podSelector', mutate: (f) => patch(f.policy, add('/spec/podSelector/matchExpressions', [{ key: 'tier', operator: 'NotIn' }])) },
-  'negative replicas': { rule: 'values/replicas', path: WEB, field: 'spec.replicas', mutate: (f) => patch(f.web, replace('/spec/replicas', -1)) },
-  'HPA min above max': { rule: 'values/replicas', path: 'shop/web-hpa/Resource', field: 'spec.maxReplicas', mutate: (f) => patch(f.hpa, replace('/spec/minReplicas', 5), replace('/spec/maxReplicas', 3)) },
-  'negative backoffLimit': { rule: 'values/replicas', path: 'shop/migrate/Resource', field: 'spec.backoffLimit', mutate: (f) => patch(f.job, replace('/spec/backoffLimit', -1)) },
+  'invalid object name': {
+    rule: 'values/name',
+    path: 'shop/bad-name/Resource',
+    field: 'metadata.name',
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'bad-name', { metadata: { name: 'Web_Config' } }),
+  },
+  'Service name with a dot': {
+    rule: 'values/name',
+    path: 'shop/web-svc/Resource',
+    field: 'metadata.name',
+    mutate: (f) => patch(f.service, replace('/metadata/name', 'web.svc')),
+  },
+  'name over 253 characters': {
+    rule: 'values/name',
+    path: 'shop/long/Resource',
+    field: 'metadata.name',
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'long', { metadata: { name: 'a'.repeat(254) } }),
+  },
+  'label value over 63 characters': {
+    rule: 'values/label',
+    path: WEB,
+    field: "spec.template.metadata.labels['version']",
+    mutate: (f) => f.web.podMetadata.addLabel('version', 'v'.repeat(64)),
+  },
+  'label key with two slashes': {
+    rule: 'values/label',
+    path: 'shop/labelled/Resource',
+    field: "metadata.labels['a/b/c']",
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'labelled', { metadata: { labels: { 'a/b/c': 'x' } } }),
+  },
+  'invalid annotation key': {
+    rule: 'values/label',
+    path: 'shop/annotated/Resource',
+    field: "metadata.annotations['-note']",
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'annotated', { metadata: { annotations: { '-note': 'x' } } }),
+  },
+  'containerPort 70000': {
+    rule: 'values/port',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].ports[0].containerPort',
+    mutate: (f) => patch(f.web, replace(`${C}/ports/0/containerPort`, 70000)),
+  },
+  'Service port 0': {
+    rule: 'values/port',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[0].port',
+    mutate: (f) => patch(f.service, replace('/spec/ports/0/port', 0)),
+  },
+  'nodePort outside 30000-32767': {
+    rule: 'values/port',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[0].nodePort',
+    mutate: (f) => patch(f.service, replace('/spec/type', 'NodePort'), add('/spec/ports/0/nodePort', 80)),
+  },
+  'targetPort 99999': {
+    rule: 'values/port',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[0].targetPort',
+    mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 99999)),
+  },
+  'probe port 0': {
+    rule: 'values/port',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].livenessProbe.tcpSocket.port',
+    mutate: (f) => patch(f.web, replace(`${C}/livenessProbe/tcpSocket/port`, 0)),
+  },
+  'invalid container port name': {
+    rule: 'values/port-name',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].ports[0].name',
+    mutate: (f) =>
+      patch(
+        f.web,
+        replace(`${C}/ports/0/name`, 'HTTP_PORT'),
+        replace(`${C}/livenessProbe/tcpSocket/port`, 8080),
+        replace(`${C}/readinessProbe/httpGet/port`, 8080),
+      ),
+  },
+  'duplicate port name in the pod': {
+    rule: 'values/port-name',
+    path: WEB,
+    field: 'spec.template.spec.containers[1].ports[0].name',
+    mutate: (f) =>
+      f.web.addContainer({
+        name: 'sidecar',
+        image: 'envoyproxy/envoy:v1.28.0',
+        ports: [{ number: 9901, name: 'http' }],
+        securityContext: NON_ROOT,
+        resources: SMALL,
+        liveness: kplus.Probe.fromTcpSocket({ port: 9901 }),
+        readiness: kplus.Probe.fromTcpSocket({ port: 9901 }),
+      }),
+  },
+  'multi-port Service without names': {
+    rule: 'values/port-name',
+    path: 'shop/multi/Resource',
+    field: 'spec.ports[0].name',
+    mutate: (f) => {
+      const s = new kplus.Service(f.chart, 'multi', {
+        ports: [
+          { port: 80, targetPort: 8080 },
+          { port: 81, targetPort: 8080 },
+        ],
+      });
+      s.selectLabel('app', 'web');
+    },
+  },
+  'duplicate Service port names': {
+    rule: 'values/port-name',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[1].name',
+    mutate: (f) => patch(f.service, add('/spec/ports/-', { name: 'http', port: 81, targetPort: 8080 })),
+  },
+  'malformed memory quantity': {
+    rule: 'values/quantity',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].resources.limits.memory',
+    mutate: (f) => patch(f.web, replace(`${C}/resources/limits/memory`, '512MB')),
+  },
+  'malformed cpu quantity': {
+    rule: 'values/quantity',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].resources.requests.cpu',
+    mutate: (f) => patch(f.web, replace(`${C}/resources/requests/cpu`, 'one')),
+  },
+  'malformed claim storage': {
+    rule: 'values/quantity',
+    path: 'shop/data/Resource',
+    field: 'spec.resources.requests.storage',
+    mutate: (f) => patch(f.claim, replace('/spec/resources/requests/storage', '10 GB')),
+  },
+  'cpu request above limit': {
+    rule: 'values/requests-limits',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].resources.requests.cpu',
+    mutate: (f) => patch(f.web, replace(`${C}/resources/requests/cpu`, '2')),
+  },
+  'memory request above limit': {
+    rule: 'values/requests-limits',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].resources.requests.memory',
+    mutate: (f) => patch(f.web, replace(`${C}/resources/requests/memory`, '1Gi')),
+  },
+  'cron with three fields': {
+    rule: 'values/cron',
+    path: 'shop/report/Resource',
+    field: 'spec.schedule',
+    mutate: (f) => patch(f.cron, replace('/spec/schedule', '* * *')),
+  },
+  'cron minute 61': {
+    rule: 'values/cron',
+    path: 'shop/report/Resource',
+    field: 'spec.schedule',
+    mutate: (f) => patch(f.cron, replace('/spec/schedule', '61 * * * *')),
+  },
+  'cron unknown descriptor': {
+    rule: 'values/cron',
+    path: 'shop/report/Resource',
+    field: 'spec.schedule',
+    mutate: (f) => patch(f.cron, replace('/spec/schedule', '@every5m')),
+  },
+  'probe failureThreshold 0': {
+    rule: 'values/probe',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].livenessProbe.failureThreshold',
+    mutate: (f) => patch(f.web, replace(`${C}/livenessProbe/failureThreshold`, 0)),
+  },
+  'liveness successThreshold 2': {
+    rule: 'values/probe',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].livenessProbe.successThreshold',
+    mutate: (f) => patch(f.web, add(`${C}/livenessProbe/successThreshold`, 2)),
+  },
+  'probe with two handlers': {
+    rule: 'values/probe',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].livenessProbe',
+    mutate: (f) => patch(f.web, add(`${C}/livenessProbe/exec`, { command: ['true'] })),
+  },
+  'probe on an undefined named port': {
+    rule: 'values/probe',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].readinessProbe.httpGet.port',
+    mutate: (f) => patch(f.web, replace(`${C}/readinessProbe/httpGet/port`, 'metrics')),
+  },
+  'duplicate container name': {
+    rule: 'values/duplicate',
+    path: WEB,
+    field: 'spec.template.spec.containers[1].name',
+    mutate: (f) =>
+      f.web.addContainer({
+        name: 'web',
+        image: 'nginx:1.25.3',
+        securityContext: NON_ROOT,
+        resources: SMALL,
+        liveness: kplus.Probe.fromTcpSocket({ port: 8081 }),
+        readiness: kplus.Probe.fromTcpSocket({ port: 8081 }),
+      }),
+  },
+  'init container named like a container': {
+    rule: 'values/duplicate',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].name',
+    mutate: (f) =>
+      f.web.addInitContainer({ name: 'web', image: 'busybox:1.36', securityContext: NON_ROOT, resources: SMALL }),
+  },
+  'duplicate env variable': {
+    rule: 'values/duplicate',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].env[1].name',
+    mutate: (f) => patch(f.web, add(`${C}/env/-`, { name: 'LOG_LEVEL', value: 'debug' })),
+  },
+  'duplicate volume name': {
+    rule: 'values/duplicate',
+    path: WEB,
+    field: 'spec.template.spec.volumes[1].name',
+    mutate: (f) =>
+      patch(
+        f.web,
+        add(`${POD}/volumes`, [
+          { name: 'tmp', emptyDir: {} },
+          { name: 'tmp', emptyDir: {} },
+        ]),
+      ),
+  },
+  'duplicate mount path': {
+    rule: 'values/duplicate',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].volumeMounts[1].mountPath',
+    mutate: (f) => {
+      const c = f.web.containers[0];
+      c.mount('/tmp', kplus.Volume.fromEmptyDir(f.chart, 'a', 'a'));
+      c.mount('/tmp', kplus.Volume.fromEmptyDir(f.chart, 'b', 'b'));
+    },
+  },
+  'Job with restartPolicy Always': {
+    rule: 'values/restart-policy',
+    path: 'shop/migrate/Resource',
+    field: 'spec.template.spec.restartPolicy',
+    mutate: (f) => patch(f.job, replace(`${POD}/restartPolicy`, 'Always')),
+  },
+  'Deployment with restartPolicy Never': {
+    rule: 'values/restart-policy',
+    path: WEB,
+    field: 'spec.template.spec.restartPolicy',
+    mutate: (f) => patch(f.web, replace(`${POD}/restartPolicy`, 'Never')),
+  },
+  'In without values': {
+    rule: 'values/selector',
+    path: WEB,
+    field: 'spec.selector',
+    mutate: (f) => patch(f.web, add('/spec/selector/matchExpressions', [{ key: 'tier', operator: 'In', values: [] }])),
+  },
+  'Exists with values': {
+    rule: 'values/selector',
+    path: WEB,
+    field: 'spec.selector',
+    mutate: (f) =>
+      patch(f.web, add('/spec/selector/matchExpressions', [{ key: 'app', operator: 'Exists', values: ['web'] }])),
+  },
+  'empty workload selector': {
+    rule: 'values/selector',
+    path: WEB,
+    field: 'spec.selector',
+    mutate: (f) => patch(f.web, replace('/spec/selector', {})),
+  },
+  'NetworkPolicy NotIn without values': {
+    rule: 'values/selector',
+    path: 'shop/web-policy/Resource',
+    field: 'spec.podSelector',
+    mutate: (f) => patch(f.policy, add('/spec/podSelector/matchExpressions', [{ key: 'tier', operator: 'NotIn' }])),
+  },
+  'negative replicas': {
+    rule: 'values/replicas',
+    path: WEB,
+    field: 'spec.replicas',
+    mutate: (f) => patch(f.web, replace('/spec/replicas', -1)),
+  },
+  'HPA min above max': {
+    rule: 'values/replicas',
+    path: 'shop/web-hpa/Resource',
+    field: 'spec.maxReplicas',
+    mutate: (f) => patch(f.hpa, replace('/spec/minReplicas', 5), replace('/spec/maxReplicas', 3)),
+  },
+  'negative backoffLimit': {
+    rule: 'values/replicas',
+    path: 'shop/migrate/Resource',
+    field: 'spec.backoffLimit',
+    mutate: (f) => patch(f.job, replace('/spec/backoffLimit', -1)),
+  },
   // references
-  'selector not matching the template': { rule: 'refs/selector-template', path: WEB, field: 'spec.selector', mutate: (f) => patch(f.web, replace('/spec/selector/matchLabels/app', 'api')) },
-  'Service selecting nothing': { rule: 'refs/service-selector', path: 'shop/web-svc/Resource', field: 'spec.selector', mutate: (f) => patch(f.service, replace('/spec/selector', { app: 'nothing' })) },
-  'targetPort not exposed': { rule: 'refs/service-target-port', path: 'shop/web-svc/Resource', field: 'spec.ports[0].targetPort', mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 9090)) },
-  'targetPort name not a container port': { rule: 'refs/service-target-port', path: 'shop/web-svc/Resource', field: 'spec.ports[0].targetPort', mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 'grpc')) },
-  'Ingress to a missing Service': { rule: 'refs/ingress-backend', path: 'shop/web-ingress/Resource', field: 'spec.rules[0].http.paths[0].backend.service.name', mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/backend/service/name', 'ghost')) },
-  'Ingress to a missing Service port': { rule: 'refs/ingress-backend', path: 'shop/web-ingress/Resource', field: 'spec.rules[0].http.paths[0].backend.service.port', mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/backend/service/port', { number: 8081 })) },
-  'HPA targeting a missing workload': { rule: 'refs/scale-target', path: 'shop/web-hpa/Resource', field: 'spec.scaleTargetRef', mutate: (f) => patch(f.hpa, replace('/spec/scaleTargetRef/name', 'ghost')) },
-  'PDB selecting no workload': { rule: 'refs/pdb-selector', path: 'shop/web-pdb/Resource', field: 'spec.selector', mutate: (f) => patch(f.pdb, replace('/spec/selector', { matchLabels: { app: 'ghost' } })) },
-  'env from a missing ConfigMap key': { rule: 'refs/config', path: WEB, field: 'spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef', mutate: (f) => patch(f.web, replace(`${C}/env/0/valueFrom/configMapKeyRef/key`, 'LOG_LVL')) },
-  'envFrom a missing ConfigMap': { rule: 'refs/config', path: WEB, field: 'spec.template.spec.containers[0].envFrom[0].configMapRef.name', mutate: (f) => patch(f.web, add(`${C}/envFrom`, [{ configMapRef: { name: 'ghost' } }])) },
-  'Secret volume of a missing Secret': { rule: 'refs/config', path: WEB, field: 'spec.template.spec.volumes[0].secret.secretName', mutate: (f) => patch(f.web, add(`${POD}/volumes`, [{ name: 'creds', secret: { secretName: 'ghost' } }])) },
-  'volume of a missing claim': { rule: 'refs/config', path: WEB, field: 'spec.template.spec.volumes[0].persistentVolumeClaim.claimName', mutate: (f) => patch(f.web, add(`${POD}/volumes`, [{ name: 'data', persistentVolumeClaim: { claimName: 'ghost' } }])) },
-  'RoleBinding to a missing Role': { rule: 'refs/role', path: 'shop/reader-binding/Resource', field: 'roleRef', mutate: (f) => patch(f.binding, replace('/roleRef/name', 'ghost')) },
-  'RoleBinding to a missing ServiceAccount': { rule: 'refs/role', path: 'shop/reader-binding/Resource', field: 'subjects[0]', mutate: (f) => patch(f.binding, replace('/subjects/0/name', 'ghost')) },
-  'missing ServiceAccount': { rule: 'refs/service-account', path: WEB, field: 'spec.template.spec.serviceAccountName', mutate: (f) => patch(f.web, replace(`${POD}/serviceAccountName`, 'robot')) },
-  'two ConfigMaps with one name': { rule: 'refs/unique-name', path: 'shop/settings-copy/Resource', field: 'metadata.name', mutate: (f) => new kplus.ConfigMap(f.chart, 'settings-copy', { metadata: { name: 'settings' } }) },
-  'namespace not created nor declared': { rule: 'refs/namespace', path: 'shop/elsewhere/Resource', field: 'metadata.namespace', mutate: (f) => new kplus.ConfigMap(f.chart, 'elsewhere', { metadata: { namespace: 'ghost' } }) },
-  'mount of an unknown volume': { rule: 'refs/volume-mount', path: WEB, field: 'spec.template.spec.containers[0].volumeMounts[0].name', mutate: (f) => patch(f.web, add(`${C}/volumeMounts`, [{ name: 'ghost', mountPath: '/data' }])) },
+  'selector not matching the template': {
+    rule: 'refs/selector-template',
+    path: WEB,
+    field: 'spec.selector',
+    mutate: (f) => patch(f.web, replace('/spec/selector/matchLabels/app', 'api')),
+  },
+  'Service selecting nothing': {
+    rule: 'refs/service-selector',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.selector',
+    mutate: (f) => patch(f.service, replace('/spec/selector', { app: 'nothing' })),
+  },
+  'targetPort not exposed': {
+    rule: 'refs/service-target-port',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[0].targetPort',
+    mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 9090)),
+  },
+  'targetPort name not a container port': {
+    rule: 'refs/service-target-port',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.ports[0].targetPort',
+    mutate: (f) => patch(f.service, replace('/spec/ports/0/targetPort', 'grpc')),
+  },
+  'Ingress to a missing Service': {
+    rule: 'refs/ingress-backend',
+    path: 'shop/web-ingress/Resource',
+    field: 'spec.rules[0].http.paths[0].backend.service.name',
+    mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/backend/service/name', 'ghost')),
+  },
+  'Ingress to a missing Service port': {
+    rule: 'refs/ingress-backend',
+    path: 'shop/web-ingress/Resource',
+    field: 'spec.rules[0].http.paths[0].backend.service.port',
+    mutate: (f) => patch(f.ingress, replace('/spec/rules/0/http/paths/0/backend/service/port', { number: 8081 })),
+  },
+  'HPA targeting a missing workload': {
+    rule: 'refs/scale-target',
+    path: 'shop/web-hpa/Resource',
+    field: 'spec.scaleTargetRef',
+    mutate: (f) => patch(f.hpa, replace('/spec/scaleTargetRef/name', 'ghost')),
+  },
+  'PDB selecting no workload': {
+    rule: 'refs/pdb-selector',
+    path: 'shop/web-pdb/Resource',
+    field: 'spec.selector',
+    mutate: (f) => patch(f.pdb, replace('/spec/selector', { matchLabels: { app: 'ghost' } })),
+  },
+  'env from a missing ConfigMap key': {
+    rule: 'refs/config',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef',
+    mutate: (f) => patch(f.web, replace(`${C}/env/0/valueFrom/configMapKeyRef/key`, 'LOG_LVL')),
+  },
+  'envFrom a missing ConfigMap': {
+    rule: 'refs/config',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].envFrom[0].configMapRef.name',
+    mutate: (f) => patch(f.web, add(`${C}/envFrom`, [{ configMapRef: { name: 'ghost' } }])),
+  },
+  'Secret volume of a missing Secret': {
+    rule: 'refs/config',
+    path: WEB,
+    field: 'spec.template.spec.volumes[0].secret.secretName',
+    mutate: (f) => patch(f.web, add(`${POD}/volumes`, [{ name: 'creds', secret: { secretName: 'ghost' } }])),
+  },
+  'volume of a missing claim': {
+    rule: 'refs/config',
+    path: WEB,
+    field: 'spec.template.spec.volumes[0].persistentVolumeClaim.claimName',
+    mutate: (f) =>
+      patch(f.web, add(`${POD}/volumes`, [{ name: 'data', persistentVolumeClaim: { claimName: 'ghost' } }])),
+  },
+  'RoleBinding to a missing Role': {
+    rule: 'refs/role',
+    path: 'shop/reader-binding/Resource',
+    field: 'roleRef',
+    mutate: (f) => patch(f.binding, replace('/roleRef/name', 'ghost')),
+  },
+  'RoleBinding to a missing ServiceAccount': {
+    rule: 'refs/role',
+    path: 'shop/reader-binding/Resource',
+    field: 'subjects[0]',
+    mutate: (f) => patch(f.binding, replace('/subjects/0/name', 'ghost')),
+  },
+  'missing ServiceAccount': {
+    rule: 'refs/service-account',
+    path: WEB,
+    field: 'spec.template.spec.serviceAccountName',
+    mutate: (f) => patch(f.web, replace(`${POD}/serviceAccountName`, 'robot')),
+  },
+  'two ConfigMaps with one name': {
+    rule: 'refs/unique-name',
+    path: 'shop/settings-copy/Resource',
+    field: 'metadata.name',
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'settings-copy', { metadata: { name: 'settings' } }),
+  },
+  'namespace not created nor declared': {
+    rule: 'refs/namespace',
+    path: 'shop/elsewhere/Resource',
+    field: 'metadata.namespace',
+    mutate: (f) => new kplus.ConfigMap(f.chart, 'elsewhere', { metadata: { namespace: 'ghost' } }),
+  },
+  'mount of an unknown volume': {
+    rule: 'refs/volume-mount',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].volumeMounts[0].name',
+    mutate: (f) => patch(f.web, add(`${C}/volumeMounts`, [{ name: 'ghost', mountPath: '/data' }])),
+  },
   // policy
-  'runs as root': { rule: 'policy/run-as-non-root', path: WEB, field: 'spec.template.spec.containers[0].securityContext.runAsNonRoot', mutate: (f) => patch(f.web, replace(`${C}/securityContext/runAsUser`, 0)) },
-  'runAsNonRoot false': { rule: 'policy/run-as-non-root', path: 'shop/migrate/Resource', field: 'spec.template.spec.containers[0].securityContext.runAsNonRoot', mutate: (f) => patch(f.job, replace(`${POD}/containers/0/securityContext/runAsNonRoot`, false), replace(`${POD}/securityContext/runAsNonRoot`, false)) },
-  'privilege escalation allowed': { rule: 'policy/privilege-escalation', path: WEB, field: 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation', mutate: (f) => patch(f.web, replace(`${C}/securityContext/allowPrivilegeEscalation`, true)) },
-  'capability added': { rule: 'policy/capabilities', path: WEB, field: 'spec.template.spec.containers[0].securityContext.capabilities.add', mutate: (f) => patch(f.web, add(`${C}/securityContext/capabilities`, { drop: ['ALL'], add: ['SYS_ADMIN'] })) },
-  'capabilities not all dropped': { rule: 'policy/capabilities', path: WEB, field: 'spec.template.spec.containers[0].securityContext.capabilities.drop', mutate: (f) => patch(f.web, add(`${C}/securityContext/capabilities`, { drop: ['NET_RAW'] })) },
-  'seccomp Unconfined': { rule: 'policy/seccomp', path: WEB, field: 'spec.template.spec.securityContext.seccompProfile.type', mutate: (f) => patch(f.web, add(`${POD}/securityContext/seccompProfile`, { type: 'Unconfined' })) },
-  'privileged container': { rule: 'policy/privileged', path: WEB, field: 'spec.template.spec.containers[0].securityContext.privileged', mutate: (f) => patch(f.web, replace(`${C}/securityContext/privileged`, true)) },
-  'hostNetwork': { rule: 'policy/host-namespaces', path: WEB, field: 'spec.template.spec.hostNetwork', mutate: (f) => patch(f.web, replace(`${POD}/hostNetwork`, true)) },
-  'hostPID': { rule: 'policy/host-namespaces', path: WEB, field: 'spec.template.spec.hostPID', mutate: (f) => patch(f.web, add(`${POD}/hostPID`, true)) },
-  'hostPath volume': { rule: 'policy/host-path', path: WEB, field: 'spec.template.spec.volumes[0].hostPath', mutate: (f) => f.web.addVolume(kplus.Volume.fromHostPath(f.chart, 'etc', 'etc', { path: '/etc' })) },
-  'hostPort': { rule: 'policy/host-ports', path: WEB, field: 'spec.template.spec.containers[0].ports[0].hostPort', mutate: (f) => patch(f.web, add(`${C}/ports/0/hostPort`, 8080)) },
-  'writable root filesystem': { rule: 'policy/read-only-root-fs', path: WEB, field: 'spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem', mutate: (f) => patch(f.web, replace(`${C}/securityContext/readOnlyRootFilesystem`, false)) },
-  'no memory limit': { rule: 'policy/resources', path: WEB, field: 'spec.template.spec.containers[0].resources.limits', mutate: (f) => patch(f.web, remove(`${C}/resources/limits/memory`)) },
-  'init container without requests': { rule: 'policy/resources', path: WEB, field: 'spec.template.spec.initContainers[0].resources.requests', mutate: (f) => { f.web.addInitContainer({ name: 'init', image: 'busybox:1.36', securityContext: NON_ROOT, resources: SMALL }); patch(f.web, remove(`${POD}/initContainers/0/resources/requests`)); } },
-  'image without tag': { rule: 'policy/image-pinned', path: WEB, field: 'spec.template.spec.containers[0].image', mutate: (f) => patch(f.web, replace(`${C}/image`, 'nginx')) },
-  'image :latest': { rule: 'policy/image-pinned', path: 'shop/migrate/Resource', field: 'spec.template.spec.containers[0].image', mutate: (f) => patch(f.job, replace(`${POD}/containers/0/image`, 'registry.example.com:5000/tools/busybox:latest')) },
-  'no readiness probe': { rule: 'policy/probes', path: WEB, field: 'spec.template.spec.containers[0]', mutate: (f) => patch(f.web, remove(`${C}/readinessProbe`)) },
-  'Secret with plaintext values': { rule: 'policy/plaintext-secret', path: 'shop/creds/Resource', field: 'stringData', mutate: (f) => new kplus.Secret(f.chart, 'creds', { stringData: { password: 'hunter2' } }) },
+  'runs as root': {
+    rule: 'policy/run-as-non-root',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.runAsNonRoot',
+    mutate: (f) => patch(f.web, replace(`${C}/securityContext/runAsUser`, 0)),
+  },
+  'runAsNonRoot false': {
+    rule: 'policy/run-as-non-root',
+    path: 'shop/migrate/Resource',
+    field: 'spec.template.spec.containers[0].securityContext.runAsNonRoot',
+    mutate: (f) =>
+      patch(
+        f.job,
+        replace(`${POD}/containers/0/securityContext/runAsNonRoot`, false),
+        replace(`${POD}/securityContext/runAsNonRoot`, false),
+      ),
+  },
+  'privilege escalation allowed': {
+    rule: 'policy/privilege-escalation',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+    mutate: (f) => patch(f.web, replace(`${C}/securityContext/allowPrivilegeEscalation`, true)),
+  },
+  'capability added': {
+    rule: 'policy/capabilities',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.capabilities.add',
+    mutate: (f) => patch(f.web, add(`${C}/securityContext/capabilities`, { drop: ['ALL'], add: ['SYS_ADMIN'] })),
+  },
+  'capabilities not all dropped': {
+    rule: 'policy/capabilities',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.capabilities.drop',
+    mutate: (f) => patch(f.web, add(`${C}/securityContext/capabilities`, { drop: ['NET_RAW'] })),
+  },
+  'seccomp Unconfined': {
+    rule: 'policy/seccomp',
+    path: WEB,
+    field: 'spec.template.spec.securityContext.seccompProfile.type',
+    mutate: (f) => patch(f.web, add(`${POD}/securityContext/seccompProfile`, { type: 'Unconfined' })),
+  },
+  'privileged container': {
+    rule: 'policy/privileged',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.privileged',
+    mutate: (f) => patch(f.web, replace(`${C}/securityContext/privileged`, true)),
+  },
+  hostNetwork: {
+    rule: 'policy/host-namespaces',
+    path: WEB,
+    field: 'spec.template.spec.hostNetwork',
+    mutate: (f) => patch(f.web, replace(`${POD}/hostNetwork`, true)),
+  },
+  hostPID: {
+    rule: 'policy/host-namespaces',
+    path: WEB,
+    field: 'spec.template.spec.hostPID',
+    mutate: (f) => patch(f.web, add(`${POD}/hostPID`, true)),
+  },
+  'hostPath volume': {
+    rule: 'policy/host-path',
+    path: WEB,
+    field: 'spec.template.spec.volumes[0].hostPath',
+    mutate: (f) => f.web.addVolume(kplus.Volume.fromHostPath(f.chart, 'etc', 'etc', { path: '/etc' })),
+  },
+  hostPort: {
+    rule: 'policy/host-ports',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].ports[0].hostPort',
+    mutate: (f) => patch(f.web, add(`${C}/ports/0/hostPort`, 8080)),
+  },
+  'writable root filesystem': {
+    rule: 'policy/read-only-root-fs',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem',
+    mutate: (f) => patch(f.web, replace(`${C}/securityContext/readOnlyRootFilesystem`, false)),
+  },
+  'no memory limit': {
+    rule: 'policy/resources',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].resources.limits',
+    mutate: (f) => patch(f.web, remove(`${C}/resources/limits/memory`)),
+  },
+  'init container without requests': {
+    rule: 'policy/resources',
+    path: WEB,
+    field: 'spec.template.spec.initContainers[0].resources.requests',
+    mutate: (f) => {
+      f.web.addInitContainer({ name: 'init', image: 'busybox:1.36', securityContext: NON_ROOT, resources: SMALL });
+      patch(f.web, remove(`${POD}/initContainers/0/resources/requests`));
+    },
+  },
+  'image without tag': {
+    rule: 'policy/image-pinned',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].image',
+    mutate: (f) => patch(f.web, replace(`${C}/image`, 'nginx')),
+  },
+  'image :latest': {
+    rule: 'policy/image-pinned',
+    path: 'shop/migrate/Resource',
+    field: 'spec.template.spec.containers[0].image',
+    mutate: (f) => patch(f.job, replace(`${POD}/containers/0/image`, 'registry.example.com:5000/tools/busybox:latest')),
+  },
+  'no readiness probe': {
+    rule: 'policy/probes',
+    path: WEB,
+    field: 'spec.template.spec.containers[0]',
+    mutate: (f) => patch(f.web, remove(`${C}/readinessProbe`)),
+  },
+  'Secret with plaintext values': {
+    rule: 'policy/plaintext-secret',
+    path: 'shop/creds/Resource',
+    field: 'stringData',
+    mutate: (f) => new kplus.Secret(f.chart, 'creds', { stringData: { password: 'hunter2' } }),
+  },
 };
 
 describe('the fixture app is valid', () => {
@@ -122,7 +609,9 @@ describe('bad input is refused at synth with the rule, the construct path and th
     const f = fixtureApp();
     c.mutate(f);
     const report = f.app.validate();
-    const match = report.errors.find((e) => e.rule === c.rule && e.path === c.path && (c.field === undefined || e.field === c.field));
+    const match = report.errors.find(
+      (e) => e.rule === c.rule && e.path === c.path && (c.field === undefined || e.field === c.field),
+    );
     if (!match) throw new Error(`expected ${c.rule} at ${c.path} ${c.field ?? ''}; got:\n${formatReport(report)}`);
     let thrown: unknown;
     try {
@@ -140,7 +629,9 @@ describe('bad input is refused at synth with the rule, the construct path and th
 
   test('the table covers every rule but the warning-only ones', () => {
     const covered = new Set(Object.values(cases).map((c) => c.rule));
-    const errors = Object.entries(RULES).filter(([, info]) => info.severity === 'error').map(([id]) => id);
+    const errors = Object.entries(RULES)
+      .filter(([, info]) => info.severity === 'error')
+      .map(([id]) => id);
     expect(errors.filter((id) => !covered.has(id as keyof typeof RULES))).toEqual([]);
     expect(Object.keys(cases).length).toBeGreaterThanOrEqual(60);
   });

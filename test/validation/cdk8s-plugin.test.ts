@@ -37,23 +37,41 @@ describe('the cdk8s CLI validation plugin, run by the real cdk8s CLI on a plain 
 
 describe('KubecraftValidation properties', () => {
   test('rejects unknown rules and missing reasons', () => {
-    expect(() => new KubecraftValidation({ relaxations: [{ rule: 'policy/nope', reason: 'a good reason here' }] })).toThrow(/unknown rule 'policy\/nope'/);
-    expect(() => new KubecraftValidation({ relaxations: [{ rule: 'policy/probes', reason: '' }] })).toThrow(/needs a reason/);
+    expect(
+      () => new KubecraftValidation({ relaxations: [{ rule: 'policy/nope', reason: 'a good reason here' }] }),
+    ).toThrow(/unknown rule 'policy\/nope'/);
+    expect(() => new KubecraftValidation({ relaxations: [{ rule: 'policy/probes', reason: '' }] })).toThrow(
+      /needs a reason/,
+    );
   });
 
   test('externals and failOnWarnings', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-plugin-unit-'));
     const file = path.join(dir, 'a.k8s.yaml');
-    fs.writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n');
+    fs.writeFileSync(
+      file,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+    );
     const run = async (plugin: KubecraftValidation) => {
       const violations: string[] = [];
       let status = '';
-      await plugin.validate({ manifests: [file], report: { addViolation: (v) => violations.push(v.ruleName), submit: (s) => { status = s; } } });
+      await plugin.validate({
+        manifests: [file],
+        report: {
+          addViolation: (v) => violations.push(v.ruleName),
+          submit: (s) => {
+            status = s;
+          },
+        },
+      });
       return { violations, status };
     };
     expect(await run(new KubecraftValidation())).toEqual({ violations: ['refs/namespace'], status: 'failure' });
     const externals = [{ kind: 'Namespace', name: 'kube-system', reason: 'created by Kubernetes' }];
     expect(await run(new KubecraftValidation({ externals }))).toEqual({ violations: [], status: 'success' });
-    expect(await run(new KubecraftValidation({ externals, failOnWarnings: true }))).toEqual({ violations: ['schema/unknown-kind'], status: 'failure' });
+    expect(await run(new KubecraftValidation({ externals, failOnWarnings: true }))).toEqual({
+      violations: ['schema/unknown-kind'],
+      status: 'failure',
+    });
   });
 });

@@ -32,7 +32,10 @@ export const SMALL: kplus.ContainerResources = {
 };
 
 export function fixtureApp(): FixtureApp {
-  const app = new KubecraftApp({ outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fx-')), 'dist'), printReport: false });
+  const app = new KubecraftApp({
+    outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fx-')), 'dist'),
+    printReport: false,
+  });
   const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
   new kplus.Namespace(chart, 'shop-ns', { metadata: { name: 'shop' } });
   const config = new kplus.ConfigMap(chart, 'settings', { data: { LOG_LEVEL: 'info' } });
@@ -42,21 +45,25 @@ export function fixtureApp(): FixtureApp {
     podMetadata: { labels: { app: 'web' } },
     serviceAccount,
     securityContext: { user: 1000, group: 1000 },
-    containers: [{
-      name: 'web',
-      image: 'nginx:1.25.3',
-      ports: [{ number: 8080, name: 'http' }],
-      securityContext: NON_ROOT,
-      resources: SMALL,
-      envVariables: { LOG_LEVEL: kplus.EnvValue.fromConfigMap(config, 'LOG_LEVEL') },
-      liveness: Probes.tcpSocket({ port: 'http' }),
-      readiness: Probes.httpGet('/healthz', { port: 'http' }),
-    }],
+    containers: [
+      {
+        name: 'web',
+        image: 'nginx:1.25.3',
+        ports: [{ number: 8080, name: 'http' }],
+        securityContext: NON_ROOT,
+        resources: SMALL,
+        envVariables: { LOG_LEVEL: kplus.EnvValue.fromConfigMap(config, 'LOG_LEVEL') },
+        liveness: Probes.tcpSocket({ port: 'http' }),
+        readiness: Probes.httpGet('/healthz', { port: 'http' }),
+      },
+    ],
   });
   web.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
   const service = new kplus.Service(chart, 'web-svc', { ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
   service.selectLabel('app', 'web');
-  const ingress = new kplus.Ingress(chart, 'web-ingress', { rules: [{ host: 'shop.example.com', path: '/', backend: kplus.IngressBackend.fromService(service, { port: 80 }) }] });
+  const ingress = new kplus.Ingress(chart, 'web-ingress', {
+    rules: [{ host: 'shop.example.com', path: '/', backend: kplus.IngressBackend.fromService(service, { port: 80 }) }],
+  });
   const hpa = new kplus.HorizontalPodAutoscaler(chart, 'web-hpa', { target: web, minReplicas: 2, maxReplicas: 4 });
   const pdb = new PodDisruptionBudget(chart, 'web-pdb', { selector: web, minAvailable: 1 });
   const role = new kplus.Role(chart, 'reader');
@@ -66,19 +73,46 @@ export function fixtureApp(): FixtureApp {
   const job = new kplus.Job(chart, 'migrate', {
     backoffLimit: 2,
     securityContext: { user: 1000, group: 1000 },
-    containers: [{ name: 'migrate', image: 'busybox:1.36', command: ['true'], securityContext: NON_ROOT, resources: SMALL }],
+    containers: [
+      { name: 'migrate', image: 'busybox:1.36', command: ['true'], securityContext: NON_ROOT, resources: SMALL },
+    ],
   });
   const cron = new kplus.CronJob(chart, 'report', {
     schedule: Cron.schedule({ minute: '0', hour: '3' }),
     securityContext: { user: 1000, group: 1000 },
-    containers: [{ name: 'report', image: 'busybox:1.36', command: ['true'], securityContext: NON_ROOT, resources: SMALL }],
+    containers: [
+      { name: 'report', image: 'busybox:1.36', command: ['true'], securityContext: NON_ROOT, resources: SMALL },
+    ],
   });
   const claim = new kplus.PersistentVolumeClaim(chart, 'data', { storage: Size.gibibytes(1) });
   const policy = new kplus.NetworkPolicy(chart, 'web-policy', {
     selector: kplus.Pods.select(chart, 'web-pods', { labels: { app: 'web' } }),
-    ingress: { rules: [{ peer: kplus.Pods.select(chart, 'any-pod', { labels: { role: 'client' } }), ports: [kplus.NetworkPolicyPort.tcp(8080)] }] },
+    ingress: {
+      rules: [
+        {
+          peer: kplus.Pods.select(chart, 'any-pod', { labels: { role: 'client' } }),
+          ports: [kplus.NetworkPolicyPort.tcp(8080)],
+        },
+      ],
+    },
   });
-  return { app, chart, config, web, service, ingress, hpa, pdb, serviceAccount, role, binding, job, cron, claim, policy };
+  return {
+    app,
+    chart,
+    config,
+    web,
+    service,
+    ingress,
+    hpa,
+    pdb,
+    serviceAccount,
+    role,
+    binding,
+    job,
+    cron,
+    claim,
+    policy,
+  };
 }
 
 /** Adds a JSON patch (the cdk8s escape hatch) to a construct's object. */

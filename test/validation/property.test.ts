@@ -4,10 +4,19 @@ import * as path from 'path';
 import { ApiObject, Cron, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import fc from 'fast-check';
-import { KubecraftApp, KubecraftChart, PodDisruptionBudget, Probes, ReplicaSet, RuleId, schemaValidatorFor, StatefulSet } from '../../lib';
+import {
+  KubecraftApp,
+  KubecraftChart,
+  PodDisruptionBudget,
+  Probes,
+  ReplicaSet,
+  RuleId,
+  schemaValidatorFor,
+  StatefulSet,
+} from '../../lib';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'] as const;
-type Kind = typeof KINDS[number];
+type Kind = (typeof KINDS)[number];
 const LONG_RUNNING: readonly Kind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
 
 interface WorkloadSpec {
@@ -60,10 +69,14 @@ function build(spec: { namespace: string; workloads: WorkloadSpec[] }): Built {
     const runs = LONG_RUNNING.includes(w.kind);
     const probe = (): kplus.Probe => {
       switch (w.probe) {
-        case 'http': return Probes.httpGet('/healthz', { port: 'main' });
-        case 'tcp': return Probes.tcpSocket({ port: w.port });
-        case 'grpc': return Probes.grpc(w.port, { periodSeconds: Duration.seconds(5) });
-        default: return Probes.exec(['/bin/check']);
+        case 'http':
+          return Probes.httpGet('/healthz', { port: 'main' });
+        case 'tcp':
+          return Probes.tcpSocket({ port: w.port });
+        case 'grpc':
+          return Probes.grpc(w.port, { periodSeconds: Duration.seconds(5) });
+        default:
+          return Probes.exec(['/bin/check']);
       }
     };
     const config = w.withConfig ? new kplus.ConfigMap(chart, `cfg-${w.name}`, { data: { MODE: 'prod' } }) : undefined;
@@ -80,28 +93,55 @@ function build(spec: { namespace: string; workloads: WorkloadSpec[] }): Built {
       liveness: runs ? probe() : undefined,
       readiness: runs ? probe() : undefined,
     };
-    const common = { select: false, podMetadata: { labels }, securityContext: { user: w.user, group: w.user }, containers: [container] };
+    const common = {
+      select: false,
+      podMetadata: { labels },
+      securityContext: { user: w.user, group: w.user },
+      containers: [container],
+    };
     let construct: kplus.AbstractPod;
     let service: kplus.Service | undefined;
     switch (w.kind) {
-      case 'Deployment': construct = new kplus.Deployment(chart, `wl-${w.name}`, { ...common, replicas: w.replicas }); break;
-      case 'ReplicaSet': construct = new ReplicaSet(chart, `wl-${w.name}`, { ...common, replicas: w.replicas }); break;
-      case 'DaemonSet': construct = new kplus.DaemonSet(chart, `wl-${w.name}`, common); break;
+      case 'Deployment':
+        construct = new kplus.Deployment(chart, `wl-${w.name}`, { ...common, replicas: w.replicas });
+        break;
+      case 'ReplicaSet':
+        construct = new ReplicaSet(chart, `wl-${w.name}`, { ...common, replicas: w.replicas });
+        break;
+      case 'DaemonSet':
+        construct = new kplus.DaemonSet(chart, `wl-${w.name}`, common);
+        break;
       case 'StatefulSet': {
-        service = new kplus.Service(chart, `hl-${w.name}`, { clusterIP: 'None', ports: [{ port: w.port, name: 'main' }] });
+        service = new kplus.Service(chart, `hl-${w.name}`, {
+          clusterIP: 'None',
+          ports: [{ port: w.port, name: 'main' }],
+        });
         service.selectLabel('app.kubernetes.io/name', w.name);
-        construct = new StatefulSet(chart, `wl-${w.name}`, { ...common, service, replicas: w.replicas, volumeClaimTemplates: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }] });
+        construct = new StatefulSet(chart, `wl-${w.name}`, {
+          ...common,
+          service,
+          replicas: w.replicas,
+          volumeClaimTemplates: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }],
+        });
         break;
       }
-      case 'Job': construct = new kplus.Job(chart, `wl-${w.name}`, { ...common, backoffLimit: w.replicas }); break;
-      default: construct = new kplus.CronJob(chart, `wl-${w.name}`, { ...common, schedule: Cron.schedule(cronOptions(w.schedule)) }); break;
+      case 'Job':
+        construct = new kplus.Job(chart, `wl-${w.name}`, { ...common, backoffLimit: w.replicas });
+        break;
+      default:
+        construct = new kplus.CronJob(chart, `wl-${w.name}`, {
+          ...common,
+          schedule: Cron.schedule(cronOptions(w.schedule)),
+        });
+        break;
     }
     if ('select' in construct) (construct as kplus.Workload).select(kplus.LabelSelector.of({ labels }));
     if (w.withService && runs && !service) {
       service = new kplus.Service(chart, `svc-${w.name}`, { ports: [{ port: 80, targetPort: w.port, name: 'http' }] });
       service.selectLabel('app.kubernetes.io/name', w.name);
     }
-    if (w.withBudget && runs) new PodDisruptionBudget(chart, `pdb-${w.name}`, { selector: construct as kplus.Workload, maxUnavailable: 1 });
+    if (w.withBudget && runs)
+      new PodDisruptionBudget(chart, `pdb-${w.name}`, { selector: construct as kplus.Workload, maxUnavailable: 1 });
     workloads.set(w.name, { spec: w, construct, service });
   }
   return { app, workloads };
@@ -126,60 +166,161 @@ interface Mutation {
 }
 
 const MUTATIONS: readonly Mutation[] = [
-  { name: 'image :latest', rule: 'policy/image-pinned', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/image`, `registry.example.com/${w.name}:latest`)] },
-  { name: 'image without tag', rule: 'policy/image-pinned', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/image`, `registry.example.com:5000/${w.name}`)] },
-  { name: 'root user', rule: 'policy/run-as-non-root', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/runAsUser`, 0)] },
-  { name: 'privileged', rule: 'policy/privileged', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/privileged`, true)] },
-  { name: 'hostNetwork', rule: 'policy/host-namespaces', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/hostNetwork`, true)] },
-  { name: 'request above limit', rule: 'values/requests-limits', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/resources/requests/memory`, `${w.memory * 2}Mi`)] },
-  { name: 'unknown field', rule: 'schema/invalid', applies: () => true, ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/containers/0/livenesProbe`, {})] },
-  { name: 'container port 0', rule: 'values/port', applies: () => true, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/ports/0/containerPort`, 0)] },
-  { name: 'duplicate container', rule: 'values/duplicate', applies: () => true, ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/initContainers`, [{ name: 'main', image: 'busybox:1.36' }])] },
-  { name: 'missing config key', rule: 'refs/config', applies: (w) => w.withConfig, ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/env/0/valueFrom/configMapKeyRef/key`, 'NOPE')] },
-  { name: 'selector mismatch', rule: 'refs/selector-template', applies: (w) => LONG_RUNNING.includes(w.kind), ops: () => [JsonPatch.replace('/spec/selector/matchLabels/app.kubernetes.io~1name', 'someone-else')] },
-  { name: 'negative replicas', rule: 'values/replicas', applies: (w) => w.kind === 'Deployment' || w.kind === 'ReplicaSet' || w.kind === 'StatefulSet', ops: () => [JsonPatch.replace('/spec/replicas', -1)] },
-  { name: 'liveness probe removed', rule: 'policy/probes', applies: (w) => LONG_RUNNING.includes(w.kind), ops: (w) => [JsonPatch.remove(`${podPath(w.kind)}/containers/0/livenessProbe`)] },
-  { name: 'service target port not exposed', rule: 'refs/service-target-port', applies: (_w, svc) => svc, onService: true, ops: (w) => [JsonPatch.replace('/spec/ports/0/targetPort', w.port === 65535 ? 1024 : w.port + 1)] },
-  { name: 'service selects nothing', rule: 'refs/service-selector', applies: (_w, svc) => svc, onService: true, ops: () => [JsonPatch.replace('/spec/selector', { 'app.kubernetes.io/name': 'nobody-here' })] },
+  {
+    name: 'image :latest',
+    rule: 'policy/image-pinned',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/image`, `registry.example.com/${w.name}:latest`)],
+  },
+  {
+    name: 'image without tag',
+    rule: 'policy/image-pinned',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/image`, `registry.example.com:5000/${w.name}`)],
+  },
+  {
+    name: 'root user',
+    rule: 'policy/run-as-non-root',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/runAsUser`, 0)],
+  },
+  {
+    name: 'privileged',
+    rule: 'policy/privileged',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/privileged`, true)],
+  },
+  {
+    name: 'hostNetwork',
+    rule: 'policy/host-namespaces',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/hostNetwork`, true)],
+  },
+  {
+    name: 'request above limit',
+    rule: 'values/requests-limits',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/resources/requests/memory`, `${w.memory * 2}Mi`)],
+  },
+  {
+    name: 'unknown field',
+    rule: 'schema/invalid',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/containers/0/livenesProbe`, {})],
+  },
+  {
+    name: 'container port 0',
+    rule: 'values/port',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/ports/0/containerPort`, 0)],
+  },
+  {
+    name: 'duplicate container',
+    rule: 'values/duplicate',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/initContainers`, [{ name: 'main', image: 'busybox:1.36' }])],
+  },
+  {
+    name: 'missing config key',
+    rule: 'refs/config',
+    applies: (w) => w.withConfig,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/env/0/valueFrom/configMapKeyRef/key`, 'NOPE')],
+  },
+  {
+    name: 'selector mismatch',
+    rule: 'refs/selector-template',
+    applies: (w) => LONG_RUNNING.includes(w.kind),
+    ops: () => [JsonPatch.replace('/spec/selector/matchLabels/app.kubernetes.io~1name', 'someone-else')],
+  },
+  {
+    name: 'negative replicas',
+    rule: 'values/replicas',
+    applies: (w) => w.kind === 'Deployment' || w.kind === 'ReplicaSet' || w.kind === 'StatefulSet',
+    ops: () => [JsonPatch.replace('/spec/replicas', -1)],
+  },
+  {
+    name: 'liveness probe removed',
+    rule: 'policy/probes',
+    applies: (w) => LONG_RUNNING.includes(w.kind),
+    ops: (w) => [JsonPatch.remove(`${podPath(w.kind)}/containers/0/livenessProbe`)],
+  },
+  {
+    name: 'service target port not exposed',
+    rule: 'refs/service-target-port',
+    applies: (_w, svc) => svc,
+    onService: true,
+    ops: (w) => [JsonPatch.replace('/spec/ports/0/targetPort', w.port === 65535 ? 1024 : w.port + 1)],
+  },
+  {
+    name: 'service selects nothing',
+    rule: 'refs/service-selector',
+    applies: (_w, svc) => svc,
+    onService: true,
+    ops: () => [JsonPatch.replace('/spec/selector', { 'app.kubernetes.io/name': 'nobody-here' })],
+  },
 ];
 
 describe('property-based: random valid apps', () => {
   test('validate with zero findings, and every object matches its official schema', () => {
-    fc.assert(fc.property(appSpec, (spec) => {
-      const { app } = build(spec);
-      const files = app.render();
-      const report = app.validate(files);
-      expect(report.findings).toEqual([]);
-      for (const o of files.flatMap((f) => f.objects)) {
-        const validate = schemaValidatorFor(o.manifest.apiVersion, o.manifest.kind)!;
-        expect(validate(o.manifest)).toBe(true);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(appSpec, (spec) => {
+        const { app } = build(spec);
+        const files = app.render();
+        const report = app.validate(files);
+        expect(report.findings).toEqual([]);
+        for (const o of files.flatMap((f) => f.objects)) {
+          const validate = schemaValidatorFor(o.manifest.apiVersion, o.manifest.kind)!;
+          expect(validate(o.manifest)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('regression: a workload named like another construct of the app (fast-check seed -785873023)', () => {
-    const w: WorkloadSpec = { name: 'ns', kind: 'Deployment', replicas: 0, port: 1024, probe: 'http', cpu: 10, memory: 16, withService: false, withConfig: false, withBudget: false, schedule: '*/5 * * * *', user: 1 };
+    const w: WorkloadSpec = {
+      name: 'ns',
+      kind: 'Deployment',
+      replicas: 0,
+      port: 1024,
+      probe: 'http',
+      cpu: 10,
+      memory: 16,
+      withService: false,
+      withConfig: false,
+      withBudget: false,
+      schedule: '*/5 * * * *',
+      user: 1,
+    };
     expect(build({ namespace: 'aa', workloads: [w, { ...w, name: 'aa' }] }).app.validate().findings).toEqual([]);
   });
 
   test('a random single mutation is always caught, with its rule and the mutated construct', () => {
-    const mutated = appSpec.chain((spec) => fc.record({
-      spec: fc.constant(spec),
-      target: fc.constantFrom(...spec.workloads.map((w) => w.name)),
-      mutation: fc.constantFrom(...MUTATIONS),
-    }));
+    const mutated = appSpec.chain((spec) =>
+      fc.record({
+        spec: fc.constant(spec),
+        target: fc.constantFrom(...spec.workloads.map((w) => w.name)),
+        mutation: fc.constantFrom(...MUTATIONS),
+      }),
+    );
     let caught = 0;
-    fc.assert(fc.property(mutated, ({ spec, target, mutation }) => {
-      const built = build(spec);
-      const w = built.workloads.get(target)!;
-      fc.pre(mutation.applies(w.spec, w.service !== undefined));
-      const construct = mutation.onService ? w.service! : w.construct;
-      ApiObject.of(construct).addJsonPatch(...mutation.ops(w.spec));
-      const report = built.app.validate();
-      const hit = report.errors.find((e) => e.rule === mutation.rule && e.path === ApiObject.of(construct).node.path);
-      if (!hit) throw new Error(`${mutation.name} on ${w.spec.kind} ${target} not caught as ${mutation.rule}; errors: ${report.errors.map((e) => `${e.rule}@${e.path}`).join(', ')}`);
-      caught++;
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(mutated, ({ spec, target, mutation }) => {
+        const built = build(spec);
+        const w = built.workloads.get(target)!;
+        fc.pre(mutation.applies(w.spec, w.service !== undefined));
+        const construct = mutation.onService ? w.service! : w.construct;
+        ApiObject.of(construct).addJsonPatch(...mutation.ops(w.spec));
+        const report = built.app.validate();
+        const hit = report.errors.find((e) => e.rule === mutation.rule && e.path === ApiObject.of(construct).node.path);
+        if (!hit)
+          throw new Error(
+            `${mutation.name} on ${w.spec.kind} ${target} not caught as ${mutation.rule}; errors: ${report.errors.map((e) => `${e.rule}@${e.path}`).join(', ')}`,
+          );
+        caught++;
+      }),
+      { numRuns: 150 },
+    );
     expect(caught).toBeGreaterThan(50);
   });
 });

@@ -11,13 +11,24 @@ describe('Policy.relax', () => {
     const report = f.app.validate();
     expect(report.errors).toEqual([]);
     expect(report.relaxed).toHaveLength(1);
-    expect(report.relaxed[0].relaxedBy).toEqual({ rule: 'policy/host-path', reason: 'reads node logs for the demo', declaredAt: 'shop/web' });
+    expect(report.relaxed[0].relaxedBy).toEqual({
+      rule: 'policy/host-path',
+      reason: 'reads node logs for the demo',
+      declaredAt: 'shop/web',
+    });
   });
 
   test('a relaxation on a chart covers everything in it, and only that rule', () => {
     const f = fixtureApp();
     Policy.relax(f.chart, 'policy/image-pinned', 'internal mirror rewrites tags at admission');
-    f.web.addContainer({ name: 'side', image: 'busybox', securityContext: NON_ROOT, resources: SMALL, liveness: kplus.Probe.fromCommand(['true']), readiness: kplus.Probe.fromCommand(['true']) });
+    f.web.addContainer({
+      name: 'side',
+      image: 'busybox',
+      securityContext: NON_ROOT,
+      resources: SMALL,
+      liveness: kplus.Probe.fromCommand(['true']),
+      readiness: kplus.Probe.fromCommand(['true']),
+    });
     f.job.containers[0].mount('/host', kplus.Volume.fromHostPath(f.chart, 'h', 'h', { path: '/' }));
     const report = f.app.validate();
     expect(report.relaxed.map((r) => r.rule)).toEqual(['policy/image-pinned']);
@@ -51,10 +62,17 @@ describe('External declarations', () => {
     expect(f.app.validate().errors).toEqual([]);
 
     const g = fixtureApp();
-    External.secret(g.chart, 'db-creds', 'managed by the external-secrets operator', { keys: ['username', 'password'] });
-    g.web.containers[0].env.addVariable('PASSWORD', kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(g.chart, 'x', 'db-creds'), key: 'pasword' }));
+    External.secret(g.chart, 'db-creds', 'managed by the external-secrets operator', {
+      keys: ['username', 'password'],
+    });
+    g.web.containers[0].env.addVariable(
+      'PASSWORD',
+      kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(g.chart, 'x', 'db-creds'), key: 'pasword' }),
+    );
     const errors = g.app.validate().errors;
-    expect(errors.map((e) => [e.rule, e.message])).toEqual([['refs/config', "Secret 'db-creds' has no key 'pasword' (it has username, password)"]]);
+    expect(errors.map((e) => [e.rule, e.message])).toEqual([
+      ['refs/config', "Secret 'db-creds' has no key 'pasword' (it has username, password)"],
+    ]);
   });
 
   test('a Secret used but neither created nor declared is an error', () => {

@@ -1,8 +1,28 @@
-import { cronScheduleProblems, dns1123LabelProblems, dns1123SubdomainProblems, labelKeyProblems, labelValueProblems, parseQuantity, portNameProblems, portNumberProblems, quantityProblems } from '../../lib';
+import {
+  cronScheduleProblems,
+  dns1123LabelProblems,
+  dns1123SubdomainProblems,
+  labelKeyProblems,
+  labelValueProblems,
+  parseQuantity,
+  portNameProblems,
+  portNumberProblems,
+  quantityProblems,
+} from '../../lib';
 
 describe('quantities', () => {
   test.each<[string | number, number]>([
-    ['500m', 0.5], ['2', 2], ['1.5', 1.5], ['128Mi', 128 * 2 ** 20], ['1Gi', 2 ** 30], ['1G', 1e9], ['1k', 1000], ['100n', 1e-7], ['1e3', 1000], ['.5', 0.5], [3, 3],
+    ['500m', 0.5],
+    ['2', 2],
+    ['1.5', 1.5],
+    ['128Mi', 128 * 2 ** 20],
+    ['1Gi', 2 ** 30],
+    ['1G', 1e9],
+    ['1k', 1000],
+    ['100n', 1e-7],
+    ['1e3', 1000],
+    ['.5', 0.5],
+    [3, 3],
   ])('%p = %p', (q, v) => {
     expect(parseQuantity(q)).toBeCloseTo(v);
   });
@@ -16,22 +36,42 @@ describe('quantities', () => {
 });
 
 describe('names and labels', () => {
-  test.each(['web', 'a', 'my-service', '0abc', 'a'.repeat(63)])('valid DNS-1123 label %p', (v) => expect(dns1123LabelProblems(v)).toEqual([]));
-  test.each(['Web', '-a', 'a-', 'a.b', 'a_b', '', 'a'.repeat(64)])('invalid DNS-1123 label %p', (v) => expect(dns1123LabelProblems(v)).not.toEqual([]));
-  test.each(['a.b.c', 'example.com', 'web'])('valid subdomain %p', (v) => expect(dns1123SubdomainProblems(v)).toEqual([]));
-  test.each(['a..b', '.a', 'A.b', 'a'.repeat(254)])('invalid subdomain %p', (v) => expect(dns1123SubdomainProblems(v)).not.toEqual([]));
-  test.each(['app', 'app.kubernetes.io/name', 'k8s-app', 'A_b.c'])('valid label key %p', (v) => expect(labelKeyProblems(v)).toEqual([]));
-  test.each(['/name', 'Example.com/a', 'a/', '-a', 'a/b/c', 'x'.repeat(64)])('invalid label key %p', (v) => expect(labelKeyProblems(v)).not.toEqual([]));
-  test.each(['', 'MyApp', 'v1.2_3', 'a'.repeat(63)])('valid label value %p', (v) => expect(labelValueProblems(v)).toEqual([]));
-  test.each(['-a', 'a b', 'a'.repeat(64), 'ä'])('invalid label value %p', (v) => expect(labelValueProblems(v)).not.toEqual([]));
+  test.each(['web', 'a', 'my-service', '0abc', 'a'.repeat(63)])('valid DNS-1123 label %p', (v) =>
+    expect(dns1123LabelProblems(v)).toEqual([]),
+  );
+  test.each(['Web', '-a', 'a-', 'a.b', 'a_b', '', 'a'.repeat(64)])('invalid DNS-1123 label %p', (v) =>
+    expect(dns1123LabelProblems(v)).not.toEqual([]),
+  );
+  test.each(['a.b.c', 'example.com', 'web'])('valid subdomain %p', (v) =>
+    expect(dns1123SubdomainProblems(v)).toEqual([]),
+  );
+  test.each(['a..b', '.a', 'A.b', 'a'.repeat(254)])('invalid subdomain %p', (v) =>
+    expect(dns1123SubdomainProblems(v)).not.toEqual([]),
+  );
+  test.each(['app', 'app.kubernetes.io/name', 'k8s-app', 'A_b.c'])('valid label key %p', (v) =>
+    expect(labelKeyProblems(v)).toEqual([]),
+  );
+  test.each(['/name', 'Example.com/a', 'a/', '-a', 'a/b/c', 'x'.repeat(64)])('invalid label key %p', (v) =>
+    expect(labelKeyProblems(v)).not.toEqual([]),
+  );
+  test.each(['', 'MyApp', 'v1.2_3', 'a'.repeat(63)])('valid label value %p', (v) =>
+    expect(labelValueProblems(v)).toEqual([]),
+  );
+  test.each(['-a', 'a b', 'a'.repeat(64), 'ä'])('invalid label value %p', (v) =>
+    expect(labelValueProblems(v)).not.toEqual([]),
+  );
   test.each(['http', 'liveness-port', 'h2c'])('valid port name %p', (v) => expect(portNameProblems(v)).toEqual([]));
-  test.each(['HTTP', '80', 'a--b', '-http', 'a-very-long-port-name'])('invalid port name %p', (v) => expect(portNameProblems(v)).not.toEqual([]));
+  test.each(['HTTP', '80', 'a--b', '-http', 'a-very-long-port-name'])('invalid port name %p', (v) =>
+    expect(portNameProblems(v)).not.toEqual([]),
+  );
   test.each([1, 80, 65535])('valid port %p', (v) => expect(portNumberProblems(v)).toEqual([]));
   test.each([0, -1, 65536, 80.5])('invalid port %p', (v) => expect(portNumberProblems(v)).not.toEqual([]));
 });
 
 describe('cron schedules', () => {
-  test.each(['*/1 * * * *', '0 5 * * MON-FRI', '@hourly', '30 2 1 * *', '0 0 * * 0'])('valid %p', (s) => expect(cronScheduleProblems(s)).toEqual([]));
+  test.each(['*/1 * * * *', '0 5 * * MON-FRI', '@hourly', '30 2 1 * *', '0 0 * * 0'])('valid %p', (s) =>
+    expect(cronScheduleProblems(s)).toEqual([]),
+  );
   test.each<[string, RegExp]>([
     ['* * *', /exactly 5 fields/],
     ['0 * * * * *', /exactly 5 fields/],

@@ -25,7 +25,11 @@ describe('PodDisruptionBudget', () => {
 
   test('percentages and eviction policy', () => {
     const { chart, web } = setup();
-    new PodDisruptionBudget(chart, 'pdb', { selector: web, maxUnavailable: '25%', unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW });
+    new PodDisruptionBudget(chart, 'pdb', {
+      selector: web,
+      maxUnavailable: '25%',
+      unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW,
+    });
     const pdb = (synth(chart) as any[]).find((m) => m.kind === 'PodDisruptionBudget');
     expect(pdb.spec).toMatchObject({ maxUnavailable: '25%', unhealthyPodEvictionPolicy: 'AlwaysAllow' });
   });

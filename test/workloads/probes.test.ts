@@ -11,13 +11,33 @@ function render(props: Partial<kplus.ContainerProps>): any {
 
 describe('Probes', () => {
   test('gRPC probe with service name and timings', () => {
-    const c = render({ liveness: Probes.grpc(2379, { service: 'etcd', initialDelaySeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(2) }) });
-    expect(c.livenessProbe).toEqual({ grpc: { port: 2379, service: 'etcd' }, failureThreshold: 3, initialDelaySeconds: 10, timeoutSeconds: 2 });
+    const c = render({
+      liveness: Probes.grpc(2379, {
+        service: 'etcd',
+        initialDelaySeconds: Duration.seconds(10),
+        timeoutSeconds: Duration.seconds(2),
+      }),
+    });
+    expect(c.livenessProbe).toEqual({
+      grpc: { port: 2379, service: 'etcd' },
+      failureThreshold: 3,
+      initialDelaySeconds: 10,
+      timeoutSeconds: 2,
+    });
   });
 
   test('httpGet on a named port with headers, as readiness', () => {
-    const c = render({ readiness: Probes.httpGet('/ready', { port: 'http', httpHeaders: { 'X-Probe': 'yes' }, scheme: kplus.ConnectionScheme.HTTPS }) });
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 'http', scheme: 'HTTPS', httpHeaders: [{ name: 'X-Probe', value: 'yes' }] }, failureThreshold: 3 });
+    const c = render({
+      readiness: Probes.httpGet('/ready', {
+        port: 'http',
+        httpHeaders: { 'X-Probe': 'yes' },
+        scheme: kplus.ConnectionScheme.HTTPS,
+      }),
+    });
+    expect(c.readinessProbe).toEqual({
+      httpGet: { path: '/ready', port: 'http', scheme: 'HTTPS', httpHeaders: [{ name: 'X-Probe', value: 'yes' }] },
+      failureThreshold: 3,
+    });
   });
 
   test('httpGet and tcpSocket default to the container port', () => {
@@ -27,7 +47,9 @@ describe('Probes', () => {
   });
 
   test('exec probe as startup probe', () => {
-    const c = render({ startup: Probes.exec(['cat', '/tmp/ok'], { failureThreshold: 30, periodSeconds: Duration.seconds(10) }) });
+    const c = render({
+      startup: Probes.exec(['cat', '/tmp/ok'], { failureThreshold: 30, periodSeconds: Duration.seconds(10) }),
+    });
     expect(c.startupProbe).toEqual({ exec: { command: ['cat', '/tmp/ok'] }, failureThreshold: 30, periodSeconds: 10 });
   });
 
@@ -40,7 +62,9 @@ describe('Probes', () => {
   test('probes are rejected on init containers', () => {
     const chart = new KubecraftChart(Testing.app(), 'test');
     const pod = new kplus.Pod(chart, 'pod');
-    expect(() => pod.addInitContainer({ image: 'busybox:1.28', liveness: Probes.grpc(50051) })).toThrow(/Init containers must not have a liveness probe/);
+    expect(() => pod.addInitContainer({ image: 'busybox:1.28', liveness: Probes.grpc(50051) })).toThrow(
+      /Init containers must not have a liveness probe/,
+    );
   });
 
   test.each<[string, () => kplus.Probe, RegExp]>([
@@ -51,9 +75,21 @@ describe('Probes', () => {
     ['port name with capitals', () => Probes.httpGet('/', { port: 'Http' }), /lower case alphanumeric/],
     ['relative path', () => Probes.httpGet('healthz'), /path must start with '\/'/],
     ['bad header name', () => Probes.httpGet('/', { httpHeaders: { 'Bad Header': 'x' } }), /not a valid HTTP token/],
-    ['failureThreshold 0', () => Probes.exec(['true'], { failureThreshold: 0 }), /failureThreshold must be an integer of at least 1/],
-    ['successThreshold 0', () => Probes.tcpSocket({ port: 80, successThreshold: 0 }), /successThreshold must be an integer of at least 1/],
-    ['periodSeconds 0', () => Probes.grpc(80, { periodSeconds: Duration.seconds(0) }), /periodSeconds must be an integer of at least 1/],
+    [
+      'failureThreshold 0',
+      () => Probes.exec(['true'], { failureThreshold: 0 }),
+      /failureThreshold must be an integer of at least 1/,
+    ],
+    [
+      'successThreshold 0',
+      () => Probes.tcpSocket({ port: 80, successThreshold: 0 }),
+      /successThreshold must be an integer of at least 1/,
+    ],
+    [
+      'periodSeconds 0',
+      () => Probes.grpc(80, { periodSeconds: Duration.seconds(0) }),
+      /periodSeconds must be an integer of at least 1/,
+    ],
     ['empty exec command', () => Probes.exec([]), /command must not be empty/],
   ])('rejects %s', (_name, make, error) => {
     expect(make).toThrow(error);

@@ -6,7 +6,11 @@ import { synth } from '../support/manifests';
 describe('ReplicaSet', () => {
   test('renders replicas, selector and template like a Deployment', () => {
     const chart = new KubecraftChart(Testing.app(), 'test');
-    const rs = new ReplicaSet(chart, 'frontend', { replicas: 3, select: false, podMetadata: { labels: { tier: 'frontend' } } });
+    const rs = new ReplicaSet(chart, 'frontend', {
+      replicas: 3,
+      select: false,
+      podMetadata: { labels: { tier: 'frontend' } },
+    });
     rs.select(kplus.LabelSelector.of({ labels: { tier: 'frontend' } }));
     rs.addContainer({ name: 'web', image: 'nginx:1.25.3', portNumber: 8080 });
     const [m] = synth(chart) as any[];
@@ -32,7 +36,11 @@ describe('ReplicaSet', () => {
     new kplus.HorizontalPodAutoscaler(chart, 'hpa', { target: rs, maxReplicas: 4 });
     const manifests = synth(chart) as any[];
     expect(manifests.find((m) => m.kind === 'ReplicaSet').spec.replicas).toBeUndefined();
-    expect(manifests.find((m) => m.kind === 'HorizontalPodAutoscaler').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs' });
+    expect(manifests.find((m) => m.kind === 'HorizontalPodAutoscaler').spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      name: 'rs',
+    });
   });
 
   test.each([-1, 1.5])('rejects replicas %p', (replicas) => {
@@ -43,6 +51,8 @@ describe('ReplicaSet', () => {
   test('rejects a probe on an init container (cdk8s-plus rule, kept)', () => {
     const chart = new KubecraftChart(Testing.app(), 'test');
     const rs = new ReplicaSet(chart, 'rs');
-    expect(() => rs.addInitContainer({ image: 'busybox:1.28', readiness: kplus.Probe.fromCommand(['true']) })).toThrow(/Init containers must not have a readiness probe/);
+    expect(() => rs.addInitContainer({ image: 'busybox:1.28', readiness: kplus.Probe.fromCommand(['true']) })).toThrow(
+      /Init containers must not have a readiness probe/,
+    );
   });
 });

@@ -6,18 +6,33 @@ import { synth } from '../support/manifests';
 function setup(templates: VolumeClaimTemplate[]) {
   const chart = new KubecraftChart(Testing.app(), 'test');
   const service = new kplus.Service(chart, 'db', { clusterIP: 'None', ports: [{ port: 5432 }] });
-  const sts = new StatefulSet(chart, 'db-sts', { service, volumeClaimTemplates: templates, containers: [{ name: 'pg', image: 'postgres:16.1' }, { name: 'sidecar', image: 'busybox:1.36' }] });
+  const sts = new StatefulSet(chart, 'db-sts', {
+    service,
+    volumeClaimTemplates: templates,
+    containers: [
+      { name: 'pg', image: 'postgres:16.1' },
+      { name: 'sidecar', image: 'busybox:1.36' },
+    ],
+  });
   return { chart, sts };
 }
 
 describe('StatefulSet volume claim templates', () => {
   test('renders templates and mounts them in every container by default', () => {
-    const { chart } = setup([{ name: 'data', storage: Size.gibibytes(5), mountPath: '/var/lib/postgresql/data', storageClassName: 'fast' }]);
+    const { chart } = setup([
+      { name: 'data', storage: Size.gibibytes(5), mountPath: '/var/lib/postgresql/data', storageClassName: 'fast' },
+    ]);
     const sts = (synth(chart) as any[]).find((m) => m.kind === 'StatefulSet');
-    expect(sts.spec.volumeClaimTemplates).toEqual([{
-      metadata: { name: 'data' },
-      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast', resources: { requests: { storage: '5120Mi' } } },
-    }]);
+    expect(sts.spec.volumeClaimTemplates).toEqual([
+      {
+        metadata: { name: 'data' },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: 'fast',
+          resources: { requests: { storage: '5120Mi' } },
+        },
+      },
+    ]);
     for (const c of sts.spec.template.spec.containers) {
       expect(c.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });
     }
@@ -38,9 +53,24 @@ describe('StatefulSet volume claim templates', () => {
   });
 
   test.each<[string, VolumeClaimTemplate[], RegExp]>([
-    ['invalid name', [{ name: 'Data', storage: Size.gibibytes(1), mountPath: '/d' }], /volume claim template name "Data" is invalid/],
-    ['duplicate', [{ name: 'd', storage: Size.gibibytes(1), mountPath: '/a' }, { name: 'd', storage: Size.gibibytes(1), mountPath: '/b' }], /duplicate volume claim template 'd'/],
-    ['relative mount path', [{ name: 'd', storage: Size.gibibytes(1), mountPath: 'data' }], /mountPath of 'd' must be absolute/],
+    [
+      'invalid name',
+      [{ name: 'Data', storage: Size.gibibytes(1), mountPath: '/d' }],
+      /volume claim template name "Data" is invalid/,
+    ],
+    [
+      'duplicate',
+      [
+        { name: 'd', storage: Size.gibibytes(1), mountPath: '/a' },
+        { name: 'd', storage: Size.gibibytes(1), mountPath: '/b' },
+      ],
+      /duplicate volume claim template 'd'/,
+    ],
+    [
+      'relative mount path',
+      [{ name: 'd', storage: Size.gibibytes(1), mountPath: 'data' }],
+      /mountPath of 'd' must be absolute/,
+    ],
   ])('rejects %s', (_name, templates, error) => {
     expect(() => setup(templates)).toThrow(error);
   });

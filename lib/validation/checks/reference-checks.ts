@@ -1,6 +1,13 @@
 import { Selector, SelectorSpec } from '../../selectors/selector';
 import { ExternalObject } from '../external';
-import { containersAt, namespaceOf, ObjectToValidate, podLabelsOf, podSpecAt, ValidationContext } from '../validation-context';
+import {
+  containersAt,
+  namespaceOf,
+  ObjectToValidate,
+  podLabelsOf,
+  podSpecAt,
+  ValidationContext,
+} from '../validation-context';
 
 interface PodTemplate {
   readonly obj: ObjectToValidate;
@@ -21,17 +28,34 @@ export function checkReferences(ctx: ValidationContext): void {
     if (WORKLOAD_KINDS.has(m.kind) && m.spec?.selector) {
       const labels = podLabelsOf(m) ?? {};
       if (!Selector.matches(m.spec.selector, labels)) {
-        ctx.report(obj, 'refs/selector-template', 'spec.selector', `selector ${JSON.stringify(m.spec.selector)} does not match the pod template labels ${JSON.stringify(labels)}`, 'add the selected labels to the pod template (podMetadata) or select the labels it has');
+        ctx.report(
+          obj,
+          'refs/selector-template',
+          'spec.selector',
+          `selector ${JSON.stringify(m.spec.selector)} does not match the pod template labels ${JSON.stringify(labels)}`,
+          'add the selected labels to the pod template (podMetadata) or select the labels it has',
+        );
       }
     }
     switch (m.kind) {
-      case 'Service': checkService(ctx, index, obj, ns); break;
-      case 'Ingress': checkIngress(ctx, index, obj, ns); break;
-      case 'HorizontalPodAutoscaler': checkScaleTarget(ctx, index, obj, ns); break;
-      case 'PodDisruptionBudget': checkPdb(ctx, index, obj, ns); break;
+      case 'Service':
+        checkService(ctx, index, obj, ns);
+        break;
+      case 'Ingress':
+        checkIngress(ctx, index, obj, ns);
+        break;
+      case 'HorizontalPodAutoscaler':
+        checkScaleTarget(ctx, index, obj, ns);
+        break;
+      case 'PodDisruptionBudget':
+        checkPdb(ctx, index, obj, ns);
+        break;
       case 'RoleBinding':
-      case 'ClusterRoleBinding': checkBinding(ctx, index, obj, ns); break;
-      default: break;
+      case 'ClusterRoleBinding':
+        checkBinding(ctx, index, obj, ns);
+        break;
+      default:
+        break;
     }
     checkPodReferences(ctx, index, obj, ns);
   }
@@ -59,7 +83,9 @@ class AppIndex {
       if (m.kind === 'Namespace' && m.metadata?.name) this.namespaces.add(m.metadata.name);
       const pod = podSpecAt(m);
       if (pod) {
-        const ports = containersAt(pod.spec, pod.field).filter((c) => !c.init).flatMap((c) => (c.container.ports ?? []).map((p: any) => ({ number: p.containerPort, name: p.name })));
+        const ports = containersAt(pod.spec, pod.field)
+          .filter((c) => !c.init)
+          .flatMap((c) => (c.container.ports ?? []).map((p: any) => ({ number: p.containerPort, name: p.name })));
         const t: PodTemplate = { obj, namespace: namespaceOf(m), labels: podLabelsOf(m) ?? {}, ports };
         this.templates.push(t);
         push(this.templatesByNs, t.namespace, t);
@@ -105,7 +131,12 @@ class AppIndex {
   /** Keys of a ConfigMap/Secret, or undefined when unknown (external without keys). */
   public keysOf(kind: 'ConfigMap' | 'Secret', ns: string, name: string): string[] | undefined {
     const obj = this.find(kind, ns, name);
-    if (obj) return [...Object.keys(obj.data ?? {}), ...Object.keys(obj.stringData ?? {}), ...Object.keys(obj.binaryData ?? {})];
+    if (obj)
+      return [
+        ...Object.keys(obj.data ?? {}),
+        ...Object.keys(obj.stringData ?? {}),
+        ...Object.keys(obj.binaryData ?? {}),
+      ];
     return this.findExternal(kind, ns, name)?.keys?.slice();
   }
 
@@ -122,11 +153,23 @@ function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: O
   const m = obj.manifest as any;
   const same = index.sameName(m);
   if (same.length > 1 && same[0] !== obj) {
-    ctx.report(obj, 'refs/unique-name', 'metadata.name', `another ${m.kind} named '${m.metadata.name}' in the same namespace is defined at ${same[0].path}`, 'rename one of them');
+    ctx.report(
+      obj,
+      'refs/unique-name',
+      'metadata.name',
+      `another ${m.kind} named '${m.metadata.name}' in the same namespace is defined at ${same[0].path}`,
+      'rename one of them',
+    );
   }
   const ns = m.metadata?.namespace;
   if (ns && namespaceOf(m) && !index.namespaces.has(ns)) {
-    ctx.report(obj, 'refs/namespace', 'metadata.namespace', `namespace '${ns}' is neither created by the app nor declared as existing`, `create it (new kplus.Namespace(...)) or declare it: External.namespace(scope, '${ns}', reason)`);
+    ctx.report(
+      obj,
+      'refs/namespace',
+      'metadata.namespace',
+      `namespace '${ns}' is neither created by the app nor declared as existing`,
+      `create it (new kplus.Namespace(...)) or declare it: External.namespace(scope, '${ns}', reason)`,
+    );
   }
 }
 
@@ -147,16 +190,35 @@ function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
   const templates = selectsTemplates(index, ns, selector);
   const externalPods = index.externalPods(ns).filter((e) => Selector.matches(selector, e.labels ?? {}));
   if (templates.length === 0 && externalPods.length === 0) {
-    ctx.report(obj, 'refs/service-selector', 'spec.selector', `selector ${JSON.stringify(spec.selector)} selects no pod template in namespace '${ns || '<unset>'}'`, 'label the pod template with the selector, fix the selector, or declare operator-created pods with External.pods(...)');
+    ctx.report(
+      obj,
+      'refs/service-selector',
+      'spec.selector',
+      `selector ${JSON.stringify(spec.selector)} selects no pod template in namespace '${ns || '<unset>'}'`,
+      'label the pod template with the selector, fix the selector, or declare operator-created pods with External.pods(...)',
+    );
     return;
   }
   if (templates.length === 0) return; // only external pods: their ports are unknown
   (spec.ports ?? []).forEach((p: any, i: number) => {
     const target = p.targetPort ?? p.port;
-    const matches = (t: PodTemplate) => t.ports.some((cp) => (typeof target === 'number' ? cp.number === target : cp.name === target || String(cp.number) === target));
+    const matches = (t: PodTemplate) =>
+      t.ports.some((cp) =>
+        typeof target === 'number' ? cp.number === target : cp.name === target || String(cp.number) === target,
+      );
     if (!templates.some(matches)) {
-      const offered = [...new Set(templates.flatMap((t) => t.ports.map((cp) => (cp.name ? `${cp.number} (${cp.name})` : String(cp.number)))))];
-      ctx.report(obj, 'refs/service-target-port', `spec.ports[${i}].targetPort`, `targetPort ${JSON.stringify(target)} is not a port of any selected container (selected pods expose: ${offered.join(', ') || 'no ports'})`, 'set targetPort to a containerPort number or name of the selected pods');
+      const offered = [
+        ...new Set(
+          templates.flatMap((t) => t.ports.map((cp) => (cp.name ? `${cp.number} (${cp.name})` : String(cp.number)))),
+        ),
+      ];
+      ctx.report(
+        obj,
+        'refs/service-target-port',
+        `spec.ports[${i}].targetPort`,
+        `targetPort ${JSON.stringify(target)} is not a port of any selected container (selected pods expose: ${offered.join(', ') || 'no ports'})`,
+        'set targetPort to a containerPort number or name of the selected pods',
+      );
     }
   });
 }
@@ -165,19 +227,38 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
   const spec = (obj.manifest as any).spec ?? {};
   const backends: { backend: any; field: string }[] = [];
   if (spec.defaultBackend) backends.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
-  (spec.rules ?? []).forEach((r: any, i: number) => (r.http?.paths ?? []).forEach((p: any, j: number) => backends.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` })));
+  (spec.rules ?? []).forEach((r: any, i: number) =>
+    (r.http?.paths ?? []).forEach((p: any, j: number) =>
+      backends.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` }),
+    ),
+  );
   for (const { backend, field } of backends) {
     const ref = backend?.service;
     if (!ref) continue;
     const svc = index.find('Service', ns, ref.name);
     if (!svc) {
-      ctx.report(obj, 'refs/ingress-backend', `${field}.service.name`, `Service '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`, 'route to a Service of the app in the same namespace');
+      ctx.report(
+        obj,
+        'refs/ingress-backend',
+        `${field}.service.name`,
+        `Service '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`,
+        'route to a Service of the app in the same namespace',
+      );
       continue;
     }
     const ports: any[] = svc.spec?.ports ?? [];
-    const ok = ref.port?.number !== undefined ? ports.some((p) => p.port === ref.port.number) : ports.some((p) => p.name === ref.port?.name);
+    const ok =
+      ref.port?.number !== undefined
+        ? ports.some((p) => p.port === ref.port.number)
+        : ports.some((p) => p.name === ref.port?.name);
     if (!ok) {
-      ctx.report(obj, 'refs/ingress-backend', `${field}.service.port`, `Service '${ref.name}' has no port ${JSON.stringify(ref.port)} (it has ${ports.map((p) => (p.name ? `${p.port} (${p.name})` : p.port)).join(', ')})`, 'use one of the Service\'s port numbers or names');
+      ctx.report(
+        obj,
+        'refs/ingress-backend',
+        `${field}.service.port`,
+        `Service '${ref.name}' has no port ${JSON.stringify(ref.port)} (it has ${ports.map((p) => (p.name ? `${p.port} (${p.name})` : p.port)).join(', ')})`,
+        "use one of the Service's port numbers or names",
+      );
     }
   }
 }
@@ -187,7 +268,13 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
   if (!ref) return;
   const target = index.find(ref.kind, ns, ref.name);
   if (!target || target.apiVersion !== ref.apiVersion) {
-    ctx.report(obj, 'refs/scale-target', 'spec.scaleTargetRef', `${ref.apiVersion} ${ref.kind} '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`, 'target a workload of the app');
+    ctx.report(
+      obj,
+      'refs/scale-target',
+      'spec.scaleTargetRef',
+      `${ref.apiVersion} ${ref.kind} '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`,
+      'target a workload of the app',
+    );
   }
 }
 
@@ -196,7 +283,13 @@ function checkPdb(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate
   if (!selector) return;
   const selected = selectsTemplates(index, ns, selector).filter((t) => WORKLOAD_KINDS.has(t.obj.manifest.kind));
   if (selected.length === 0 && index.externalPods(ns).every((e) => !Selector.matches(selector, e.labels ?? {}))) {
-    ctx.report(obj, 'refs/pdb-selector', 'spec.selector', `selector ${JSON.stringify(selector)} selects the pods of no workload in namespace '${ns || '<unset>'}'`, 'select the pod template labels of a Deployment, StatefulSet, ReplicaSet or DaemonSet');
+    ctx.report(
+      obj,
+      'refs/pdb-selector',
+      'spec.selector',
+      `selector ${JSON.stringify(selector)} selects the pods of no workload in namespace '${ns || '<unset>'}'`,
+      'select the pod template labels of a Deployment, StatefulSet, ReplicaSet or DaemonSet',
+    );
   }
 }
 
@@ -204,14 +297,28 @@ function checkBinding(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
   const m = obj.manifest as any;
   const ref = m.roleRef;
   if (ref) {
-    const exists = ref.kind === 'ClusterRole' ? index.exists('ClusterRole', '', ref.name) : index.exists('Role', ns, ref.name);
-    if (!exists) ctx.report(obj, 'refs/role', 'roleRef', `${ref.kind} '${ref.name}' does not exist${ref.kind === 'Role' ? ` in namespace '${ns}'` : ''}`, 'bind a Role/ClusterRole of the app, or import it with Role.fromRoleName / ClusterRole.fromClusterRoleName');
+    const exists =
+      ref.kind === 'ClusterRole' ? index.exists('ClusterRole', '', ref.name) : index.exists('Role', ns, ref.name);
+    if (!exists)
+      ctx.report(
+        obj,
+        'refs/role',
+        'roleRef',
+        `${ref.kind} '${ref.name}' does not exist${ref.kind === 'Role' ? ` in namespace '${ns}'` : ''}`,
+        'bind a Role/ClusterRole of the app, or import it with Role.fromRoleName / ClusterRole.fromClusterRoleName',
+      );
   }
   (m.subjects ?? []).forEach((s: any, i: number) => {
     if (s.kind !== 'ServiceAccount') return;
     const sns = s.namespace ?? ns;
     if (s.name !== 'default' && !index.exists('ServiceAccount', sns, s.name)) {
-      ctx.report(obj, 'refs/role', `subjects[${i}]`, `ServiceAccount '${s.name}' does not exist in namespace '${sns}'`, 'bind a ServiceAccount of the app, or import it with ServiceAccount.fromServiceAccountName');
+      ctx.report(
+        obj,
+        'refs/role',
+        `subjects[${i}]`,
+        `ServiceAccount '${s.name}' does not exist in namespace '${sns}'`,
+        'bind a ServiceAccount of the app, or import it with ServiceAccount.fromServiceAccountName',
+      );
     }
   });
 }
@@ -222,17 +329,42 @@ function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: Object
   const { spec, field } = pod;
   const sa = spec.serviceAccountName;
   if (sa && sa !== 'default' && !index.exists('ServiceAccount', ns, sa)) {
-    ctx.report(obj, 'refs/service-account', `${field}.serviceAccountName`, `ServiceAccount '${sa}' does not exist in namespace '${ns || '<unset>'}'`, 'create the ServiceAccount in the app or import it with ServiceAccount.fromServiceAccountName');
+    ctx.report(
+      obj,
+      'refs/service-account',
+      `${field}.serviceAccountName`,
+      `ServiceAccount '${sa}' does not exist in namespace '${ns || '<unset>'}'`,
+      'create the ServiceAccount in the app or import it with ServiceAccount.fromServiceAccountName',
+    );
   }
-  const requireData = (kind: 'ConfigMap' | 'Secret', name: string, key: string | undefined, optional: boolean | undefined, at: string) => {
+  const requireData = (
+    kind: 'ConfigMap' | 'Secret',
+    name: string,
+    key: string | undefined,
+    optional: boolean | undefined,
+    at: string,
+  ) => {
     if (optional) return;
     if (!index.exists(kind, ns, name)) {
-      ctx.report(obj, 'refs/config', at, `${kind} '${name}' does not exist in namespace '${ns || '<unset>'}'`, `create it in the app, or import it by name (${kind}.from${kind}Name) / declare it with External.${kind === 'Secret' ? 'secret' : 'configMap'}(...)`);
+      ctx.report(
+        obj,
+        'refs/config',
+        at,
+        `${kind} '${name}' does not exist in namespace '${ns || '<unset>'}'`,
+        `create it in the app, or import it by name (${kind}.from${kind}Name) / declare it with External.${kind === 'Secret' ? 'secret' : 'configMap'}(...)`,
+      );
       return;
     }
     if (key !== undefined) {
       const keys = index.keysOf(kind, ns, name);
-      if (keys && !keys.includes(key)) ctx.report(obj, 'refs/config', at, `${kind} '${name}' has no key '${key}' (it has ${keys.join(', ') || 'none'})`, 'use an existing key');
+      if (keys && !keys.includes(key))
+        ctx.report(
+          obj,
+          'refs/config',
+          at,
+          `${kind} '${name}' has no key '${key}' (it has ${keys.join(', ') || 'none'})`,
+          'use an existing key',
+        );
     }
   };
   const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
@@ -240,22 +372,46 @@ function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: Object
     const at = `${field}.volumes[${i}]`;
     if (v.configMap) {
       requireData('ConfigMap', v.configMap.name, undefined, v.configMap.optional, `${at}.configMap.name`);
-      (v.configMap.items ?? []).forEach((it: any, j: number) => requireData('ConfigMap', v.configMap.name, it.key, v.configMap.optional, `${at}.configMap.items[${j}].key`));
+      (v.configMap.items ?? []).forEach((it: any, j: number) =>
+        requireData('ConfigMap', v.configMap.name, it.key, v.configMap.optional, `${at}.configMap.items[${j}].key`),
+      );
     }
     if (v.secret) {
       requireData('Secret', v.secret.secretName, undefined, v.secret.optional, `${at}.secret.secretName`);
-      (v.secret.items ?? []).forEach((it: any, j: number) => requireData('Secret', v.secret.secretName, it.key, v.secret.optional, `${at}.secret.items[${j}].key`));
+      (v.secret.items ?? []).forEach((it: any, j: number) =>
+        requireData('Secret', v.secret.secretName, it.key, v.secret.optional, `${at}.secret.items[${j}].key`),
+      );
     }
     if (v.persistentVolumeClaim && !index.exists('PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName)) {
-      ctx.report(obj, 'refs/config', `${at}.persistentVolumeClaim.claimName`, `PersistentVolumeClaim '${v.persistentVolumeClaim.claimName}' does not exist in namespace '${ns || '<unset>'}'`, 'create the claim in the app or import it with PersistentVolumeClaim.fromClaimName');
+      ctx.report(
+        obj,
+        'refs/config',
+        `${at}.persistentVolumeClaim.claimName`,
+        `PersistentVolumeClaim '${v.persistentVolumeClaim.claimName}' does not exist in namespace '${ns || '<unset>'}'`,
+        'create the claim in the app or import it with PersistentVolumeClaim.fromClaimName',
+      );
     }
   });
   const volumeNames = new Set(volumes.map((v) => v.name));
-  for (const t of ((obj.manifest as any).spec?.volumeClaimTemplates ?? [])) volumeNames.add(t.metadata?.name);
+  for (const t of (obj.manifest as any).spec?.volumeClaimTemplates ?? []) volumeNames.add(t.metadata?.name);
   for (const { container, field: cField } of containersAt(spec, field)) {
     (container.envFrom ?? []).forEach((e: any, i: number) => {
-      if (e.configMapRef) requireData('ConfigMap', e.configMapRef.name, undefined, e.configMapRef.optional, `${cField}.envFrom[${i}].configMapRef.name`);
-      if (e.secretRef) requireData('Secret', e.secretRef.name, undefined, e.secretRef.optional, `${cField}.envFrom[${i}].secretRef.name`);
+      if (e.configMapRef)
+        requireData(
+          'ConfigMap',
+          e.configMapRef.name,
+          undefined,
+          e.configMapRef.optional,
+          `${cField}.envFrom[${i}].configMapRef.name`,
+        );
+      if (e.secretRef)
+        requireData(
+          'Secret',
+          e.secretRef.name,
+          undefined,
+          e.secretRef.optional,
+          `${cField}.envFrom[${i}].secretRef.name`,
+        );
     });
     (container.env ?? []).forEach((e: any, i: number) => {
       const cm = e.valueFrom?.configMapKeyRef;
@@ -264,7 +420,14 @@ function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: Object
       if (sec) requireData('Secret', sec.name, sec.key, sec.optional, `${cField}.env[${i}].valueFrom.secretKeyRef`);
     });
     (container.volumeMounts ?? []).forEach((vm: any, i: number) => {
-      if (!volumeNames.has(vm.name)) ctx.report(obj, 'refs/volume-mount', `${cField}.volumeMounts[${i}].name`, `volume '${vm.name}' is not a volume of the pod`, 'add the volume to the pod or fix the mount\'s name');
+      if (!volumeNames.has(vm.name))
+        ctx.report(
+          obj,
+          'refs/volume-mount',
+          `${cField}.volumeMounts[${i}].name`,
+          `volume '${vm.name}' is not a volume of the pod`,
+          "add the volume to the pod or fix the mount's name",
+        );
     });
   }
 }

@@ -16,7 +16,13 @@ export function checkSchema(ctx: ValidationContext): void {
     const { apiVersion, kind } = obj.manifest;
     const validate = schemaValidatorFor(apiVersion, kind);
     if (!validate) {
-      ctx.report(obj, 'schema/unknown-kind', '', `no schema is known for ${apiVersion} ${kind}`, 'import the CRD with `npm run import` and regenerate the validators, or relax schema/unknown-kind');
+      ctx.report(
+        obj,
+        'schema/unknown-kind',
+        '',
+        `no schema is known for ${apiVersion} ${kind}`,
+        'import the CRD with `npm run import` and regenerate the validators, or relax schema/unknown-kind',
+      );
       continue;
     }
     if (validate(obj.manifest)) continue;
@@ -24,7 +30,8 @@ export function checkSchema(ctx: ValidationContext): void {
       const field = pointerToField(err.instancePath);
       let message = err.message ?? err.keyword;
       if (err.keyword === 'additionalProperties') message = `unknown field '${String(err.params.additionalProperty)}'`;
-      else if (err.keyword === 'enum') message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      else if (err.keyword === 'enum')
+        message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
       else if (err.keyword === 'required') message = `missing required field '${String(err.params.missingProperty)}'`;
       else if (err.keyword === 'oneOf') continue; // reported through the branch errors
       ctx.report(obj, 'schema/invalid', field, message, `see the ${kind} API reference for ${field || 'the object'}`);
