@@ -1,51 +1,68 @@
 // kubecraft: typed Kubernetes applications on cdk8s and cdk8s-plus-27.
 //
-// The library adds what cdk8s-plus-27 lacks and is meant to be used beside it:
+// The public face of the library, chosen deliberately: constructs and their props, value
+// types, validation and testing helpers. Everything else in lib/ is internal.
+//
 //   import * as kplus from 'cdk8s-plus-27';
-//   import { KubecraftApp, KubecraftChart, ReplicaSet, Probes } from 'kubecraft';
+//   import { KubecraftApp, KubecraftChart, WebService } from 'kubecraft';
 
-export * from './app/kubecraft-app';
-export * from './app/kubecraft-chart';
-export * from './output/atomic-directory';
-export * from './output/install-order';
-export * from './policy/limit-range';
-export * from './policy/resource-quota';
-export * from './security/secure-defaults';
-export * from './selectors/selector';
-export * from './values/cron-schedule';
-export * from './values/dns-name';
-export * from './values/quantity';
-export * from './workloads/downward-api-volume';
-export * from './workloads/pod-disruption-budget';
-export * from './workloads/pod-spec-locator';
-export * from './workloads/probes';
-export * from './workloads/replica-set';
-export * from './app/cluster-scoped-kinds';
-export * from './validation/policy';
-export * from './workloads/stateful-set';
-export * from './validation/external';
-export * from './validation/finding';
-export * from './validation/rules';
-export * from './validation/validate';
-export * from './validation/validation-context';
-export { schemaValidatorFor } from './validation/checks/schema-check';
-export * from './validation/cdk8s-validation-plugin';
-export * from './testing/synth-validated';
-export * from './app/late-json-patches';
-export * from './app/config-hash';
-export * from './patterns/app-network';
-export * from './patterns/batch-job';
-export * from './patterns/existing-secret';
-export * from './patterns/exposure';
-export * from './patterns/node-agent';
-export * from './patterns/pattern-container';
-export * from './patterns/recommended-labels';
-export * from './patterns/scheduled-job';
-export * from './patterns/service-endpoint';
-export * from './patterns/stateful-service';
-export * from './patterns/web-service';
-export * from './app/environment';
-export * from './output/app-graph';
-export * from './output/kustomization';
-export * from './output/manifest-diff';
-export * from './output/yaml-serializer';
+// the manifest model and errors
+export { ConstructError, ConstructErrorOptions, Manifest, ManifestMetadata, SynthesisError } from './core';
+
+// apps and charts
+export { KubecraftApp, KubecraftAppProps, SynthTimings } from './app/kubecraft-app';
+export { KubecraftChart, KubecraftChartProps } from './app/kubecraft-chart';
+export { SynthesizedFile, SynthesizedObject } from './app/synthesis';
+export { Environment, Environments, EnvironmentsOptions, ENVIRONMENT_SELECTOR_VARIABLE } from './app/environment';
+export { CONFIG_HASH_ANNOTATION } from './app/config-hash';
+export { DEFAULT_SECCOMP_PROFILE } from './security/secure-defaults';
+
+// workloads and policy objects cdk8s-plus-27 lacks
+export { ReplicaSet, ReplicaSetProps } from './workloads/replica-set';
+export { StatefulSet, StatefulSetProps, VolumeClaimTemplate } from './workloads/stateful-set';
+export {
+  GrpcProbeOptions,
+  HttpGetProbeOptions,
+  PortReference,
+  Probes,
+  ProbeTimingOptions,
+  TcpSocketProbeOptions,
+} from './workloads/probes';
+export { DownwardApiFile, DownwardApiVolume, DownwardApiVolumeOptions } from './workloads/downward-api-volume';
+export {
+  PodCount,
+  PodDisruptionBudget,
+  PodDisruptionBudgetProps,
+  UnhealthyPodEvictionPolicy,
+} from './workloads/pod-disruption-budget';
+export { LimitRange, LimitRangeItem, LimitRangeProps, LimitType, ResourceQuantities } from './policy/limit-range';
+export { QuotaScope, ResourceQuota, ResourceQuotaProps } from './policy/resource-quota';
+export { Selector, SelectorOperator, SelectorRequirement, SelectorSpec } from './selectors/selector';
+
+// patterns
+export { WebService, WebServiceAutoscaling, WebServiceProps } from './patterns/web-service';
+export { StatefulService, StatefulServiceProps } from './patterns/stateful-service';
+export { HostPathMount, NodeAgent, NodeAgentProps } from './patterns/node-agent';
+export { BatchJob, BatchJobProps, JobOptions } from './patterns/batch-job';
+export { ScheduledJob, ScheduledJobProps } from './patterns/scheduled-job';
+export { Exposure, IngressExposureOptions } from './patterns/exposure';
+export { ExistingSecret } from './patterns/existing-secret';
+export { DEFAULT_PATTERN_RESOURCES, PatternContainerOptions } from './patterns/pattern-container';
+export { PatternIdentity } from './patterns/recommended-labels';
+export { ConnectOptions, IServiceClient, IServiceEndpoint } from './patterns/service-endpoint';
+
+// validation
+export { validate, DeploymentUnit, ValidateOptions } from './validation/validate';
+export { ObjectToValidate } from './validation/validation-context';
+export { Finding, formatReport, Severity, ValidationReport } from './validation/finding';
+export { RULES, RuleId, RuleInfo } from './validation/rules';
+export { Policy, Relaxation } from './validation/policy';
+export { External, ExternalDataOptions, ExternalObject } from './validation/external';
+export {
+  Cdk8sValidationContext,
+  KubecraftValidation,
+  KubecraftValidationProperties,
+} from './validation/cdk8s-validation-plugin';
+
+// testing
+export { synthValidated, validateChart } from './testing/synth-validated';

@@ -1,40 +1,12 @@
-import { ApiObject, App, AppProps, Chart } from 'cdk8s';
+import { App, AppProps } from 'cdk8s';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
-import { sortByInstallOrder } from '../output/install-order';
 import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
-import { formatReport, toReport, ValidationReport } from '../validation/finding';
-import { External, importedObjectsIn } from '../validation/external';
-import { validateObjects } from '../validation/validate';
-import { Manifest } from '../workloads/pod-spec-locator';
-import { isClusterScoped } from './cluster-scoped-kinds';
-import { Environment } from './environment';
-import { SynthesisError } from './synthesis-error';
-
-export { SynthesisError } from './synthesis-error';
-
-/** One synthesized object and where it came from. */
-export interface SynthesizedObject {
-  /** The manifest as written to the output. */
-  readonly manifest: Manifest;
-  /** The construct path of the `ApiObject` that produced it (e.g. `shop/web/Resource`). */
-  readonly path: string;
-  /** The id of the chart it belongs to. */
-  readonly chart: string;
-  /** The `ApiObject` construct that produced it (undefined if it could not be matched). */
-  readonly construct?: ApiObject;
-}
-
-/** One output file and its objects, in install order. */
-export interface SynthesizedFile {
-  /** Path relative to the output directory, e.g. `shop.k8s.yaml` or `prod/shop.k8s.yaml`. */
-  readonly fileName: string;
-  /** The output folder: the environment's name, or '' for charts outside any environment. */
-  readonly folder: string;
-  /** The objects written to the file, in install order. */
-  readonly objects: readonly SynthesizedObject[];
-}
+import { SynthesisError } from '../core';
+import { formatReport, ValidationReport } from '../validation/finding';
+import { validate } from '../validation/validate';
+import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
 /**
  * Properties for `KubecraftApp`.
@@ -100,39 +72,14 @@ export class KubecraftApp extends App {
 
   /** Renders and validates the app without writing anything. */
   public validate(files: readonly SynthesizedFile[] = this.render()): ValidationReport {
-    // each output folder (environment) is deployed on its own, so it is validated on its own
-    const folders = [...new Set(files.map((f) => f.folder))];
-    const externals = [...External.declaredIn(this), ...importedObjectsIn(this)]; // once, not per folder
-    const reports = folders.map((folder) =>
-      validateObjects(
-        files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
-        { externals },
-      ),
-    );
-    return reports.length === 1 ? reports[0] : toReport(reports.flatMap((r) => r.findings));
+    return validateRenderedApp(this, files);
   }
 
   /**
    * Renders every chart, in chart dependency order, without writing anything.
    */
   public render(): SynthesizedFile[] {
-    const usedNames = new Set<string>();
-    return this.charts.map((chart) => {
-      const folder = Environment.of(chart)?.envName ?? '';
-      const base = `${folder ? `${folder}/` : ''}${chartFileBase(chart)}`;
-      let fileName = `${base}${this.outputFileExtension}`;
-      for (let i = 2; usedNames.has(fileName); i++) fileName = `${base}-${i}${this.outputFileExtension}`;
-      usedNames.add(fileName);
-      try {
-        return { fileName, folder, objects: synthesizeChart(chart) };
-      } catch (err) {
-        // cdk8s construct validation (node.addValidation) and errors raised while rendering
-        // (e.g. a probe with no port) name the construct path; report them the same way.
-        if (err instanceof Error && !(err instanceof SynthesisError))
-          throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`);
-        throw err;
-      }
-    });
+    return renderApp(this);
   }
 
   /**
@@ -204,45 +151,15 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
   return out;
 }
 
-function chartFileBase(chart: Chart): string {
-  return (
-    chart.node.id
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'chart'
-  );
-}
-
-/** Synthesizes one chart, objects in install order, each paired with the construct that produced it. */
-export function synthesizeChart(chart: Chart): SynthesizedObject[] {
-  const manifests = chart.toJson() as Manifest[];
-  const byKey = new Map<string, ApiObject[]>();
-  for (const c of chart.node.findAll()) {
-    if (c instanceof ApiObject && Chart.of(c) === chart) {
-      const key = objectKey(c.apiVersion, c.kind, isClusterScoped(c.kind) ? undefined : c.metadata.namespace, c.name);
-      const list = byKey.get(key) ?? [];
-      list.push(c);
-      byKey.set(key, list);
-    }
-  }
-  const matched = manifests.map((manifest) => {
-    const key = objectKey(manifest.apiVersion, manifest.kind, manifest.metadata?.namespace, manifest.metadata?.name);
-    return byKey.get(key)?.shift();
-  });
-  // objects renamed by a JSON patch: pair them with the remaining constructs of their kind, in order
-  const leftovers = [...byKey.values()].flat();
-  return sortByInstallOrder(
-    manifests.map((manifest, i) => {
-      let construct = matched[i];
-      if (!construct) {
-        const j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
-        if (j >= 0) construct = leftovers.splice(j, 1)[0];
-      }
-      return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
-    }),
-  );
-}
-
-function objectKey(apiVersion: string, kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `${apiVersion}|${kind}|${namespace ?? ''}|${name ?? ''}`;
+/**
+ * Validates a rendered app: each output folder (environment) on its own, since each is
+ * deployed on its own, with the app's external declarations and relaxations.
+ */
+export function validateRenderedApp(app: App, files: readonly SynthesizedFile[]): ValidationReport {
+  const folders = [...new Set(files.map((f) => f.folder))];
+  const units = folders.map((folder) => ({
+    folder,
+    objects: files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
+  }));
+  return validate(units, { root: app });
 }

@@ -1,8 +1,7 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { applySecureDefaults } from '../security/secure-defaults';
-import { Manifest } from '../workloads/pod-spec-locator';
-import { isClusterScoped } from './cluster-scoped-kinds';
+import { isClusterScoped, Manifest } from '../core';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
 

@@ -5,3 +5,4 @@ export * from './kinds';
 export * from './manifest';
 export * from './pod-references';
 export * from './pod-spec';
+export * from './object-identity';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { Selector, SelectorSpec } from '../selectors/selector';
-import { getPath, Manifest, podSpecPath } from '../workloads/pod-spec-locator';
+import { containersOf, Manifest, podLabelsOf, podReferencesOf, podSpecOf, WORKLOAD_KINDS } from '../core';
 
 /** A resource in the graph. */
 export interface GraphNode {
@@ -32,7 +32,6 @@ export interface AppGraph {
 /** The pseudo-node for traffic from outside the cluster. */
 export const OUTSIDE = 'outside';
 
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
 /** Kinds drawn as edges or clusters rather than nodes. */
 const NOT_NODES = new Set(['Namespace', 'NetworkPolicy']);
 
@@ -60,14 +59,10 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
     seen.add(key);
     edges.push({ from, to, kind, label });
   };
-  const workloads = manifests.filter((m) => WORKLOADS.has(m.kind));
-  const templateLabels = (m: Manifest): Record<string, string> => {
-    if (m.kind === 'Pod') return m.metadata.labels ?? {};
-    return (getPath(m, [...podSpecPath(m.kind)!.slice(0, -1), 'metadata', 'labels']) as Record<string, string>) ?? {};
-  };
+  const workloads = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind));
   const selected = (ns: string, selector: SelectorSpec | undefined) =>
     selector
-      ? workloads.filter((w) => (w.metadata.namespace ?? '') === ns && Selector.matches(selector, templateLabels(w)))
+      ? workloads.filter((w) => (w.metadata.namespace ?? '') === ns && Selector.matches(selector, podLabelsOf(w) ?? {}))
       : [];
   const services = manifests.filter((m) => m.kind === 'Service');
 
@@ -118,31 +113,20 @@ export function buildAppGraph(manifests: readonly Manifest[]): AppGraph {
       default:
         break;
     }
-    if (WORKLOADS.has(m.kind)) {
-      const spec = getPath(m, podSpecPath(m.kind)!) as any;
-      if (!spec) continue;
+    const pod = podSpecOf(m);
+    if (pod) {
       const texts: string[] = [];
-      for (const v of spec.volumes ?? []) {
-        if (v.configMap) {
-          add(idOf(m), ref('ConfigMap', v.configMap.name), 'uses');
-          texts.push(...Object.values<string>((byKey.get(ref('ConfigMap', v.configMap.name))?.data as any) ?? {}));
+      for (const r of podReferencesOf(pod)) {
+        if (r.key !== undefined && r.via !== 'env') continue; // a volume item: its object is already an edge
+        add(idOf(m), ref(r.kind, r.name), 'uses');
+        if (r.kind === 'ConfigMap' && r.via === 'volume') {
+          texts.push(...Object.values<string>((byKey.get(ref('ConfigMap', r.name))?.data as any) ?? {}));
         }
-        if (v.secret) add(idOf(m), ref('Secret', v.secret.secretName), 'uses');
-        if (v.persistentVolumeClaim)
-          add(idOf(m), ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName), 'uses');
       }
-      if (spec.serviceAccountName) add(idOf(m), ref('ServiceAccount', spec.serviceAccountName), 'uses');
-      for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-        for (const e of c.envFrom ?? []) {
-          if (e.configMapRef) add(idOf(m), ref('ConfigMap', e.configMapRef.name), 'uses');
-          if (e.secretRef) add(idOf(m), ref('Secret', e.secretRef.name), 'uses');
-        }
-        for (const e of c.env ?? []) {
-          if (e.valueFrom?.configMapKeyRef) add(idOf(m), ref('ConfigMap', e.valueFrom.configMapKeyRef.name), 'uses');
-          if (e.valueFrom?.secretKeyRef) add(idOf(m), ref('Secret', e.valueFrom.secretKeyRef.name), 'uses');
-          if (typeof e.value === 'string') texts.push(e.value);
-        }
-        texts.push(...(c.command ?? []), ...(c.args ?? []));
+      for (const { container: c } of containersOf(pod)) {
+        for (const e of Array.isArray(c.env) ? c.env : []) if (typeof e?.value === 'string') texts.push(e.value);
+        for (const list of [c.command, c.args])
+          if (Array.isArray(list)) texts.push(...list.filter((t) => typeof t === 'string'));
       }
       for (const s of services) {
         const dns = `${s.metadata.name}.${s.metadata.namespace ?? ''}.svc.cluster.local`;

@@ -1,4 +1,4 @@
-import { Manifest } from '../workloads/pod-spec-locator';
+import { Manifest } from '../core';
 
 /**
  * The order in which kinds are installed, as Helm does (`releaseutil.InstallOrder`): what

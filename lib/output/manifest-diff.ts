@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import diff from 'microdiff';
 import { parseAllDocuments } from 'yaml';
-import { Manifest } from '../workloads/pod-spec-locator';
+import { Manifest } from '../core';
 
 /** One resource's identity in an output directory: `<folder>/<Kind>/<namespace>/<name>`. */
 export type ResourceKey = string;

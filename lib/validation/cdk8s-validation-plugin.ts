@@ -1,10 +1,11 @@
 import * as fs from 'fs';
+import { dirname } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { Manifest } from '../workloads/pod-spec-locator';
+import { Manifest } from '../core';
 import { ExternalObject } from './external';
 import { Relaxation } from './policy';
 import { RULES } from './rules';
-import { validateObjects } from './validate';
+import { validate } from './validate';
 import { ObjectToValidate } from './validation-context';
 
 /** The part of the cdk8s CLI's validation context the plugin uses (cdk8s-cli `ValidationContext`). */
@@ -93,7 +94,13 @@ export class KubecraftValidation {
       reason: r.reason,
       declaredAt: 'cdk8s.yaml',
     }));
-    const report = validateObjects(objects, { externals: this.properties.externals, relaxations });
+    // each output folder (environment) is applied on its own, so it is validated on its own
+    const folders = [...new Set(objects.map((o) => dirname(o.manifestPath)))];
+    const units = folders.map((folder) => ({
+      folder,
+      objects: objects.filter((o) => dirname(o.manifestPath) === folder),
+    }));
+    const report = validate(units, { externals: this.properties.externals, relaxations });
     const failing = [...report.errors, ...(this.properties.failOnWarnings ? report.warnings : [])];
     const byPath = new Map(objects.map((o) => [o.path, o]));
     for (const f of failing) {

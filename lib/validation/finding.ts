@@ -1,7 +1,7 @@
 import { Relaxation } from './policy';
+import { Severity } from './rules';
 
-/** How serious a finding is. */
-export type Severity = 'error' | 'warning';
+export { Severity } from './rules';
 
 /** One problem found in a synthesized app. */
 export interface Finding {

@@ -1,4 +1,5 @@
-import { Severity } from './finding';
+/** How serious a finding is. */
+export type Severity = 'error' | 'warning';
 
 /** What a validation rule checks, why, and whether and how it can be relaxed. */
 export interface RuleInfo {

@@ -8,7 +8,7 @@ import { toReport, ValidationReport } from './finding';
 import { Relaxation } from './policy';
 import { ObjectToValidate, ValidationContext } from './validation-context';
 
-/** Options for `validateObjects`. */
+/** Options for `validate`. */
 export interface ValidateOptions {
   /**
    * The construct tree the objects come from, for `External` declarations, cdk8s-plus
@@ -32,17 +32,33 @@ export interface ValidateOptions {
   readonly relaxations?: readonly Relaxation[];
 }
 
+/** Objects deployed together: one output folder (an environment, or the app's top folder). */
+export interface DeploymentUnit {
+  /** The folder's name ('' for the top folder). */
+  readonly folder: string;
+  /** Its objects. */
+  readonly objects: readonly ObjectToValidate[];
+}
+
 /**
- * Validates synthesized objects: schema, values, references across the app, and policy.
- * Reads the objects and the construct tree; changes neither.
+ * The validation entry point of kubecraft: schema, values, references and policy.
+ *
+ * Each deployment unit (output folder) is validated on its own, since each is applied on its
+ * own: names, references and namespaces are judged within it. External declarations
+ * (`External.*`, cdk8s-plus imports by name) are collected once from `options.root`.
+ * `KubecraftApp.validate()` and `synth()`, `validateChart`/`synthValidated` and the cdk8s CLI
+ * plugin all run this. Reads the objects and the construct tree; changes neither.
  */
-export function validateObjects(objects: readonly ObjectToValidate[], options: ValidateOptions = {}): ValidationReport {
+export function validate(units: readonly DeploymentUnit[], options: ValidateOptions = {}): ValidationReport {
   const externals = [...(options.externals ?? [])];
   if (options.root) externals.push(...External.declaredIn(options.root), ...importedObjectsIn(options.root));
-  const ctx = new ValidationContext(objects, externals, options.relaxations ?? []);
-  checkSchema(ctx);
-  checkValues(ctx);
-  checkReferences(ctx);
-  checkPolicy(ctx);
-  return toReport(ctx.findings);
+  const findings = units.flatMap((unit) => {
+    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? []);
+    checkSchema(ctx);
+    checkValues(ctx);
+    checkReferences(ctx);
+    checkPolicy(ctx);
+    return ctx.findings;
+  });
+  return toReport(findings);
 }

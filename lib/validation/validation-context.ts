@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
-import { isClusterScoped } from '../app/cluster-scoped-kinds';
-import { Manifest, podSpecPath, getPath } from '../workloads/pod-spec-locator';
+import { describeObject, Manifest } from '../core';
 import { ExternalObject } from './external';
 import { Finding } from './finding';
 import { Policy, Relaxation } from './policy';
@@ -18,14 +17,6 @@ export interface ObjectToValidate {
    * @default - no relaxations apply
    */
   readonly construct?: IConstruct;
-}
-
-/** A container of a pod spec, with where it is. */
-export interface ContainerAt {
-  readonly container: any;
-  /** Field path, e.g. `spec.template.spec.containers[1]`. */
-  readonly field: string;
-  readonly init: boolean;
 }
 
 /** Shared state of one validation run: the objects, the external declarations, the findings. */
@@ -48,7 +39,7 @@ export class ValidationContext {
       severity: info.severity,
       message,
       path: obj.path,
-      object: describe(obj.manifest),
+      object: describeObject(obj.manifest),
       field,
       hint,
       relaxedBy,
@@ -63,40 +54,4 @@ export class ValidationContext {
     }
     return list;
   }
-}
-
-/** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */
-export function describe(m: Manifest): string {
-  const ns = m.metadata?.namespace;
-  return `${m.kind} ${ns && !isClusterScoped(m.kind) ? `${ns}/` : ''}${m.metadata?.name ?? '<unnamed>'}`;
-}
-
-/** The pod spec of a manifest and its field path, or undefined. */
-export function podSpecAt(m: Manifest): { spec: any; field: string } | undefined {
-  const path = podSpecPath(m.kind);
-  if (!path) return undefined;
-  const spec = getPath(m, path);
-  return spec && typeof spec === 'object' ? { spec, field: path.join('.') } : undefined;
-}
-
-/** Init containers, then containers, of a pod spec. */
-export function containersAt(spec: any, field: string): ContainerAt[] {
-  const list = (key: string, init: boolean): ContainerAt[] =>
-    Array.isArray(spec[key])
-      ? spec[key].map((container: any, i: number) => ({ container, field: `${field}.${key}[${i}]`, init }))
-      : [];
-  return [...list('initContainers', true), ...list('containers', false)];
-}
-
-/** The pod template labels of a workload (or a Pod's own labels). */
-export function podLabelsOf(m: Manifest): Record<string, string> | undefined {
-  if (m.kind === 'Pod') return m.metadata.labels ?? {};
-  const path = podSpecPath(m.kind);
-  if (!path) return undefined;
-  return (getPath(m, [...path.slice(0, -1), 'metadata', 'labels']) as Record<string, string> | undefined) ?? {};
-}
-
-/** The effective namespace of a namespaced object ('' when unset). */
-export function namespaceOf(m: Manifest): string {
-  return isClusterScoped(m.kind) ? '' : (m.metadata?.namespace ?? '');
 }

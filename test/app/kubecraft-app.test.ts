@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as kplus from 'cdk8s-plus-27';
-import { INSTALL_ORDER, installRank, KubecraftApp, KubecraftChart, Probes, writeDirectoryAtomically } from '../../lib';
+import { KubecraftApp, KubecraftChart, Probes } from '../../lib';
+import { writeDirectoryAtomically } from '../../lib/output/atomic-directory';
+import { INSTALL_ORDER, installRank } from '../../lib/output/install-order';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kc-app-'));

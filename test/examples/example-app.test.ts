@@ -4,7 +4,8 @@ import * as path from 'path';
 import { Cron, Testing } from 'cdk8s';
 import { PiJobsChart } from '../../examples/s06-pi-jobs';
 import { buildExampleApp } from '../../examples/example-app';
-import { KubecraftApp, Manifest, Selector, toOutputFiles } from '../../lib';
+import { KubecraftApp, Manifest, Selector } from '../../lib';
+import { toOutputFiles } from '../../lib/app/kubecraft-app';
 import { container, find, podSpec } from '../support/manifests';
 
 function render() {

@@ -1,7 +1,6 @@
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AppNetwork,
   BatchJob,
   CONFIG_HASH_ANNOTATION,
   ExistingSecret,
@@ -10,6 +9,7 @@ import {
   validateChart,
   WebService,
 } from '../../lib';
+import { AppNetwork } from '../../lib/patterns/app-network';
 import { chartIn, get, valid } from './support';
 
 describe('connectTo', () => {

@@ -4,16 +4,8 @@ import * as path from 'path';
 import { ApiObject, Cron, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import fc from 'fast-check';
-import {
-  KubecraftApp,
-  KubecraftChart,
-  PodDisruptionBudget,
-  Probes,
-  ReplicaSet,
-  RuleId,
-  schemaValidatorFor,
-  StatefulSet,
-} from '../../lib';
+import { KubecraftApp, KubecraftChart, PodDisruptionBudget, Probes, ReplicaSet, RuleId, StatefulSet } from '../../lib';
+import { schemaValidatorFor } from '../../lib/validation/checks/schema-check';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'] as const;
 type Kind = (typeof KINDS)[number];

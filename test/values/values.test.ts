@@ -1,14 +1,13 @@
+import { cronScheduleProblems } from '../../lib/values/cron-schedule';
 import {
-  cronScheduleProblems,
   dns1123LabelProblems,
   dns1123SubdomainProblems,
   labelKeyProblems,
   labelValueProblems,
-  parseQuantity,
   portNameProblems,
   portNumberProblems,
-  quantityProblems,
-} from '../../lib';
+} from '../../lib/values/dns-name';
+import { parseQuantity, quantityProblems } from '../../lib/values/quantity';
 
 describe('quantities', () => {
   test.each<[string | number, number]>([

@@ -1,6 +1,5 @@
-import { containersAt, ObjectToValidate, podSpecAt, ValidationContext } from '../validation-context';
-
-const LONG_RUNNING = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
+import { containersOf, LONG_RUNNING_KINDS, podSpecOf } from '../../core';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 /** Checks the secure-by-default policy: Pod Security Standards "restricted", resources, pinned images, probes, no plaintext Secrets. */
 export function checkPolicy(ctx: ValidationContext): void {
@@ -24,9 +23,10 @@ function hasEntries(x: unknown): boolean {
 }
 
 function checkPod(ctx: ValidationContext, obj: ObjectToValidate): void {
-  const pod = podSpecAt(obj.manifest);
+  const pod = podSpecOf(obj.manifest);
   if (!pod) return;
-  const { spec, field } = pod;
+  const { field } = pod;
+  const spec: any = pod.spec;
   const podCtx = spec.securityContext ?? {};
 
   for (const key of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
@@ -59,8 +59,9 @@ function checkPod(ctx: ValidationContext, obj: ObjectToValidate): void {
       'use RuntimeDefault',
     );
 
-  const longRunning = LONG_RUNNING.has(obj.manifest.kind);
-  for (const { container: c, field: cField, init } of containersAt(spec, field)) {
+  const longRunning = LONG_RUNNING_KINDS.has(obj.manifest.kind);
+  for (const { container, field: cField, init } of containersOf(pod)) {
+    const c: any = container;
     const sc = c.securityContext ?? {};
     const name = `container '${c.name}'`;
     const runAsNonRoot = sc.runAsNonRoot ?? podCtx.runAsNonRoot;

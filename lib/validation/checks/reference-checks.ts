@@ -1,13 +1,16 @@
 import { Selector, SelectorSpec } from '../../selectors/selector';
 import { ExternalObject } from '../external';
 import {
-  containersAt,
+  containersOf,
   namespaceOf,
-  ObjectToValidate,
+  objectIdentity,
   podLabelsOf,
-  podSpecAt,
-  ValidationContext,
-} from '../validation-context';
+  PodReference,
+  podReferencesOf,
+  podSpecOf,
+  REPLICATED_KINDS,
+} from '../../core';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 interface PodTemplate {
   readonly obj: ObjectToValidate;
@@ -16,8 +19,6 @@ interface PodTemplate {
   readonly ports: { number: number; name?: string }[];
 }
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
-
 /** Checks references across the app: selectors, ports, backends, targets, config, RBAC, names, namespaces. */
 export function checkReferences(ctx: ValidationContext): void {
   const index = new AppIndex(ctx.objects, ctx.externals);
@@ -25,7 +26,7 @@ export function checkReferences(ctx: ValidationContext): void {
     const m = obj.manifest as any;
     const ns = namespaceOf(m);
     checkUniqueAndNamespace(ctx, index, obj);
-    if (WORKLOAD_KINDS.has(m.kind) && m.spec?.selector) {
+    if (REPLICATED_KINDS.has(m.kind) && m.spec?.selector) {
       const labels = podLabelsOf(m) ?? {};
       if (!Selector.matches(m.spec.selector, labels)) {
         ctx.report(
@@ -76,16 +77,20 @@ class AppIndex {
     this.external = [...externals];
     for (const obj of objects) {
       const m = obj.manifest as any;
-      const key = this.key(m.kind, namespaceOf(m), m.metadata?.name, group(m.apiVersion));
-      this.names.set(key, [...(this.names.get(key) ?? []), obj]);
+      push(this.names, objectIdentity(m), obj);
       const short = `${m.kind}|${namespaceOf(m)}|${m.metadata?.name ?? ''}`;
       if (!this.byKindNsName.has(short)) this.byKindNsName.set(short, m);
       if (m.kind === 'Namespace' && m.metadata?.name) this.namespaces.add(m.metadata.name);
-      const pod = podSpecAt(m);
+      const pod = podSpecOf(m);
       if (pod) {
-        const ports = containersAt(pod.spec, pod.field)
+        const ports = containersOf(pod)
           .filter((c) => !c.init)
-          .flatMap((c) => (c.container.ports ?? []).map((p: any) => ({ number: p.containerPort, name: p.name })));
+          .flatMap((c) =>
+            (Array.isArray(c.container.ports) ? c.container.ports : []).map((p: any) => ({
+              number: p?.containerPort,
+              name: p?.name,
+            })),
+          );
         const t: PodTemplate = { obj, namespace: namespaceOf(m), labels: podLabelsOf(m) ?? {}, ports };
         this.templates.push(t);
         push(this.templatesByNs, t.namespace, t);
@@ -95,13 +100,9 @@ class AppIndex {
     for (const e of externals) if (e.kind === 'Namespace' && e.name) this.namespaces.add(e.name);
   }
 
-  private key(kind: string, ns: string, name: string | undefined, apiGroup = ''): string {
-    return `${apiGroup}|${kind}|${ns}|${name ?? ''}`;
-  }
-
   /** Objects with the same group, kind, namespace and name. */
   public sameName(m: any): ObjectToValidate[] {
-    return this.names.get(this.key(m.kind, namespaceOf(m), m.metadata?.name, group(m.apiVersion))) ?? [];
+    return this.names.get(objectIdentity(m)) ?? [];
   }
 
   /** The object of `kind` named `name` in `ns`, from the app. */
@@ -143,10 +144,6 @@ class AppIndex {
   public externalPods(ns: string): ExternalObject[] {
     return this.external.filter((e) => e.kind === 'Pod' && (e.namespace ?? '') === ns);
   }
-}
-
-function group(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
 }
 
 function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate): void {
@@ -281,7 +278,7 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
 function checkPdb(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
   const selector = (obj.manifest as any).spec?.selector;
   if (!selector) return;
-  const selected = selectsTemplates(index, ns, selector).filter((t) => WORKLOAD_KINDS.has(t.obj.manifest.kind));
+  const selected = selectsTemplates(index, ns, selector).filter((t) => REPLICATED_KINDS.has(t.obj.manifest.kind));
   if (selected.length === 0 && index.externalPods(ns).every((e) => !Selector.matches(selector, e.labels ?? {}))) {
     ctx.report(
       obj,
@@ -324,110 +321,81 @@ function checkBinding(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 }
 
 function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const pod = podSpecAt(obj.manifest);
+  const pod = podSpecOf(obj.manifest);
   if (!pod) return;
-  const { spec, field } = pod;
-  const sa = spec.serviceAccountName;
-  if (sa && sa !== 'default' && !index.exists('ServiceAccount', ns, sa)) {
-    ctx.report(
-      obj,
-      'refs/service-account',
-      `${field}.serviceAccountName`,
-      `ServiceAccount '${sa}' does not exist in namespace '${ns || '<unset>'}'`,
-      'create the ServiceAccount in the app or import it with ServiceAccount.fromServiceAccountName',
-    );
-  }
-  const requireData = (
-    kind: 'ConfigMap' | 'Secret',
-    name: string,
-    key: string | undefined,
-    optional: boolean | undefined,
-    at: string,
-  ) => {
-    if (optional) return;
-    if (!index.exists(kind, ns, name)) {
-      ctx.report(
-        obj,
-        'refs/config',
-        at,
-        `${kind} '${name}' does not exist in namespace '${ns || '<unset>'}'`,
-        `create it in the app, or import it by name (${kind}.from${kind}Name) / declare it with External.${kind === 'Secret' ? 'secret' : 'configMap'}(...)`,
-      );
-      return;
-    }
-    if (key !== undefined) {
-      const keys = index.keysOf(kind, ns, name);
-      if (keys && !keys.includes(key))
-        ctx.report(
-          obj,
-          'refs/config',
-          at,
-          `${kind} '${name}' has no key '${key}' (it has ${keys.join(', ') || 'none'})`,
-          'use an existing key',
-        );
-    }
-  };
-  const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
-  volumes.forEach((v, i) => {
-    const at = `${field}.volumes[${i}]`;
-    if (v.configMap) {
-      requireData('ConfigMap', v.configMap.name, undefined, v.configMap.optional, `${at}.configMap.name`);
-      (v.configMap.items ?? []).forEach((it: any, j: number) =>
-        requireData('ConfigMap', v.configMap.name, it.key, v.configMap.optional, `${at}.configMap.items[${j}].key`),
-      );
-    }
-    if (v.secret) {
-      requireData('Secret', v.secret.secretName, undefined, v.secret.optional, `${at}.secret.secretName`);
-      (v.secret.items ?? []).forEach((it: any, j: number) =>
-        requireData('Secret', v.secret.secretName, it.key, v.secret.optional, `${at}.secret.items[${j}].key`),
-      );
-    }
-    if (v.persistentVolumeClaim && !index.exists('PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName)) {
-      ctx.report(
-        obj,
-        'refs/config',
-        `${at}.persistentVolumeClaim.claimName`,
-        `PersistentVolumeClaim '${v.persistentVolumeClaim.claimName}' does not exist in namespace '${ns || '<unset>'}'`,
-        'create the claim in the app or import it with PersistentVolumeClaim.fromClaimName',
-      );
-    }
-  });
-  const volumeNames = new Set(volumes.map((v) => v.name));
-  for (const t of (obj.manifest as any).spec?.volumeClaimTemplates ?? []) volumeNames.add(t.metadata?.name);
-  for (const { container, field: cField } of containersAt(spec, field)) {
-    (container.envFrom ?? []).forEach((e: any, i: number) => {
-      if (e.configMapRef)
-        requireData(
-          'ConfigMap',
-          e.configMapRef.name,
-          undefined,
-          e.configMapRef.optional,
-          `${cField}.envFrom[${i}].configMapRef.name`,
-        );
-      if (e.secretRef)
-        requireData(
-          'Secret',
-          e.secretRef.name,
-          undefined,
-          e.secretRef.optional,
-          `${cField}.envFrom[${i}].secretRef.name`,
-        );
-    });
-    (container.env ?? []).forEach((e: any, i: number) => {
-      const cm = e.valueFrom?.configMapKeyRef;
-      if (cm) requireData('ConfigMap', cm.name, cm.key, cm.optional, `${cField}.env[${i}].valueFrom.configMapKeyRef`);
-      const sec = e.valueFrom?.secretKeyRef;
-      if (sec) requireData('Secret', sec.name, sec.key, sec.optional, `${cField}.env[${i}].valueFrom.secretKeyRef`);
-    });
-    (container.volumeMounts ?? []).forEach((vm: any, i: number) => {
-      if (!volumeNames.has(vm.name))
+  for (const ref of podReferencesOf(pod)) checkPodReference(ctx, index, obj, ns, ref);
+  const volumeNames = new Set<unknown>(
+    (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).map((v: any) => v?.name),
+  );
+  for (const t of (obj.manifest as any).spec?.volumeClaimTemplates ?? []) volumeNames.add(t?.metadata?.name);
+  for (const { container, field: cField } of containersOf(pod)) {
+    (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((vm: any, i: number) => {
+      if (!volumeNames.has(vm?.name))
         ctx.report(
           obj,
           'refs/volume-mount',
           `${cField}.volumeMounts[${i}].name`,
-          `volume '${vm.name}' is not a volume of the pod`,
+          `volume '${vm?.name}' is not a volume of the pod`,
           "add the volume to the pod or fix the mount's name",
         );
     });
+  }
+}
+
+/** Checks that one object a pod references exists (and has the key it uses), unless optional. */
+function checkPodReference(
+  ctx: ValidationContext,
+  index: AppIndex,
+  obj: ObjectToValidate,
+  ns: string,
+  ref: PodReference,
+): void {
+  if (ref.optional || ref.via === 'imagePullSecrets') return;
+  const where = `namespace '${ns || '<unset>'}'`;
+  switch (ref.kind) {
+    case 'ServiceAccount':
+      if (ref.name !== 'default' && !index.exists('ServiceAccount', ns, ref.name))
+        ctx.report(
+          obj,
+          'refs/service-account',
+          ref.field,
+          `ServiceAccount '${ref.name}' does not exist in ${where}`,
+          'create the ServiceAccount in the app or import it with ServiceAccount.fromServiceAccountName',
+        );
+      return;
+    case 'PersistentVolumeClaim':
+      if (!index.exists('PersistentVolumeClaim', ns, ref.name))
+        ctx.report(
+          obj,
+          'refs/config',
+          ref.field,
+          `PersistentVolumeClaim '${ref.name}' does not exist in ${where}`,
+          'create the claim in the app or import it with PersistentVolumeClaim.fromClaimName',
+        );
+      return;
+    default: {
+      const kind = ref.kind;
+      if (!index.exists(kind, ns, ref.name)) {
+        const declare = kind === 'Secret' ? 'secret' : 'configMap';
+        ctx.report(
+          obj,
+          'refs/config',
+          ref.field,
+          `${kind} '${ref.name}' does not exist in ${where}`,
+          `create it in the app, or import it by name (${kind}.from${kind}Name) / declare it with External.${declare}(...)`,
+        );
+        return;
+      }
+      if (ref.key === undefined) return;
+      const keys = index.keysOf(kind, ns, ref.name);
+      if (keys && !keys.includes(ref.key))
+        ctx.report(
+          obj,
+          'refs/config',
+          ref.field,
+          `${kind} '${ref.name}' has no key '${ref.key}' (it has ${keys.join(', ') || 'none'})`,
+          'use an existing key',
+        );
+    }
   }
 }

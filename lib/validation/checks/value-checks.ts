@@ -9,14 +9,13 @@ import {
   portNumberProblems,
 } from '../../values/dns-name';
 import { parseQuantity, quantityProblems } from '../../values/quantity';
-import { containersAt, ObjectToValidate, podSpecAt, ValidationContext } from '../validation-context';
+import { containersOf, podSpecOf, REPLICATED_KINDS, RUN_TO_COMPLETION_KINDS } from '../../core';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 /** Kinds whose names must be DNS-1123 labels (they become DNS labels or label values). */
 const LABEL_NAMED_KINDS = new Set(['Namespace', 'Service']);
 /** Kinds whose names are path segments (RBAC). */
 const PATH_SEGMENT_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
-const LONG_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
 /** Checks the values the API server validates beyond the schema: names, labels, ports, quantities, probes, duplicates, selectors, schedules. */
@@ -66,13 +65,10 @@ function checkMetadata(ctx: ValidationContext, obj: ObjectToValidate): void {
   }
   checkLabels(ctx, obj, m.metadata?.labels, 'metadata.labels');
   checkAnnotationKeys(ctx, obj, m.metadata?.annotations, 'metadata.annotations');
-  const pod = podSpecAt(m);
+  const pod = podSpecOf(m);
   if (pod && m.kind !== 'Pod') {
-    const metaField = pod.field.replace(/\.spec$/, '.metadata');
-    const meta = pod.field
-      .split('.')
-      .slice(0, -1)
-      .reduce((acc: any, k) => acc?.[k], m as any)?.metadata;
+    const metaField = pod.metadataField;
+    const meta: any = pod.metadata;
     checkLabels(ctx, obj, meta?.labels, `${metaField}.labels`);
     checkAnnotationKeys(ctx, obj, meta?.annotations, `${metaField}.annotations`);
   }
@@ -174,13 +170,14 @@ function checkWorkloadSpec(ctx: ValidationContext, obj: ObjectToValidate): void 
 }
 
 function checkPodSpec(ctx: ValidationContext, obj: ObjectToValidate): void {
-  const pod = podSpecAt(obj.manifest);
+  const pod = podSpecOf(obj.manifest);
   if (!pod) return;
-  const { spec, field } = pod;
+  const { field } = pod;
+  const spec: any = pod.spec;
   const kind = obj.manifest.kind;
 
   const restart = spec.restartPolicy;
-  if (RUN_TO_COMPLETION.has(kind) && restart !== 'Never' && restart !== 'OnFailure') {
+  if (RUN_TO_COMPLETION_KINDS.has(kind) && restart !== 'Never' && restart !== 'OnFailure') {
     ctx.report(
       obj,
       'values/restart-policy',
@@ -189,7 +186,7 @@ function checkPodSpec(ctx: ValidationContext, obj: ObjectToValidate): void {
       'set restartPolicy to Never or OnFailure',
     );
   }
-  if (LONG_RUNNING.has(kind) && restart !== undefined && restart !== 'Always') {
+  if (REPLICATED_KINDS.has(kind) && restart !== undefined && restart !== 'Always') {
     ctx.report(
       obj,
       'values/restart-policy',
@@ -199,7 +196,7 @@ function checkPodSpec(ctx: ValidationContext, obj: ObjectToValidate): void {
     );
   }
 
-  const containers = containersAt(spec, field);
+  const containers: { container: any; field: string; init: boolean }[] = containersOf(pod);
   duplicates(
     containers.map((c) => ({ key: c.container.name, field: `${c.field}.name` })),
     (dup) =>
@@ -462,7 +459,7 @@ function checkService(ctx: ValidationContext, obj: ObjectToValidate): void {
 function checkSelectors(ctx: ValidationContext, obj: ObjectToValidate): void {
   const m = obj.manifest as any;
   const selectors: { spec: SelectorSpec; field: string; mustBeNonEmpty: boolean }[] = [];
-  if (podSpecAt(m) && m.kind !== 'Pod' && m.kind !== 'CronJob' && m.kind !== 'Job' && m.spec?.selector) {
+  if (REPLICATED_KINDS.has(m.kind) && m.spec?.selector) {
     selectors.push({ spec: m.spec.selector, field: 'spec.selector', mustBeNonEmpty: true });
   }
   if (m.kind === 'PodDisruptionBudget' && m.spec?.selector)
