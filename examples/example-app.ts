@@ -1,9 +1,10 @@
-import { FluentdDaemonSetChart } from './s05-fluentd-daemonset';
 import { Environments, KubecraftApp } from '../lib';
+import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
 import { MyAppPodChart } from './s01-myapp-pod';
 import { ProbesChart } from './s02-probes';
 import { FrontendReplicaSetChart } from './s03-frontend-replicaset';
 import { NginxDeploymentChart } from './s04-nginx-deployment';
+import { FluentdDaemonSetChart } from './s05-fluentd-daemonset';
 import { PiJobsChart } from './s06-pi-jobs';
 import { ServicesChart } from './s07-services';
 import { LabelSelectorsChart } from './s08-label-selectors';
@@ -12,7 +13,6 @@ import { RookCephChart } from './s10-rook-ceph';
 import { ConfigStorageChart } from './s11-config-storage';
 import { ClusterResourcesChart } from './s12-cluster-resources';
 import { StatefulSetChart } from './s13-statefulset';
-import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
 
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)

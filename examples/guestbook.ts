@@ -1,7 +1,8 @@
 import { Size } from 'cdk8s';
-import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { Exposure, Probes, StatefulService, WebService } from '../lib';
+import { ScenarioChart } from './scenario-chart';
 
 /** What differs between the guestbook's environments. */
 export interface GuestbookConfig {
@@ -66,7 +67,6 @@ export function guestbookConfigProblems(c: GuestbookConfig): string[] {
   if (!(c.redisStorageGiB > 0)) problems.push('redisStorageGiB must be positive');
   return problems;
 }
-import { ScenarioChart } from './scenario-chart';
 
 /**
  * A second application a platform team will recognise: the Kubernetes guestbook (a PHP

@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Probes } from '../lib';
 import { NOBODY, smallResources } from './non-root';
-import { serveHostname } from './serve-hostname';
 import { ScenarioChart } from './scenario-chart';
+import { serveHostname } from './serve-hostname';
 
 /**
  * Scenario 1 (seed 003): the `myapp-pod` Pod whose two init containers wait, in order, until

@@ -1,7 +1,7 @@
 // Benchmark app: the example app (main.ts). node bundle.js <validate|novalidate> <outdir>
-import { benchArgs } from './args';
 import { buildExampleApp } from '../../examples/example-app';
 import { KubecraftApp } from '../../lib';
+import { benchArgs } from './args';
 
 const loaded = performance.now();
 const [mode, outdir] = benchArgs();

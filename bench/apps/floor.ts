@@ -1,9 +1,9 @@
 // The floor: the same final objects as the WebService app, read from JSON and serialized
 // straight to YAML with the same serializer, and written. node bundle.js <objects.json> <outdir>
-import { benchArgs } from './args';
 import * as fs from 'fs';
 import * as path from 'path';
 import { toYamlDocuments } from '../../lib/output/yaml-serializer';
+import { benchArgs } from './args';
 
 const loaded = performance.now();
 const [input, outdir] = benchArgs();

@@ -4,10 +4,10 @@
 //          "kubecraft" (KubecraftApp/KubecraftChart, validation on),
 //          "kubecraft-novalidate" (same, validation off)
 // Prints one JSON line with phase timings (ms since process start) and peak memory.
-import { benchArgs } from './args';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, Probes } from '../../lib';
+import { benchArgs } from './args';
 
 const loaded = performance.now();
 const [variant, nArg, outdir] = benchArgs();

@@ -1,10 +1,10 @@
 // Benchmark app: N WebServices (Deployment + Service + PodDisruptionBudget each), validation on.
 //   node bundle.js <N> <outdir> [--dump-json <file>]
 // With --dump-json, also writes the final objects as JSON (the input of the floor benchmark).
-import { benchArgs } from './args';
 import * as fs from 'fs';
 import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, WebService } from '../../lib';
+import { benchArgs } from './args';
 
 const loaded = performance.now();
 const [nArg, outdir, flag, dumpFile] = benchArgs();

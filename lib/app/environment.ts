@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { assertNoProblems, dns1123LabelProblems } from '../values/dns-name';
 import { SynthesisError } from '../core';
+import { assertNoProblems, dns1123LabelProblems } from '../values/dns-name';
 
 /** The environment variable that selects which environments a synth writes (comma-separated). */
 export const ENVIRONMENT_SELECTOR_VARIABLE = 'KUBECRAFT_ENV';

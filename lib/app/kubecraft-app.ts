@@ -1,9 +1,9 @@
 import { App, AppProps } from 'cdk8s';
-import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
+import { SynthesisError } from '../core';
 import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
+import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
-import { SynthesisError } from '../core';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { applySecureDefaults } from '../security/secure-defaults';
 import { isClusterScoped, Manifest } from '../core';
+import { applySecureDefaults } from '../security/secure-defaults';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
 

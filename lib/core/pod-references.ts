@@ -1,5 +1,5 @@
-import { ContainerLocation, containersOf, PodSpecLocation } from './pod-spec';
 import { asArray, asObject, asString, JsonObject } from './manifest';
+import { ContainerLocation, containersOf, PodSpecLocation } from './pod-spec';
 
 /** The kinds of object a pod can reference by name. */
 export type PodReferenceKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 'ServiceAccount';

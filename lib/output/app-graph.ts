@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
-import { Selector, SelectorSpec } from '../selectors/selector';
 import { containersOf, Manifest, podLabelsOf, podReferencesOf, podSpecOf, WORKLOAD_KINDS } from '../core';
+import { Selector, SelectorSpec } from '../selectors/selector';
 
 /** A resource in the graph. */
 export interface GraphNode {

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildExampleApp } from '../../examples/example-app';
 import { KubecraftApp } from '../../lib';
 import { buildAppGraph, toDot } from '../../lib/output/app-graph';
-import { buildExampleApp } from '../../examples/example-app';
 
 test('the graphs in docs/ are those of the current example app (npm run docs:graph)', () => {
   const files = buildExampleApp(

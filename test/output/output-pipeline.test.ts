@@ -4,11 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { buildExampleApp } from '../../examples/example-app';
 import { Environment, Environments, KubecraftApp, KubecraftChart, Manifest, WebService } from '../../lib';
 import { toOutputFiles } from '../../lib/app/kubecraft-app';
 import { buildAppGraph, toDot, toMermaid } from '../../lib/output/app-graph';
 import { diffManifests, formatDiff } from '../../lib/output/manifest-diff';
-import { buildExampleApp } from '../../examples/example-app';
 
 const root = path.resolve(__dirname, '..', '..');
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));

@@ -1,5 +1,5 @@
-import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { Exposure, Probes, WebService, WebServiceProps } from '../../lib';
 import { chartIn, get, valid } from './support';
 

@@ -1,5 +1,3 @@
-import { Selector, SelectorSpec } from '../../selectors/selector';
-import { ExternalObject } from '../external';
 import {
   containersOf,
   namespaceOf,
@@ -10,6 +8,8 @@ import {
   podSpecOf,
   REPLICATED_KINDS,
 } from '../../core';
+import { Selector, SelectorSpec } from '../../selectors/selector';
+import { ExternalObject } from '../external';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 interface PodTemplate {

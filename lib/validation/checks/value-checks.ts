@@ -1,3 +1,4 @@
+import { containersOf, podSpecOf, REPLICATED_KINDS, RUN_TO_COMPLETION_KINDS } from '../../core';
 import { Selector, SelectorSpec } from '../../selectors/selector';
 import { cronScheduleProblems } from '../../values/cron-schedule';
 import {
@@ -9,7 +10,6 @@ import {
   portNumberProblems,
 } from '../../values/dns-name';
 import { parseQuantity, quantityProblems } from '../../values/quantity';
-import { containersOf, podSpecOf, REPLICATED_KINDS, RUN_TO_COMPLETION_KINDS } from '../../core';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 /** Kinds whose names must be DNS-1123 labels (they become DNS labels or label values). */

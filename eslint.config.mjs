@@ -1,0 +1,66 @@
+// Lint: the layering of lib/ (see README, "Layout"), no import cycles, ordered imports.
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+// What each folder of lib/ may import, bottom layer first. A folder may import itself and
+// every folder listed for it; anything else is an upward (or sideways) import and fails lint.
+const LAYERS = {
+  core: [],
+  values: ['core'],
+  selectors: ['core', 'values'],
+  validation: ['core', 'values', 'selectors'],
+  security: ['core'],
+  workloads: ['core', 'values', 'selectors'],
+  policy: ['core', 'values', 'selectors'],
+  output: ['core', 'values', 'selectors'],
+  app: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'output'],
+  patterns: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'app'],
+  testing: ['core', 'validation', 'app'],
+  cli: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'output', 'app', 'testing'],
+};
+const FOLDERS = Object.keys(LAYERS);
+const zones = FOLDERS.map((folder) => ({
+  target: `./lib/${folder}`,
+  from: FOLDERS.filter((other) => other !== folder && !LAYERS[folder].includes(other)).map((f) => `./lib/${f}`),
+  message: `lib/${folder} may import only ${LAYERS[folder].map((f) => `lib/${f}`).join(', ') || 'nothing else in lib/'} (see README, Layout)`,
+})).filter((z) => z.from.length > 0);
+
+export default tseslint.config(
+  {
+    ignores: [
+      'build/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.kubecraft/**',
+      'imports/**',
+      '**/*.generated.*',
+      'docs/**',
+    ],
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] } },
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-self-import': 'error',
+      'import-x/first': 'error',
+      'import-x/no-duplicates': 'error',
+      'import-x/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+      'max-statements-per-line': ['error', { max: 1 }],
+    },
+  },
+);
