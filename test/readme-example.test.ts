@@ -9,8 +9,7 @@ const root = path.resolve(__dirname, '..');
 test('the README library example synthesizes and validates', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   const code = /```ts\n([\s\S]*?)```/.exec(readme)![1].replace("from 'kubecraft'", "from '../lib'");
-  fs.mkdirSync(path.join(root, '.kubecraft'), { recursive: true });
-  const dir = fs.mkdtempSync(path.join(root, '.kubecraft', 'readme-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-readme-src-'));
   const entry = path.join(dir, 'example.ts');
   fs.writeFileSync(entry, code.replace("from '../lib'", `from ${JSON.stringify(path.join(root, 'lib'))}`));
   const outfile = path.join(dir, 'example.js');

@@ -707,7 +707,14 @@ describe('container command and args semantics', () => {
 });
 
 test('Testing.synth of a single chart gives the same objects as the app render', () => {
-  const app = Testing.app();
-  const kc = buildExampleApp(new KubecraftApp({ outdir: app.outdir }));
-  expect(kc.synthesizeObjects().length).toBe([...byFile.values()].flat().length);
+  const app = buildExampleApp(new KubecraftApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'kc-ts-')) }));
+  const rendered = app.render();
+  const key = (m: Manifest) => `${m.apiVersion}|${m.kind}|${m.metadata.namespace ?? ''}|${m.metadata.name}`;
+  const sorted = (ms: readonly Manifest[]) => [...ms].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  expect(app.charts.length).toBe(rendered.length);
+  app.charts.forEach((c, i) => {
+    // Testing.synth renders in construct order; the app renders in install order: same objects
+    expect(sorted(Testing.synth(c) as Manifest[])).toEqual(sorted(rendered[i].objects.map((o) => o.manifest)));
+  });
+  expect(app.synthesizeObjects().length).toBe([...byFile.values()].flat().length);
 });
