@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { SynthesisError } from '../core';
-import { assertNoProblems, dns1123LabelProblems } from '../values/dns-name';
+import { ConstructError } from '../core';
+import { dns1123LabelProblems } from '../values/dns-name';
 
 /** The environment variable that selects which environments a synth writes (comma-separated). */
 export const ENVIRONMENT_SELECTOR_VARIABLE = 'KUBECRAFT_ENV';
@@ -23,7 +23,13 @@ export class Environment<C> extends Construct {
 
   constructor(scope: Construct, name: string, config: C) {
     super(scope, name);
-    assertNoProblems('Environment name', name, dns1123LabelProblems(name));
+    const problems = dns1123LabelProblems(name);
+    if (problems.length > 0) {
+      throw new ConstructError(this, `environment name '${name}' ${problems.join('; ')}`, {
+        prop: 'name',
+        hint: "use a DNS-1123 label such as 'prod' (it is also the output folder)",
+      });
+    }
     this.envName = name;
     this.config = config;
   }
@@ -69,13 +75,17 @@ export class Environments {
     options: EnvironmentsOptions<C> = {},
   ): Environment<C>[] {
     const names = Object.keys(configs);
-    if (names.length === 0) throw new SynthesisError('Environments.define: no environments given');
+    if (names.length === 0)
+      throw new ConstructError(scope, 'Environments.define: no environments given', { prop: 'configs' });
     const problems: string[] = [];
     for (const name of names) {
       problems.push(...dns1123LabelProblems(name).map((p) => `environment name '${name}' ${p}`));
       for (const p of options.validate?.(configs[name], name) ?? []) problems.push(`environment '${name}': ${p}`);
     }
-    if (problems.length > 0) throw new SynthesisError(`invalid environment configuration:\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0)
+      throw new ConstructError(scope, `invalid environment configuration:\n  ${problems.join('\n  ')}`, {
+        prop: 'configs',
+      });
     const fromEnv = process.env[ENVIRONMENT_SELECTOR_VARIABLE];
     const selected =
       options.select ??
@@ -87,8 +97,10 @@ export class Environments {
         : names);
     const unknown = selected.filter((s) => !names.includes(s));
     if (unknown.length > 0) {
-      throw new SynthesisError(
+      throw new ConstructError(
+        scope,
         `unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`,
+        { prop: 'select', hint: `set ${ENVIRONMENT_SELECTOR_VARIABLE} or select to defined environments` },
       );
     }
     return names.filter((n) => selected.includes(n)).map((n) => new Environment(scope, n, configs[n]));

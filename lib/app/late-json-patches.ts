@@ -1,4 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
+import { ConstructError } from '../core';
 
 const FIXED = Symbol.for('kubecraft.late-json-patches');
 
@@ -40,9 +41,11 @@ export function applyJsonPatchesLast(obj: ApiObject): void {
       }
       return result;
     } catch (e) {
-      throw new Error(
-        `Failed applying JSON patches to construct at path '${obj.node.path}' with name '${obj.name}': ${String(e)}`,
-      );
+      throw new ConstructError(obj, `failed applying JSON patches to '${obj.name}': ${String(e)}`, {
+        prop: 'addJsonPatch',
+        hint: 'check the patch paths against the rendered object (a path must exist for replace and remove)',
+        cause: e,
+      });
     } finally {
       target.patches = patches;
     }

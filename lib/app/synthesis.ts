@@ -47,7 +47,7 @@ export function renderApp(app: App): SynthesizedFile[] {
     } catch (err) {
       // cdk8s construct validation (node.addValidation) and errors raised while rendering
       // (e.g. a cdk8s-plus check that runs lazily) name the construct path; report them the same way.
-      if (err instanceof SynthesisError || !(err instanceof Error)) throw err;
+      if (err instanceof SynthesisError || err instanceof ConstructError || !(err instanceof Error)) throw err;
       throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`, { cause: err });
     }
   });

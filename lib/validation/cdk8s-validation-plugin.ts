@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import { dirname } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { Manifest } from '../core';
+import { ConstructError, Manifest } from '../core';
 import { ExternalObject } from './external';
 import { Relaxation } from './policy';
 import { RULES } from './rules';
 import { validate } from './validate';
 import { ObjectToValidate } from './validation-context';
+
+/** Where the plugin's configuration errors point: its entry in cdk8s.yaml. */
+const PLUGIN_SCOPE = 'cdk8s.yaml validations (KubecraftValidation)';
 
 /** The part of the cdk8s CLI's validation context the plugin uses (cdk8s-cli `ValidationContext`). */
 export interface Cdk8sValidationContext {
@@ -68,12 +71,18 @@ export class KubecraftValidation {
 
   constructor(properties: KubecraftValidationProperties = {}) {
     this.properties = properties;
-    for (const r of properties.relaxations ?? []) {
+    (properties.relaxations ?? []).forEach((r, i) => {
       if (!Object.prototype.hasOwnProperty.call(RULES, r.rule))
-        throw new Error(`KubecraftValidation: unknown rule '${r.rule}' in relaxations`);
+        throw new ConstructError(PLUGIN_SCOPE, `unknown rule '${r.rule}'`, {
+          prop: `properties.relaxations[${i}].rule`,
+          hint: `use one of ${Object.keys(RULES).join(', ')}`,
+        });
       if (!r.reason || r.reason.trim().length < 10)
-        throw new Error(`KubecraftValidation: relaxing '${r.rule}' needs a reason`);
-    }
+        throw new ConstructError(PLUGIN_SCOPE, `relaxing '${r.rule}' needs a reason`, {
+          prop: `properties.relaxations[${i}].reason`,
+          hint: 'say in at least 10 characters why the rule does not apply',
+        });
+    });
   }
 
   /** Validates the synthesized manifests and reports every finding as a violation. */

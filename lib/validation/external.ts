@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { ConstructError } from '../core';
 
 /** Construct metadata type under which external objects are declared. */
 export const EXTERNAL_METADATA = 'kubecraft:external';
@@ -102,8 +103,10 @@ export class External {
 
   private static declare(scope: IConstruct, object: ExternalObject): void {
     if (object.reason.trim().length < 5) {
-      throw new Error(
-        `External ${object.kind} '${object.name ?? JSON.stringify(object.labels)}' at ${scope.node.path || '<app>'}: say why it is outside the app (reason)`,
+      throw new ConstructError(
+        scope,
+        `External ${object.kind} '${object.name ?? JSON.stringify(object.labels)}' needs a reason`,
+        { prop: 'reason', hint: 'say in at least 5 characters why it exists outside the app' },
       );
     }
     scope.node.addMetadata(EXTERNAL_METADATA, object);

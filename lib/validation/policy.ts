@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { ConstructError } from '../core';
 import { isRuleId, RULES } from './rules';
 
 /** Construct metadata type under which relaxations are recorded. */
@@ -29,19 +30,22 @@ export class Policy {
   /** Relaxes `rule` for `scope` and its children. `reason` must say why (at least 10 characters). */
   public static relax(scope: IConstruct, rule: string, reason: string): void {
     if (!isRuleId(rule)) {
-      throw new Error(
-        `Policy.relax at ${scope.node.path || '<app>'}: '${rule}' is not a rule id (expected one of ${Object.keys(RULES).join(', ')})`,
-      );
+      throw new ConstructError(scope, `Policy.relax: '${rule}' is not a rule id`, {
+        prop: 'rule',
+        hint: `use one of ${Object.keys(RULES).join(', ')}`,
+      });
     }
     if (!RULES[rule].relaxable) {
-      throw new Error(
-        `Policy.relax at ${scope.node.path || '<app>'}: rule '${rule}' cannot be relaxed (${RULES[rule].why})`,
-      );
+      throw new ConstructError(scope, `Policy.relax: rule '${rule}' cannot be relaxed (${RULES[rule].why})`, {
+        prop: 'rule',
+        hint: 'fix the object instead',
+      });
     }
     if (reason.trim().length < 10) {
-      throw new Error(
-        `Policy.relax at ${scope.node.path || '<app>'}: relaxing '${rule}' needs a written reason (at least 10 characters)`,
-      );
+      throw new ConstructError(scope, `Policy.relax: relaxing '${rule}' needs a written reason`, {
+        prop: 'reason',
+        hint: 'say in at least 10 characters why the rule does not apply here',
+      });
     }
     scope.node.addMetadata(RELAXATION_METADATA, { rule, reason: reason.trim() });
   }

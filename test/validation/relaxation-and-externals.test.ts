@@ -95,6 +95,6 @@ describe('External declarations', () => {
 
   test('a reason is required', () => {
     const f = fixtureApp();
-    expect(() => External.namespace(f.chart, 'x', '')).toThrow(/say why/);
+    expect(() => External.namespace(f.chart, 'x', '')).toThrow(/needs a reason/);
   });
 });
