@@ -6,3 +6,4 @@ export * from './manifest';
 export * from './pod-references';
 export * from './pod-spec';
 export * from './object-identity';
+export * from './kubernetes-version';

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { KubernetesVersion } from '../core';
 import { checkPolicy } from './checks/policy-checks';
 import { checkReferences } from './checks/reference-checks';
 import { checkSchema } from './checks/schema-check';
@@ -30,6 +31,12 @@ export interface ValidateOptions {
    * @default - none
    */
   readonly relaxations?: readonly Relaxation[];
+  /**
+   * The Kubernetes version to validate for.
+   *
+   * @default DEFAULT_KUBERNETES_VERSION
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /** Objects deployed together: one output folder (an environment, or the app's top folder). */
@@ -53,7 +60,7 @@ export function validate(units: readonly DeploymentUnit[], options: ValidateOpti
   const externals = [...(options.externals ?? [])];
   if (options.root) externals.push(...External.declaredIn(options.root), ...importedObjectsIn(options.root));
   const findings = units.flatMap((unit) => {
-    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? []);
+    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? [], options.kubernetesVersion);
     checkSchema(ctx);
     checkValues(ctx);
     checkReferences(ctx);

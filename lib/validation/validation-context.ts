@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { describeObject, Manifest } from '../core';
+import { DEFAULT_KUBERNETES_VERSION, describeObject, KubernetesVersion, Manifest } from '../core';
 import { ExternalObject } from './external';
 import { Finding } from './finding';
 import { Policy, Relaxation } from './policy';
@@ -28,6 +28,8 @@ export class ValidationContext {
     public readonly objects: readonly ObjectToValidate[],
     public readonly externals: readonly ExternalObject[],
     private readonly globalRelaxations: readonly Relaxation[] = [],
+    /** The Kubernetes version the objects are validated for. */
+    public readonly kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION,
   ) {}
 
   /** Records a finding of `rule` on `obj` at `field`. */
