@@ -1,5 +1,5 @@
 // Lint: the layering of lib/ (see README, "Layout"), no import cycles, ordered imports.
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 // What each folder of lib/ may import, bottom layer first. A folder may import itself and
@@ -41,19 +41,19 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false } },
-    plugins: { 'import-x': importX },
+    plugins: { import: importPlugin },
     settings: {
-      'import-x/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] } },
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] } },
+      'import/extensions': ['.ts', '.js'],
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
     },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { zones }],
-      'import-x/no-self-import': 'error',
-      'import-x/first': 'error',
-      'import-x/no-duplicates': 'error',
-      'import-x/order': [
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-restricted-paths': ['error', { zones }],
+      'import/no-self-import': 'error',
+      'import/first': 'error',
+      'import/no-duplicates': 'error',
+      'import/order': [
         'error',
         {
           groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
