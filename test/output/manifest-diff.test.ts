@@ -256,7 +256,7 @@ describe('rollouts', () => {
     expect(d.changed[0].rollout?.reasons).toEqual(['image', 'env', 'labels']);
   });
 
-  test('CronJob templates, with a note; Jobs cannot change their template', () => {
+  test('CronJob templates, with a note; Job templates are immutable', () => {
     const d = diffManifests(
       byKey(workload({ kind: 'CronJob', name: 'report' }), workload({ kind: 'Job', name: 'migrate' })),
       byKey(
@@ -266,7 +266,7 @@ describe('rollouts', () => {
     );
     expect(d.changed.map((c) => [c.key, c.rollout?.reasons, c.rollout?.note?.slice(0, 30)])).toEqual([
       ['batch/CronJob shop/report', ['image'], 'Jobs already started keep thei'],
-      ['batch/Job shop/migrate', ['image'], "a Job's pod template cannot be"],
+      ['batch/Job shop/migrate', ['image'], "a Job's pod template is immuta"],
     ]);
   });
 });

@@ -101,7 +101,7 @@ function noteFor(kind: string, after: Manifest): string | undefined {
     case 'ReplicationController':
       return `a ${kind} does not replace running pods; only pods it creates from now on use the new template`;
     case 'Job':
-      return "a Job's pod template cannot be changed: apply fails; delete the Job (or rename it) to run the new template";
+      return "a Job's pod template is immutable (but for a few fields of suspended Jobs): apply fails; delete the Job (or rename it) to run the new template";
     case 'CronJob':
       return 'Jobs already started keep their template; Jobs created from now on use the new one';
     case 'Pod':
