@@ -269,6 +269,26 @@ describe('rollouts', () => {
       ['batch/Job shop/migrate', ['image'], "a Job's pod template is immuta"],
     ]);
   });
+
+  test('a bare Pod: spec changes count, label changes do not; OnDelete StatefulSets get a note', () => {
+    const pod = (image: string, tier: string): Manifest => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'debug', namespace: 'shop', labels: { tier } },
+      spec: { containers: [{ name: 'debug', image }] },
+    });
+    const sts = (image: string): Manifest => {
+      const w = workload({ kind: 'StatefulSet', name: 'db', image });
+      return { ...w, spec: { ...(w.spec as object), updateStrategy: { type: 'OnDelete' } } };
+    };
+    const d = diffManifests(byKey(pod('a:1', 'x'), sts('db:1')), byKey(pod('a:1', 'y'), sts('db:2')));
+    expect(d.changed.map((c) => [c.key, c.rollout?.rollsPods, c.rollout?.note?.slice(0, 25)])).toEqual([
+      ['Pod shop/debug', false, undefined],
+      ['apps/StatefulSet shop/db', true, 'updateStrategy OnDelete: '],
+    ]);
+    const image = diffManifests(byKey(pod('a:1', 'x')), byKey(pod('a:2', 'x'))).changed[0].rollout;
+    expect([image?.reasons, image?.note?.slice(0, 24)]).toEqual([['image'], 'a bare Pod is not rolled']);
+  });
 });
 
 describe('Secrets', () => {

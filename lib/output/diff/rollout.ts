@@ -55,9 +55,11 @@ const CONTAINER_FIELD_REASONS: Readonly<Record<string, RolloutReason>> = {
 function reasonFor(names: readonly string[], bare: boolean): RolloutReason | undefined {
   const [top, field, sub] = names;
   if (top === 'metadata') {
+    // A bare Pod's labels and annotations change in place; nothing restarts.
+    if (bare) return undefined;
     if (field === 'labels') return 'labels';
     if (field === 'annotations') return sub === CONFIG_HASH_ANNOTATION ? 'config hash' : 'other';
-    return bare ? undefined : 'other';
+    return 'other';
   }
   if (top === 'spec') {
     if (CONTAINER_LISTS.has(field)) return sub === undefined ? 'containers' : (CONTAINER_FIELD_REASONS[sub] ?? 'other');
@@ -120,8 +122,8 @@ function noteFor(kind: string, after: Manifest): string | undefined {
 
 /**
  * What `changes` (of a resource of `kind`, now `after`) do to its pods: whether the pod template
- * changed and why. Undefined when the kind has no pod template. For a bare Pod the "template" is
- * the Pod's spec, labels and annotations.
+ * changed and why. Undefined when the kind has no pod template. For a bare Pod only its `spec`
+ * counts (its labels and annotations change in place).
  */
 export function rolloutOf(
   kind: string,
