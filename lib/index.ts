@@ -7,14 +7,20 @@
 //   import { KubecraftApp, KubecraftChart, WebService } from 'kubecraft';
 
 // the manifest model and errors
-export { ConstructError, ConstructErrorOptions, Manifest, ManifestMetadata, SynthesisError } from './core';
+export {
+  CONFIG_HASH_ANNOTATION,
+  ConstructError,
+  ConstructErrorOptions,
+  Manifest,
+  ManifestMetadata,
+  SynthesisError,
+} from './core';
 
 // apps and charts
 export { KubecraftApp, KubecraftAppProps, SynthTimings } from './app/kubecraft-app';
 export { KubecraftChart, KubecraftChartProps } from './app/kubecraft-chart';
 export { SynthesizedFile, SynthesizedObject } from './app/synthesis';
 export { Environment, Environments, EnvironmentsOptions, ENVIRONMENT_SELECTOR_VARIABLE } from './app/environment';
-export { CONFIG_HASH_ANNOTATION } from './app/config-hash';
 export { DEFAULT_SECCOMP_PROFILE } from './security/secure-defaults';
 
 // workloads and policy objects cdk8s-plus-27 lacks

@@ -1,8 +1,13 @@
 import { createHash } from 'crypto';
-import { asObject, JsonObject, Manifest, POD_TEMPLATE_KINDS, podReferencesOf, podSpecOf } from '../core';
-
-/** The pod template annotation that carries the hash of the configuration a workload uses. */
-export const CONFIG_HASH_ANNOTATION = 'kubecraft.io/config-hash';
+import {
+  asObject,
+  CONFIG_HASH_ANNOTATION,
+  JsonObject,
+  Manifest,
+  POD_TEMPLATE_KINDS,
+  podReferencesOf,
+  podSpecOf,
+} from '../core';
 
 /**
  * Adds `kubecraft.io/config-hash` to the pod template of every workload that uses a ConfigMap

@@ -7,3 +7,4 @@ export * from './pod-references';
 export * from './pod-spec';
 export * from './object-identity';
 export * from './kubernetes-version';
+export * from './annotations';

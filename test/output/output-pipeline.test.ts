@@ -5,10 +5,9 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { buildExampleApp } from '../../examples/example-app';
-import { Environment, Environments, KubecraftApp, KubecraftChart, Manifest, WebService } from '../../lib';
+import { Environment, Environments, KubecraftApp, KubecraftChart, WebService } from '../../lib';
 import { toOutputFiles } from '../../lib/app/kubecraft-app';
 import { buildAppGraph, toDot, toMermaid } from '../../lib/output/app-graph';
-import { diffManifests, formatDiff } from '../../lib/output/manifest-diff';
 
 const root = path.resolve(__dirname, '..', '..');
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
@@ -132,45 +131,6 @@ describe('kustomization', () => {
 });
 
 describe('diff', () => {
-  const m = (kind: string, name: string, spec: Record<string, unknown>): Manifest => ({
-    apiVersion: 'v1',
-    kind,
-    metadata: { name, namespace: 'shop' },
-    spec,
-  });
-  test('added, removed and changed resources, field by field', () => {
-    const before = new Map([
-      ['Service/shop/a', m('Service', 'a', { ports: [{ port: 80 }] })],
-      ['ConfigMap/shop/gone', m('ConfigMap', 'gone', {})],
-    ]);
-    const after = new Map([
-      ['Service/shop/a', m('Service', 'a', { ports: [{ port: 8080 }], type: 'NodePort' })],
-      ['prod/ConfigMap/shop/new', m('ConfigMap', 'new', {})],
-    ]);
-    const d = diffManifests(before, after);
-    expect(d.added).toEqual(['prod/ConfigMap/shop/new']);
-    expect(d.removed).toEqual(['ConfigMap/shop/gone']);
-    expect(d.changed).toEqual([
-      {
-        key: 'Service/shop/a',
-        fields: [
-          { path: 'spec.ports[0].port', type: 'changed', before: 80, after: 8080 },
-          { path: 'spec.type', type: 'added', before: undefined, after: 'NodePort' },
-        ],
-      },
-    ]);
-    expect(formatDiff(d)).toBe(
-      [
-        '1 added, 1 removed, 1 changed',
-        '+ [prod] ConfigMap shop/new',
-        '- ConfigMap shop/gone',
-        '~ Service shop/a',
-        '    ~ spec.ports[0].port: 80 -> 8080',
-        '    + spec.type: "NodePort"',
-      ].join('\n'),
-    );
-  });
-
   function cli(variant: string, out: string, ...args: string[]) {
     return spawnSync(
       process.execPath,
@@ -203,10 +163,10 @@ describe('diff', () => {
     expect([same.status, same.stdout.trim()]).toEqual([0, 'no changes']);
     const scaled = cli('scaled', out);
     expect(scaled.status).toBe(1);
-    expect(scaled.stdout).toContain('~ Deployment shop/web');
+    expect(scaled.stdout).toContain('~ apps/Deployment shop/web: rolls pods (image)');
     expect(scaled.stdout).toContain('    ~ spec.replicas: 2 -> 4');
     expect(scaled.stdout).toContain(
-      '    ~ spec.template.spec.containers[0].image: "ghcr.io/acme/web:2.0.1" -> "ghcr.io/acme/web:2.1.0"',
+      '    ~ spec.template.spec.containers[web].image: "ghcr.io/acme/web:2.0.1" -> "ghcr.io/acme/web:2.1.0"',
     );
     expect(cli('grown', out).stdout).toContain('+ ConfigMap shop/extra');
     expect(cli('shrunk', out).stdout).toContain('- Service shop/web');
