@@ -85,7 +85,7 @@ export class NodeAgent extends PatternBase {
   public readonly container: kplus.Container;
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
-    // runAsRootReason overrides `user`: the base checks the non-root user the agent would run as
+    // with runAsRootReason the agent runs as root and `user` is ignored (not checked by the base)
     const asRoot = props.runAsRootReason !== undefined;
     super(scope, id, asRoot ? { ...props, user: undefined } : props, { defaultComponent: 'agent' });
     if (props.port !== undefined) assertValid(this, 'port', props.port, portNumberProblems(props.port));

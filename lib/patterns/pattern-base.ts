@@ -90,7 +90,7 @@ export abstract class PatternBase extends Construct implements IServiceClient {
     if (!Number.isInteger(this.user) || this.user <= 0) {
       throw new ConstructError(this, `must be a positive, non-root UID (is ${this.user})`, {
         prop: 'user',
-        hint: 'omit it to run as 1000; to run as root, relax policy/run-as-non-root on the construct',
+        hint: `omit it to run as ${DEFAULT_PATTERN_USER}; patterns never run as root, except a NodeAgent given a runAsRootReason`,
       });
     }
   }
