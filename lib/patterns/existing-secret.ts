@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError, inScope } from '../core/errors';
 import { External } from '../validation/external';
 
 /**
@@ -20,8 +21,12 @@ export class ExistingSecret {
     keys: readonly string[],
     reason = 'created outside the app; its values are not in the manifests',
   ): kplus.ISecret {
-    if (keys.length === 0) throw new Error(`ExistingSecret '${name}': list the keys the Secret holds`);
-    External.secret(scope, name, reason, { keys });
+    if (keys.length === 0)
+      throw new ConstructError(scope, `ExistingSecret '${name}': no keys`, {
+        prop: 'keys',
+        hint: 'list the keys the Secret holds',
+      });
+    inScope(scope, 'reason', () => External.secret(scope, name, reason, { keys }));
     return kplus.Secret.fromSecretName(scope, `existing-secret-${name}`, name);
   }
 

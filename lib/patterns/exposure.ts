@@ -1,11 +1,13 @@
 import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { ConstructError } from '../core/errors';
 
 /** Options for an Ingress exposure. */
 export interface IngressExposureOptions {
   /** The host name, e.g. `shop.example.com`. */
   readonly host: string;
   /**
-   * The path prefix.
+   * The path prefix; must start with '/' (checked by cdk8s-plus's Ingress).
    *
    * @default '/'
    */
@@ -24,11 +26,20 @@ export interface IngressExposureOptions {
   readonly tlsSecretName?: string;
 }
 
-/** How a service is reached from outside the cluster; one prop chooses it. */
+/** A problem with the options of an `Exposure` factory. */
+interface ExposureProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * How a service is reached from outside the cluster; one prop chooses it. The factories'
+ * options are checked when the exposure is given to a construct (`validate`).
+ */
 export class Exposure {
   /** Only inside the cluster (a ClusterIP Service). */
   public static internal(): Exposure {
-    return new Exposure(kplus.ServiceType.CLUSTER_IP);
+    return new Exposure(kplus.ServiceType.CLUSTER_IP, []);
   }
 
   /**
@@ -37,35 +48,44 @@ export class Exposure {
    * @param nodePort a fixed port from 30000 to 32767 (default: chosen by the cluster)
    */
   public static nodePort(nodePort?: number): Exposure {
-    if (nodePort !== undefined && !(Number.isInteger(nodePort) && nodePort >= 30000 && nodePort <= 32767)) {
-      throw new Error(`Exposure.nodePort: nodePort must be from 30000 to 32767 (is ${nodePort})`);
-    }
-    return new Exposure(kplus.ServiceType.NODE_PORT, nodePort);
+    const problems: ExposureProblem[] = [];
+    if (nodePort !== undefined && !(Number.isInteger(nodePort) && nodePort >= 30000 && nodePort <= 32767))
+      problems.push({ field: 'nodePort', message: `must be from 30000 to 32767 (is ${nodePort})` });
+    return new Exposure(kplus.ServiceType.NODE_PORT, problems, nodePort);
   }
 
   /** Through a cloud load balancer (a LoadBalancer Service). */
   public static loadBalancer(): Exposure {
-    return new Exposure(kplus.ServiceType.LOAD_BALANCER);
+    return new Exposure(kplus.ServiceType.LOAD_BALANCER, []);
   }
 
   /** Through an Ingress rule on `host` (and a ClusterIP Service behind it). */
   public static ingress(options: IngressExposureOptions): Exposure {
-    if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(options.host)) {
-      throw new Error(`Exposure.ingress: host '${options.host}' is not a valid DNS name`);
-    }
-    if (options.path !== undefined && !options.path.startsWith('/'))
-      throw new Error(`Exposure.ingress: path must start with '/' (is '${options.path}')`);
-    return new Exposure(kplus.ServiceType.CLUSTER_IP, undefined, options);
+    const problems: ExposureProblem[] = [];
+    if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(options.host))
+      problems.push({ field: 'host', message: `'${options.host}' is not a valid DNS name` });
+    return new Exposure(kplus.ServiceType.CLUSTER_IP, problems, undefined, options);
   }
 
   private constructor(
     /** The Service type. */
     public readonly serviceType: kplus.ServiceType,
+    private readonly problems: readonly ExposureProblem[],
     /** The fixed node port, for NodePort. */
     public readonly nodePort?: number,
     /** Ingress options, when exposed through an Ingress. */
     public readonly ingressOptions?: IngressExposureOptions,
   ) {}
+
+  /**
+   * Throws a `ConstructError` naming `scope` and the field (`<prop>.nodePort`, `<prop>.host`) if
+   * the factory was given invalid options. A factory has no construct to name, so the construct
+   * that is given the exposure calls this.
+   */
+  public validate(scope: IConstruct, prop = 'exposure'): void {
+    const [first] = this.problems;
+    if (first) throw new ConstructError(scope, first.message, { prop: `${prop}.${first.field}` });
+  }
 
   /** Whether traffic from outside the cluster reaches the pods. */
   public get isExternal(): boolean {

@@ -1,15 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError, inScope } from '../core/errors';
 import { Policy } from '../validation/policy';
+import { assertValid } from '../values/assert-valid';
+import { portNumberProblems } from '../values/dns-name';
 import { Probes } from '../workloads/probes';
-import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import {
-  checkIdentity,
-  dropConstructPathLabel,
-  PatternIdentity,
-  recommendedLabels,
-  selectorLabels,
-} from './recommended-labels';
+import { PatternBase, PatternProps } from './pattern-base';
 
 /** A directory of the node the agent reads (or writes). */
 export interface HostPathMount {
@@ -34,25 +30,7 @@ export interface HostPathMount {
 /**
  * Properties for `NodeAgent`.
  */
-export interface NodeAgentProps extends PatternContainerOptions {
-  /**
-   * The name (`app.kubernetes.io/name`) and object names.
-   *
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * `app.kubernetes.io/component`.
-   *
-   * @default 'agent'
-   */
-  readonly component?: string;
-  /**
-   * `app.kubernetes.io/part-of`.
-   *
-   * @default - not set
-   */
-  readonly partOf?: string;
+export interface NodeAgentProps extends PatternProps {
   /**
    * Node directories the agent needs, each with its reason.
    *
@@ -67,7 +45,7 @@ export interface NodeAgentProps extends PatternContainerOptions {
   readonly tolerateControlPlane?: boolean;
   /**
    * Run as root, with the reason (e.g. to read root-owned log files). Recorded as the
-   * `policy/run-as-non-root` relaxation.
+   * `policy/run-as-non-root` relaxation; `user` is then ignored.
    *
    * @default - runs as `user` (non-root)
    */
@@ -100,40 +78,40 @@ const CONTROL_PLANE_TAINTS = ['node-role.kubernetes.io/control-plane', 'node-rol
  * });
  * ```
  */
-export class NodeAgent extends Construct {
-  public readonly name: string;
+export class NodeAgent extends PatternBase {
   /** The DaemonSet. */
   public readonly daemonSet: kplus.DaemonSet;
   /** The main container. */
   public readonly container: kplus.Container;
-  public readonly labels: Readonly<Record<string, string>>;
-  public readonly podSelector: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
-    super(scope, id);
-    const identity: PatternIdentity = {
-      name: props.name ?? id,
-      instance: props.name ?? id,
-      component: props.component ?? 'agent',
-      partOf: props.partOf,
-    };
-    checkIdentity(`NodeAgent ${this.node.path}`, identity);
-    if (!props.healthCheck && props.port === undefined)
-      throw new Error(`NodeAgent ${this.node.path}: give a healthCheck probe, or a port to check`);
-    this.name = identity.name;
-    this.labels = recommendedLabels(identity);
-    this.podSelector = selectorLabels(identity);
+    // with runAsRootReason the agent runs as root and `user` is ignored (not checked by the base)
     const asRoot = props.runAsRootReason !== undefined;
-    const user = asRoot ? 0 : (props.user ?? 1000);
+    super(scope, id, asRoot ? { ...props, user: undefined } : props, { defaultComponent: 'agent' });
+    if (props.port !== undefined) assertValid(this, 'port', props.port, portNumberProblems(props.port));
+    if (!props.healthCheck && props.port === undefined)
+      throw new ConstructError(this, "nothing to check the agent's health with", {
+        prop: 'healthCheck',
+        hint: 'give a healthCheck probe, or a port to check',
+      });
+    Probes.validate(this, 'healthCheck', props.healthCheck);
+    const hostPaths = props.hostPaths ?? [];
+    hostPaths.forEach((h, i) => {
+      if (!h.hostPath.startsWith('/'))
+        throw new ConstructError(this, `must be absolute (is '${h.hostPath}')`, { prop: `hostPaths[${i}].hostPath` });
+      if (h.reason.trim().length < 10)
+        throw new ConstructError(this, `'${h.hostPath}' needs a reason`, {
+          prop: `hostPaths[${i}].reason`,
+          hint: 'say in a sentence why the agent needs the node directory',
+        });
+    });
+    const rootContext = { user: 0, group: 0, ensureNonRoot: false };
 
     this.daemonSet = new kplus.DaemonSet(this, 'DaemonSet', {
-      metadata: { name: this.name, labels: { ...this.labels } },
-      select: false,
-      podMetadata: { labels: { ...this.labels } },
-      securityContext: { user, group: user, ensureNonRoot: !asRoot },
+      ...this.workloadProps(),
+      securityContext: asRoot ? rootContext : this.podSecurityContext({ ensureNonRoot: true }),
     });
-    this.daemonSet.select(kplus.LabelSelector.of({ labels: { ...this.podSelector } }));
-    dropConstructPathLabel(this.daemonSet, 'DaemonSet');
+    this.ownPods(this.daemonSet);
     if (props.tolerateControlPlane ?? true) {
       for (const key of CONTROL_PLANE_TAINTS) {
         this.daemonSet.scheduling.tolerate(
@@ -141,30 +119,25 @@ export class NodeAgent extends Construct {
         );
       }
     }
-    // the container runs as `user`, or as root when runAsRootReason says why (securityContext below)
-    const base = patternContainerProps({ ...props, user: asRoot ? 1000 : props.user });
     const probe = props.healthCheck ?? Probes.tcpSocket({ port: 'http' });
-    this.container = this.daemonSet.addContainer({
-      ...base,
-      name: this.name,
-      securityContext: asRoot ? { user: 0, group: 0, ensureNonRoot: false } : base.securityContext,
+    this.container = this.addMainContainer(this.daemonSet, props, {
+      securityContext: asRoot ? rootContext : undefined,
       ports: props.port !== undefined ? [{ number: props.port, name: 'http' }] : undefined,
       liveness: probe,
       readiness: probe,
     });
-    mountPatternVolumes(this, this.container, props);
 
-    const hostPaths = props.hostPaths ?? [];
     hostPaths.forEach((h, i) => {
-      if (!h.hostPath.startsWith('/'))
-        throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}].hostPath must be absolute (is '${h.hostPath}')`);
-      if (h.reason.trim().length < 10)
-        throw new Error(`NodeAgent ${this.node.path}: hostPaths[${i}] (${h.hostPath}) needs a reason`);
       const volume = kplus.Volume.fromHostPath(this, `host-${i}`, `host-${i}`, { path: h.hostPath });
       this.container.mount(h.mountPath ?? h.hostPath, volume, { readOnly: h.readOnly ?? true });
     });
-    if (hostPaths.length > 0)
-      Policy.relax(this.daemonSet, 'policy/host-path', hostPaths.map((h) => `${h.hostPath}: ${h.reason}`).join('; '));
-    if (asRoot) Policy.relax(this.daemonSet, 'policy/run-as-non-root', props.runAsRootReason!);
+    if (hostPaths.length > 0) {
+      const reasons = hostPaths.map((h) => `${h.hostPath}: ${h.reason}`).join('; ');
+      inScope(this, 'hostPaths', () => Policy.relax(this.daemonSet, 'policy/host-path', reasons));
+    }
+    if (asRoot) {
+      const reason = props.runAsRootReason!;
+      inScope(this, 'runAsRootReason', () => Policy.relax(this.daemonSet, 'policy/run-as-non-root', reason));
+    }
   }
 }

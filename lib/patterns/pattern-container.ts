@@ -1,6 +1,5 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
 
 /** What a pattern's main container runs, with secure, explicit defaults. */
 export interface PatternContainerOptions {
@@ -43,9 +42,9 @@ export interface PatternContainerOptions {
    */
   readonly resources?: kplus.ContainerResources;
   /**
-   * The non-root UID (and GID) the container runs as.
+   * The non-root UID (and GID, and fsGroup) the pod runs as.
    *
-   * @default 1000
+   * @default DEFAULT_PATTERN_USER (1000)
    */
   readonly user?: number;
   /**
@@ -62,48 +61,12 @@ export const DEFAULT_PATTERN_RESOURCES: kplus.ContainerResources = {
   memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
 };
 
-/** Container props for a pattern's main container (name, ports and probes are added by the pattern). */
-export function patternContainerProps(options: PatternContainerOptions): kplus.ContainerProps {
-  const user = options.user ?? 1000;
-  if (!Number.isInteger(user) || user <= 0)
-    throw new Error(
-      `user must be a positive, non-root UID (is ${user}); relax policy/run-as-non-root on the construct to run as root`,
-    );
-  const env: Record<string, kplus.EnvValue> = {};
-  for (const [k, v] of Object.entries(options.env ?? {}))
-    env[k] = typeof v === 'string' ? kplus.EnvValue.fromValue(v) : v;
-  return {
-    image: options.image,
-    command: options.command ? [...options.command] : undefined,
-    args: options.args ? [...options.args] : undefined,
-    envVariables: env,
-    resources: options.resources ?? DEFAULT_PATTERN_RESOURCES,
-    securityContext: { user, group: user, ensureNonRoot: true },
-  };
-}
+/**
+ * The UID (and GID, and fsGroup) pattern pods run as unless `user` says otherwise: an
+ * unprivileged, non-root user, as the restricted Pod Security Standard requires. Images that
+ * need their own service user (nginx's 101, mysql's 999) set `user`.
+ */
+export const DEFAULT_PATTERN_USER = 1000;
 
-/** Mounts the pattern's writable paths and files into `container`. */
-export function mountPatternVolumes(
-  scope: Construct,
-  container: kplus.Container,
-  options: PatternContainerOptions,
-): void {
-  const paths = options.writablePaths ?? ['/tmp'];
-  paths.forEach((path, i) => {
-    if (!path.startsWith('/')) throw new Error(`writablePaths must be absolute (is '${path}')`);
-    container.mount(path, kplus.Volume.fromEmptyDir(scope, `writable-${i}`, `writable-${i}`));
-  });
-  (options.files ?? []).forEach((f, i) => {
-    const volume = isSecret(f.from)
-      ? kplus.Volume.fromSecret(scope, `files-${i}`, f.from, { name: `files-${i}` })
-      : kplus.Volume.fromConfigMap(scope, `files-${i}`, f.from, { name: `files-${i}` });
-    container.mount(f.path, volume, { readOnly: true });
-  });
-  for (const source of options.envFrom ?? []) {
-    container.env.copyFrom(isSecret(source) ? kplus.Env.fromSecret(source) : kplus.Env.fromConfigMap(source));
-  }
-}
-
-function isSecret(x: kplus.IConfigMap | kplus.ISecret): x is kplus.ISecret {
-  return x.resourceType === 'secrets';
-}
+/** The paths that get an `emptyDir` unless `writablePaths` says otherwise. */
+export const DEFAULT_WRITABLE_PATHS: readonly string[] = ['/tmp'];

@@ -1,23 +1,9 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { assertNoProblems, dns1123LabelProblems, labelValueProblems } from '../values/dns-name';
+import { PatternIdentity } from './pattern-identity';
 
 /** The value of `app.kubernetes.io/managed-by` on everything a pattern creates. */
 export const MANAGED_BY = 'kubecraft';
-
-/** Identity of a pattern, from which its recommended labels and selector come. */
-export interface PatternIdentity {
-  /** `app.kubernetes.io/name`, and the base of every object name. */
-  readonly name: string;
-  /** `app.kubernetes.io/instance`. */
-  readonly instance: string;
-  /** `app.kubernetes.io/component`. */
-  readonly component: string;
-  /** `app.kubernetes.io/part-of`, if set. */
-  readonly partOf?: string;
-  /** `app.kubernetes.io/version`, if set. */
-  readonly version?: string;
-}
 
 /**
  * The Kubernetes recommended labels (`app.kubernetes.io/*`) for everything a pattern creates.
@@ -48,28 +34,13 @@ export function selectorLabels(id: PatternIdentity): Record<string, string> {
   };
 }
 
-/** Validates a pattern identity; throws an error naming `where` and the field. */
-export function checkIdentity(where: string, id: PatternIdentity): void {
-  assertNoProblems(`${where}: name`, id.name, dns1123LabelProblems(id.name));
-  for (const [field, value] of Object.entries({
-    instance: id.instance,
-    component: id.component,
-    partOf: id.partOf,
-    version: id.version,
-  })) {
-    if (value !== undefined) assertNoProblems(`${where}: ${field}`, value, labelValueProblems(value));
-  }
-}
-
 /**
  * Removes cdk8s-plus's construct-path label (`cdk8s.io/metadata.addr`) from a workload's pod
  * template, so that nothing about a pattern's pods depends on where it sits in the construct
  * tree. Patterns select their pods by `selectorLabels` instead.
  */
-export function dropConstructPathLabel(
-  workload: IConstruct,
-  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob',
-): void {
-  const template = kind === 'CronJob' ? '/spec/jobTemplate/spec/template' : '/spec/template';
-  ApiObject.of(workload).addJsonPatch(JsonPatch.remove(`${template}/metadata/labels/cdk8s.io~1metadata.addr`));
+export function dropConstructPathLabel(workload: IConstruct): void {
+  const apiObject = ApiObject.of(workload);
+  const template = apiObject.kind === 'CronJob' ? '/spec/jobTemplate/spec/template' : '/spec/template';
+  apiObject.addJsonPatch(JsonPatch.remove(`${template}/metadata/labels/cdk8s.io~1metadata.addr`));
 }

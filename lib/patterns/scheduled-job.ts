@@ -1,11 +1,10 @@
 import { Cron, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError, inScope } from '../core/errors';
 import { cronScheduleProblems } from '../values/cron-schedule';
-import { jobProps, JobOptions } from './batch-job';
-import { mountPatternVolumes, patternContainerProps } from './pattern-container';
-import { dropConstructPathLabel, PatternIdentity, recommendedLabels } from './recommended-labels';
-import { connect, ConnectOptions, IServiceClient, IServiceEndpoint } from './service-endpoint';
+import { JobOptions, jobSettings } from './job-options';
+import { PatternBase } from './pattern-base';
 
 /**
  * Properties for `ScheduledJob`.
@@ -53,59 +52,53 @@ export interface ScheduledJobProps extends JobOptions {
  * new ScheduledJob(chart, 'report', { image: 'ghcr.io/acme/report:1.2.0', schedule: '0 3 * * *', timeZone: 'Europe/Berlin' });
  * ```
  */
-export class ScheduledJob extends Construct implements IServiceClient {
-  public readonly name: string;
+export class ScheduledJob extends PatternBase {
   /** The CronJob. */
   public readonly cronJob: kplus.CronJob;
   /** The main container. */
   public readonly container: kplus.Container;
-  public readonly labels: Readonly<Record<string, string>>;
-  public readonly podSelector: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
-    super(scope, id);
-    const where = `ScheduledJob ${this.node.path}`;
+    super(scope, id, props, { defaultComponent: 'batch' });
     const problems = cronScheduleProblems(props.schedule);
     if (problems.length > 0)
-      throw new Error(`${where}: schedule '${props.schedule}' is invalid: ${problems.join('; ')}`);
+      throw new ConstructError(this, `'${props.schedule}' is invalid: ${problems.join('; ')}`, { prop: 'schedule' });
     if (props.timeZone !== undefined && !isTimeZone(props.timeZone))
-      throw new Error(`${where}: timeZone '${props.timeZone}' is not an IANA time zone`);
-    const identity: PatternIdentity = {
-      name: props.name ?? id,
-      instance: props.name ?? id,
-      component: props.component ?? 'batch',
-      partOf: props.partOf,
-    };
+      throw new ConstructError(this, `'${props.timeZone}' is not an IANA time zone`, {
+        prop: 'timeZone',
+        hint: "use a name such as 'Europe/Berlin'",
+      });
     if (props.ttlAfterFinished !== undefined)
-      throw new Error(
-        `${where}: ttlAfterFinished does not apply to scheduled jobs; finished jobs are kept by 'history'`,
-      );
-    const { ttlAfterFinished: _ttl, ...jp } = jobProps(where, props, identity);
+      throw new ConstructError(this, 'does not apply to scheduled jobs', {
+        prop: 'ttlAfterFinished',
+        hint: "remove it: finished jobs are kept by 'history'",
+      });
+    const settings = jobSettings(this, props);
     const successful = props.history?.successful ?? 3;
     const failed = props.history?.failed ?? 1;
-    if (![successful, failed].every((n) => Number.isInteger(n) && n >= 0))
-      throw new Error(`${where}: history limits must be non-negative integers`);
-    this.name = identity.name;
-    this.labels = recommendedLabels(identity);
-    this.podSelector = { ...this.labels };
-    this.cronJob = new kplus.CronJob(this, 'CronJob', {
-      ...jp,
-      schedule: cronOf(props.schedule),
-      timeZone: props.timeZone,
-      concurrencyPolicy: props.concurrencyPolicy ?? kplus.ConcurrencyPolicy.FORBID,
-      startingDeadline: props.startingDeadline ?? Duration.minutes(5),
-      successfulJobsRetained: successful,
-      failedJobsRetained: failed,
-      suspend: props.suspend ?? false,
-    });
-    dropConstructPathLabel(this.cronJob, 'CronJob');
-    this.container = this.cronJob.addContainer({ ...patternContainerProps(props), name: this.name });
-    mountPatternVolumes(this, this.container, props);
-  }
-
-  /** Gives the job the address of `endpoint` and allows that traffic. */
-  public connectTo(endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
-    connect(this, endpoint, options);
+    for (const [field, n] of Object.entries({ successful, failed })) {
+      if (!Number.isInteger(n) || n < 0)
+        throw new ConstructError(this, `must be a non-negative integer (is ${n})`, { prop: `history.${field}` });
+    }
+    // cdk8s-plus checks that startingDeadline is at least 10 seconds
+    this.cronJob = inScope(
+      this,
+      'startingDeadline',
+      () =>
+        new kplus.CronJob(this, 'CronJob', {
+          ...this.workloadProps(),
+          ...settings,
+          schedule: cronOf(props.schedule),
+          timeZone: props.timeZone,
+          concurrencyPolicy: props.concurrencyPolicy ?? kplus.ConcurrencyPolicy.FORBID,
+          startingDeadline: props.startingDeadline ?? Duration.minutes(5),
+          successfulJobsRetained: successful,
+          failedJobsRetained: failed,
+          suspend: props.suspend ?? false,
+        }),
+    );
+    this.ownPods(this.cronJob, false);
+    this.container = this.addMainContainer(this.cronJob, props);
   }
 }
 

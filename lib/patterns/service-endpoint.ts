@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { ConstructError } from '../core/errors';
 import { AppNetwork } from './app-network';
 
 /** Something reachable through a Service: a `WebService` or a `StatefulService`. */
@@ -63,7 +64,10 @@ export function envPrefixOf(name: string): string {
 export function connect(client: IServiceClient, endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
   const prefix = options.envPrefix ?? envPrefixOf(endpoint.name);
   if (!/^[A-Z_][A-Z0-9_]*$/.test(prefix))
-    throw new Error(`connectTo: envPrefix '${prefix}' is not a valid environment variable prefix`);
+    throw new ConstructError(client, `'${prefix}' is not a valid environment variable prefix`, {
+      prop: 'connectTo.envPrefix',
+      hint: 'use upper case letters, digits and underscores, not starting with a digit',
+    });
   const env = client.container.env;
   env.addVariable(`${prefix}_HOST`, kplus.EnvValue.fromValue(endpoint.dnsName));
   env.addVariable(`${prefix}_PORT`, kplus.EnvValue.fromValue(String(endpoint.servicePort)));

@@ -1,48 +1,19 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { assertNoProblems, portNumberProblems } from '../values/dns-name';
+import { ConstructError } from '../core/errors';
+import { assertValid } from '../values/assert-valid';
+import { portNameProblems, portNumberProblems } from '../values/dns-name';
 import { PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { StatefulSet } from '../workloads/stateful-set';
-import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import {
-  checkIdentity,
-  dropConstructPathLabel,
-  PatternIdentity,
-  recommendedLabels,
-  selectorLabels,
-} from './recommended-labels';
-import { connect, ConnectOptions, IServiceClient, IServiceEndpoint, serviceDnsName } from './service-endpoint';
+import { PatternBase, PatternProps } from './pattern-base';
+import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
 
 /**
  * Properties for `StatefulService`.
  */
-export interface StatefulServiceProps extends PatternContainerOptions {
-  /**
-   * The name: `app.kubernetes.io/name`, the headless Service's DNS name, and the object names.
-   *
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * `app.kubernetes.io/instance`.
-   *
-   * @default - the name
-   */
-  readonly instance?: string;
-  /**
-   * `app.kubernetes.io/component`.
-   *
-   * @default 'database'
-   */
-  readonly component?: string;
-  /**
-   * `app.kubernetes.io/part-of`.
-   *
-   * @default - not set
-   */
-  readonly partOf?: string;
+export interface StatefulServiceProps extends PatternProps {
   /** The port the server listens on (and the Service port). */
   readonly port: number;
   /**
@@ -94,8 +65,7 @@ export interface StatefulServiceProps extends PatternContainerOptions {
  * app.connectTo(db);
  * ```
  */
-export class StatefulService extends Construct implements IServiceEndpoint, IServiceClient {
-  public readonly name: string;
+export class StatefulService extends PatternBase implements IServiceEndpoint {
   /** The StatefulSet. */
   public readonly statefulSet: StatefulSet;
   /** The main container. */
@@ -104,37 +74,30 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
   public readonly service: kplus.Service;
   /** The PodDisruptionBudget. */
   public readonly disruptionBudget: PodDisruptionBudget;
-  public readonly labels: Readonly<Record<string, string>>;
-  public readonly podSelector: Readonly<Record<string, string>>;
+  /** The Service port (the same as the container port). */
   public readonly servicePort: number;
+  /** The container port. */
   public readonly containerPort: number;
+  /** The headless Service's DNS name. */
   public readonly dnsName: string;
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
-    super(scope, id);
-    const identity: PatternIdentity = {
-      name: props.name ?? id,
-      instance: props.instance ?? props.name ?? id,
-      component: props.component ?? 'database',
-      partOf: props.partOf,
-    };
-    checkIdentity(`StatefulService ${this.node.path}`, identity);
-    assertNoProblems(`StatefulService ${this.node.path}: port`, props.port, portNumberProblems(props.port));
+    super(scope, id, props, { defaultComponent: 'database' });
+    assertValid(this, 'port', props.port, portNumberProblems(props.port));
+    const portName = props.portName ?? 'tcp';
+    assertValid(this, 'portName', portName, portNameProblems(portName));
     const replicas = props.replicas ?? 1;
     if (!Number.isInteger(replicas) || replicas < 1)
-      throw new Error(`StatefulService ${this.node.path}: replicas must be at least 1 (is ${replicas})`);
+      throw new ConstructError(this, `must be at least 1 (is ${replicas})`, { prop: 'replicas' });
     if (!props.dataPath.startsWith('/'))
-      throw new Error(`StatefulService ${this.node.path}: dataPath must be absolute (is '${props.dataPath}')`);
-    this.name = identity.name;
+      throw new ConstructError(this, `must be absolute (is '${props.dataPath}')`, { prop: 'dataPath' });
+    Probes.validate(this, 'liveness', props.liveness);
+    Probes.validate(this, 'readiness', props.readiness);
     this.containerPort = props.port;
     this.servicePort = props.port;
-    this.labels = recommendedLabels(identity);
-    this.podSelector = selectorLabels(identity);
-    const portName = props.portName ?? 'tcp';
-    const user = props.user ?? 1000;
 
     this.service = new kplus.Service(this, 'Service', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      metadata: this.objectMetadata(),
       clusterIP: 'None',
       ports: [{ name: portName, port: props.port, targetPort: props.port }],
     });
@@ -142,24 +105,18 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
     this.dnsName = serviceDnsName(this.service);
 
     this.statefulSet = new StatefulSet(this, 'StatefulSet', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      ...this.workloadProps(),
       service: this.service,
       replicas,
-      select: false,
-      podMetadata: { labels: { ...this.labels } },
-      securityContext: { user, group: user, fsGroup: user },
       volumeClaimTemplates: [
         { name: 'data', storage: props.storage, mountPath: props.dataPath, storageClassName: props.storageClassName },
       ],
     });
-    this.statefulSet.select(kplus.LabelSelector.of({ labels: { ...this.podSelector } }));
-    dropConstructPathLabel(this.statefulSet, 'StatefulSet');
+    this.ownPods(this.statefulSet);
     // cdk8s-plus-27 adds the StatefulSet's construct-path label to its Service's selector; the
     // Service selects by the pattern's labels only.
     ApiObject.of(this.service).addJsonPatch(JsonPatch.remove('/spec/selector/cdk8s.io~1metadata.addr'));
-    this.container = this.statefulSet.addContainer({
-      ...patternContainerProps(props),
-      name: this.name,
+    this.container = this.addMainContainer(this.statefulSet, props, {
       ports: [{ number: props.port, name: portName }],
       liveness:
         props.liveness ??
@@ -170,17 +127,11 @@ export class StatefulService extends Construct implements IServiceEndpoint, ISer
         }),
       readiness: props.readiness ?? Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) }),
     });
-    mountPatternVolumes(this, this.container, props);
 
     this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      metadata: this.objectMetadata(),
       selector: kplus.Pods.select(this, 'Pods', { labels: { ...this.podSelector } }),
       maxUnavailable: 1,
     });
-  }
-
-  /** Gives this server the address of `endpoint` and allows that traffic (e.g. a replica to its primary). */
-  public connectTo(endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
-    connect(this, endpoint, options);
   }
 }

@@ -1,20 +1,15 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { assertNoProblems, portNumberProblems } from '../values/dns-name';
+import { ConstructError, inScope } from '../core/errors';
+import { assertValid } from '../values/assert-valid';
+import { portNumberProblems } from '../values/dns-name';
 import { PodCount, PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { AppNetwork } from './app-network';
 import { Exposure } from './exposure';
-import { mountPatternVolumes, PatternContainerOptions, patternContainerProps } from './pattern-container';
-import {
-  checkIdentity,
-  dropConstructPathLabel,
-  PatternIdentity,
-  recommendedLabels,
-  selectorLabels,
-} from './recommended-labels';
-import { connect, ConnectOptions, IServiceClient, IServiceEndpoint, serviceDnsName } from './service-endpoint';
+import { PatternBase, PatternProps } from './pattern-base';
+import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
 
 /** Horizontal autoscaling of a `WebService`. */
 export interface WebServiceAutoscaling {
@@ -37,32 +32,7 @@ export interface WebServiceAutoscaling {
 /**
  * Properties for `WebService`.
  */
-export interface WebServiceProps extends PatternContainerOptions {
-  /**
-   * The service's name: `app.kubernetes.io/name`, the Service's DNS name, and the name of
-   * every object it creates.
-   *
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * `app.kubernetes.io/instance`.
-   *
-   * @default - the name
-   */
-  readonly instance?: string;
-  /**
-   * `app.kubernetes.io/component`.
-   *
-   * @default 'web'
-   */
-  readonly component?: string;
-  /**
-   * `app.kubernetes.io/part-of`: the application it belongs to.
-   *
-   * @default - not set
-   */
-  readonly partOf?: string;
+export interface WebServiceProps extends PatternProps {
   /**
    * The port the container listens on.
    *
@@ -88,9 +58,8 @@ export interface WebServiceProps extends PatternContainerOptions {
    */
   readonly exposure?: Exposure;
   /**
-   * HTTP path of the health endpoint, used by the readiness probe (and the liveness probe
-   * unless `liveness` is given). Set `healthPath: undefined` with explicit probes for non-HTTP
-   * services.
+   * HTTP path of the health endpoint, probed by the default liveness and readiness probes
+   * (unused when both `liveness` and `readiness` are given, e.g. for non-HTTP services).
    *
    * @default '/healthz'
    */
@@ -124,7 +93,7 @@ export interface WebServiceProps extends PatternContainerOptions {
    *
    * @default '25%'
    */
-  readonly maxSurge?: `${number}%` | number;
+  readonly maxSurge?: PodCount;
   /**
    * Let the non-root process bind ports below 1024 (e.g. an image hard-wired to port 80), with
    * the namespaced, "safe" sysctl `net.ipv4.ip_unprivileged_port_start=0`.
@@ -146,9 +115,7 @@ export interface WebServiceProps extends PatternContainerOptions {
  * web.connectTo(api); // API_HOST, API_PORT, API_ADDR in web's container; web -> api allowed
  * ```
  */
-export class WebService extends Construct implements IServiceEndpoint, IServiceClient {
-  /** The name (`app.kubernetes.io/name`). */
-  public readonly name: string;
+export class WebService extends PatternBase implements IServiceEndpoint {
   /** The Deployment. */
   public readonly deployment: kplus.Deployment;
   /** The main container. */
@@ -161,10 +128,6 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
   public readonly autoscaler?: kplus.HorizontalPodAutoscaler;
   /** The Ingress, when exposed through one. */
   public readonly ingress?: kplus.Ingress;
-  /** The recommended labels on every object. */
-  public readonly labels: Readonly<Record<string, string>>;
-  /** The pod selector. */
-  public readonly podSelector: Readonly<Record<string, string>>;
   /** The Service port. */
   public readonly servicePort: number;
   /** The container port. */
@@ -173,73 +136,58 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
   public readonly dnsName: string;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id);
-    const identity: PatternIdentity = {
-      name: props.name ?? id,
-      instance: props.instance ?? props.name ?? id,
-      component: props.component ?? 'web',
-      partOf: props.partOf,
-    };
-    checkIdentity(`WebService ${this.node.path}`, identity);
-    this.name = identity.name;
+    super(scope, id, props, { defaultComponent: 'web' });
     this.containerPort = props.port ?? 8080;
     this.servicePort = props.servicePort ?? 80;
-    assertNoProblems(`WebService ${this.node.path}: port`, this.containerPort, portNumberProblems(this.containerPort));
-    assertNoProblems(
-      `WebService ${this.node.path}: servicePort`,
-      this.servicePort,
-      portNumberProblems(this.servicePort),
-    );
+    assertValid(this, 'port', this.containerPort, portNumberProblems(this.containerPort));
+    assertValid(this, 'servicePort', this.servicePort, portNumberProblems(this.servicePort));
     const replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 0)
-      throw new Error(`WebService ${this.node.path}: replicas must be a non-negative integer (is ${replicas})`);
+      throw new ConstructError(this, `must be a non-negative integer (is ${replicas})`, { prop: 'replicas' });
     if (props.autoscaling && props.replicas !== undefined)
-      throw new Error(
-        `WebService ${this.node.path}: set either replicas or autoscaling, not both (the autoscaler owns the replica count)`,
-      );
-    const healthPath = 'healthPath' in props ? props.healthPath : '/healthz';
-    if ((!props.liveness || !props.readiness) && healthPath === undefined) {
-      throw new Error(`WebService ${this.node.path}: without healthPath, give both liveness and readiness probes`);
-    }
-    this.labels = recommendedLabels(identity);
-    this.podSelector = selectorLabels(identity);
+      throw new ConstructError(this, 'set either replicas or autoscaling, not both', {
+        prop: 'replicas',
+        hint: 'remove replicas: the autoscaler owns the replica count',
+      });
+    const healthPath = props.healthPath ?? '/healthz';
+    if (!healthPath.startsWith('/'))
+      throw new ConstructError(this, `must start with '/' (is '${healthPath}')`, { prop: 'healthPath' });
+    const maxSurge = props.maxSurge ?? '25%';
+    const maxSurgeProblem = podCountProblem(maxSurge);
+    if (maxSurgeProblem) throw new ConstructError(this, maxSurgeProblem, { prop: 'maxSurge' });
+    Probes.validate(this, 'liveness', props.liveness);
+    Probes.validate(this, 'readiness', props.readiness);
+    const exposure = props.exposure ?? Exposure.internal();
+    exposure.validate(this, 'exposure');
 
     this.deployment = new kplus.Deployment(this, 'Deployment', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      ...this.workloadProps(),
       replicas: props.autoscaling ? undefined : replicas,
-      select: false,
-      podMetadata: { labels: { ...this.labels } },
-      securityContext: {
-        user: props.user ?? 1000,
-        group: props.user ?? 1000,
-        fsGroup: props.user ?? 1000,
+      securityContext: this.podSecurityContext({
         sysctls: props.bindLowPorts ? [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] : undefined,
-      },
-      strategy: kplus.DeploymentStrategy.rollingUpdate({
-        maxSurge: toPercentOrAbsolute(props.maxSurge ?? '25%'),
-        maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
       }),
+      strategy: inScope(this, 'maxSurge', () =>
+        kplus.DeploymentStrategy.rollingUpdate({
+          maxSurge: toPercentOrAbsolute(maxSurge),
+          maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
+        }),
+      ),
     });
-    this.deployment.select(kplus.LabelSelector.of({ labels: { ...this.podSelector } }));
-    dropConstructPathLabel(this.deployment, 'Deployment');
-    this.container = this.deployment.addContainer({
-      ...patternContainerProps(props),
-      name: this.name,
+    this.ownPods(this.deployment);
+    this.container = this.addMainContainer(this.deployment, props, {
       ports: [{ number: this.containerPort, name: 'http' }],
       liveness:
         props.liveness ??
-        Probes.httpGet(healthPath!, {
+        Probes.httpGet(healthPath, {
           port: 'http',
           initialDelaySeconds: Duration.seconds(10),
           periodSeconds: Duration.seconds(10),
         }),
-      readiness: props.readiness ?? Probes.httpGet(healthPath!, { port: 'http', periodSeconds: Duration.seconds(5) }),
+      readiness: props.readiness ?? Probes.httpGet(healthPath, { port: 'http', periodSeconds: Duration.seconds(5) }),
     });
-    mountPatternVolumes(this, this.container, props);
 
-    const exposure = props.exposure ?? Exposure.internal();
     this.service = new kplus.Service(this, 'Service', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      metadata: this.objectMetadata(),
       type: exposure.serviceType,
       ports: [{ name: 'http', port: this.servicePort, targetPort: this.containerPort, nodePort: exposure.nodePort }],
     });
@@ -247,7 +195,7 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
     this.dnsName = serviceDnsName(this.service);
 
     this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
-      metadata: { name: this.name, labels: { ...this.labels } },
+      metadata: this.objectMetadata(),
       selector: kplus.Pods.select(this, 'Pods', { labels: { ...this.podSelector } }),
       maxUnavailable: props.maxUnavailable ?? 1,
     });
@@ -255,56 +203,68 @@ export class WebService extends Construct implements IServiceEndpoint, IServiceC
     if (props.autoscaling) {
       const a = props.autoscaling;
       const min = a.minReplicas ?? 2;
-      if (!(Number.isInteger(min) && min >= 1 && Number.isInteger(a.maxReplicas) && a.maxReplicas >= min)) {
-        throw new Error(
-          `WebService ${this.node.path}: autoscaling needs 1 <= minReplicas (${min}) <= maxReplicas (${a.maxReplicas})`,
-        );
-      }
+      if (!(Number.isInteger(min) && min >= 1))
+        throw new ConstructError(this, `must be an integer of at least 1 (is ${min})`, {
+          prop: 'autoscaling.minReplicas',
+        });
+      if (!(Number.isInteger(a.maxReplicas) && a.maxReplicas >= 1))
+        throw new ConstructError(this, `must be an integer of at least 1 (is ${a.maxReplicas})`, {
+          prop: 'autoscaling.maxReplicas',
+        });
       const cpu = a.cpuUtilization ?? 70;
       if (!(Number.isInteger(cpu) && cpu > 0 && cpu <= 100))
-        throw new Error(`WebService ${this.node.path}: cpuUtilization must be from 1 to 100 (is ${cpu})`);
-      this.autoscaler = new kplus.HorizontalPodAutoscaler(this, 'Autoscaler', {
-        metadata: { name: this.name, labels: { ...this.labels } },
-        target: this.deployment,
-        minReplicas: min,
-        maxReplicas: a.maxReplicas,
-        metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(cpu))],
-      });
+        throw new ConstructError(this, `must be from 1 to 100 (is ${cpu})`, { prop: 'autoscaling.cpuUtilization' });
+      // cdk8s-plus checks minReplicas <= maxReplicas
+      this.autoscaler = inScope(
+        this,
+        'autoscaling',
+        () =>
+          new kplus.HorizontalPodAutoscaler(this, 'Autoscaler', {
+            metadata: this.objectMetadata(),
+            target: this.deployment,
+            minReplicas: min,
+            maxReplicas: a.maxReplicas,
+            metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(cpu))],
+          }),
+      );
     }
 
     if (exposure.ingressOptions) {
       const o = exposure.ingressOptions;
-      this.ingress = new kplus.Ingress(this, 'Ingress', {
-        metadata: { name: this.name, labels: { ...this.labels } },
-        className: o.className,
-        rules: [
-          {
-            host: o.host,
-            path: o.path ?? '/',
-            pathType: kplus.HttpIngressPathType.PREFIX,
-            backend: kplus.IngressBackend.fromService(this.service, { port: this.servicePort }),
-          },
-        ],
-        tls: o.tlsSecretName
-          ? [{ hosts: [o.host], secret: kplus.Secret.fromSecretName(this, 'TlsSecret', o.tlsSecretName) }]
-          : undefined,
-      });
+      const backend = inScope(this, 'servicePort', () =>
+        kplus.IngressBackend.fromService(this.service, { port: this.servicePort }),
+      );
+      // cdk8s-plus checks that the path starts with '/'
+      this.ingress = inScope(
+        this,
+        'exposure.path',
+        () =>
+          new kplus.Ingress(this, 'Ingress', {
+            metadata: this.objectMetadata(),
+            className: o.className,
+            rules: [{ host: o.host, path: o.path ?? '/', pathType: kplus.HttpIngressPathType.PREFIX, backend }],
+            tls: o.tlsSecretName
+              ? [{ hosts: [o.host], secret: kplus.Secret.fromSecretName(this, 'TlsSecret', o.tlsSecretName) }]
+              : undefined,
+          }),
+      );
     }
     if (exposure.isExternal) {
       AppNetwork.of(this).allowFromOutside({ name: this.name, labels: this.podSelector }, this.containerPort);
     }
   }
-
-  /**
-   * Gives this service the address of `endpoint` (`<NAME>_HOST`, `<NAME>_PORT`, `<NAME>_ADDR`,
-   * by Service DNS name) and allows exactly that traffic with NetworkPolicies.
-   */
-  public connectTo(endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
-    connect(this, endpoint, options);
-  }
 }
 
-function toPercentOrAbsolute(value: `${number}%` | number): kplus.PercentOrAbsolute {
+/** What is wrong with a pod count (`2`, `'25%'`), or undefined. */
+function podCountProblem(value: PodCount): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 0 ? undefined : `must be a non-negative integer (is ${value})`;
+  }
+  const m = /^(\d+)%$/.exec(value);
+  return m && Number(m[1]) <= 100 ? undefined : `must be a percentage from '0%' to '100%' (is '${value}')`;
+}
+
+function toPercentOrAbsolute(value: PodCount): kplus.PercentOrAbsolute {
   if (typeof value === 'number') return kplus.PercentOrAbsolute.absolute(value);
   return kplus.PercentOrAbsolute.percent(Number(value.slice(0, -1)));
 }

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { ConstructError } from '../core/errors';
 import { parseQuantity, quantityProblems } from '../values/quantity';
 
 /** What a LimitRange item constrains. */
@@ -78,8 +79,8 @@ export class LimitRange extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: LimitRangeProps) {
     super(scope, id);
-    if (props.limits.length === 0) throw new Error(`LimitRange ${this.node.path}: limits must not be empty`);
-    props.limits.forEach((item, i) => checkItem(`LimitRange ${this.node.path}: limits[${i}]`, item));
+    if (props.limits.length === 0) throw new ConstructError(this, 'must not be empty', { prop: 'limits' });
+    props.limits.forEach((item, i) => checkItem(this, `limits[${i}]`, item));
     this.limits = props.limits;
     this.apiObject = new kplus.k8s.KubeLimitRange(this, 'Resource', {
       metadata: props.metadata,
@@ -110,19 +111,29 @@ export function toQuantities(
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, kplus.k8s.Quantity.fromString(v)]));
 }
 
-/** Throws if any quantity in `values` is malformed; `where` names the field. */
-export function checkQuantities(where: string, values: ResourceQuantities | undefined): void {
+/**
+ * Throws a `ConstructError` naming `scope` and `<prop>.<resource>` if any quantity in `values`
+ * is malformed.
+ */
+export function checkQuantities(scope: IConstruct, prop: string, values: ResourceQuantities | undefined): void {
   for (const [resource, value] of Object.entries(values ?? {})) {
     const problems = quantityProblems(value);
-    if (problems.length > 0) throw new Error(`${where}.${resource}: '${value}' ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new ConstructError(scope, `'${value}' ${problems.join('; ')}`, { prop: `${prop}.${resource}` });
   }
 }
 
-function checkItem(where: string, item: LimitRangeItem): void {
+function checkItem(scope: IConstruct, where: string, item: LimitRangeItem): void {
   const fields = ['default', 'defaultRequest', 'max', 'min', 'maxLimitRequestRatio'] as const;
-  for (const field of fields) checkQuantities(`${where}.${field}`, item[field]);
+  for (const field of fields) checkQuantities(scope, `${where}.${field}`, item[field]);
   if (item.type !== LimitType.CONTAINER && (item.default || item.defaultRequest)) {
-    throw new Error(`${where}: default and defaultRequest are only allowed for type Container (is ${item.type})`);
+    throw new ConstructError(
+      scope,
+      `default and defaultRequest are only allowed for type Container (is ${item.type})`,
+      {
+        prop: item.default ? `${where}.default` : `${where}.defaultRequest`,
+      },
+    );
   }
   // min <= defaultRequest <= default <= max, per resource
   const chain = ['min', 'defaultRequest', 'default', 'max'] as const;
@@ -135,8 +146,12 @@ function checkItem(where: string, item: LimitRangeItem): void {
       const loValue = item[lo]![resource];
       const hiValue = item[hi]![resource];
       if (parseQuantity(loValue)! > parseQuantity(hiValue)!) {
-        throw new Error(
-          `${where}: ${lo}.${resource} (${loValue}) must not be greater than ${hi}.${resource} (${hiValue})`,
+        throw new ConstructError(
+          scope,
+          `${lo}.${resource} (${loValue}) must not be greater than ${hi}.${resource} (${hiValue})`,
+          {
+            prop: `${where}.${lo}.${resource}`,
+          },
         );
       }
     }

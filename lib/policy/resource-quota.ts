@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError } from '../core/errors';
 import { labelKeyProblems } from '../values/dns-name';
 import { checkQuantities, ResourceQuantities, toQuantities } from './limit-range';
 
@@ -54,13 +55,13 @@ export class ResourceQuota extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
     super(scope, id);
-    const where = `ResourceQuota ${this.node.path}: hard`;
-    if (Object.keys(props.hard).length === 0) throw new Error(`${where} must not be empty`);
+    if (Object.keys(props.hard).length === 0) throw new ConstructError(this, 'must not be empty', { prop: 'hard' });
     for (const resource of Object.keys(props.hard)) {
       const problems = labelKeyProblems(resource);
-      if (problems.length > 0) throw new Error(`${where}: resource name '${resource}' ${problems.join('; ')}`);
+      if (problems.length > 0)
+        throw new ConstructError(this, `resource name '${resource}' ${problems.join('; ')}`, { prop: 'hard' });
     }
-    checkQuantities(where, props.hard);
+    checkQuantities(this, 'hard', props.hard);
     this.hard = props.hard;
     this.scopes = props.scopes ?? [];
     this.apiObject = new kplus.k8s.KubeResourceQuota(this, 'Resource', {

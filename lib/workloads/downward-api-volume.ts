@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError } from '../core/errors';
 
 /** One file of a downward API volume: a pod field or a container resource. */
 export interface DownwardApiFile {
@@ -54,31 +55,7 @@ export class DownwardApiVolume {
     items: readonly DownwardApiFile[],
     options: DownwardApiVolumeOptions = {},
   ): kplus.Volume {
-    if (items.length === 0) throw new Error(`downward API volume '${name}': items must not be empty`);
-    const paths = new Set<string>();
-    for (const item of items) {
-      if ((item.fieldPath === undefined) === (item.resource === undefined)) {
-        throw new Error(
-          `downward API volume '${name}': item '${item.path}' must set exactly one of fieldPath and resource`,
-        );
-      }
-      if (item.path.startsWith('/') || item.path.split('/').includes('..') || item.path.length === 0) {
-        throw new Error(
-          `downward API volume '${name}': item path '${item.path}' must be relative and must not contain '..'`,
-        );
-      }
-      if (paths.has(item.path)) throw new Error(`downward API volume '${name}': duplicate item path '${item.path}'`);
-      paths.add(item.path);
-      if (
-        item.fieldPath !== undefined &&
-        !POD_FIELDS.has(item.fieldPath) &&
-        !LABEL_OR_ANNOTATION.test(item.fieldPath)
-      ) {
-        throw new Error(
-          `downward API volume '${name}': fieldPath '${item.fieldPath}' is not supported in volumes (use ${[...POD_FIELDS].join(', ')})`,
-        );
-      }
-    }
+    checkItems(`${scope.node.path}/${id}`, items);
     const config: Omit<kplus.k8s.Volume, 'name'> = {
       downwardApi: {
         defaultMode: options.defaultMode,
@@ -110,4 +87,27 @@ export class DownwardApiVolume {
   }
 
   private constructor() {}
+}
+
+/** Throws a `ConstructError` naming `path` (the volume's construct path) if `items` are invalid. */
+function checkItems(path: string, items: readonly DownwardApiFile[]): void {
+  if (items.length === 0) throw new ConstructError(path, 'must not be empty', { prop: 'items' });
+  const paths = new Set<string>();
+  items.forEach((item, i) => {
+    const prop = `items[${i}]`;
+    if ((item.fieldPath === undefined) === (item.resource === undefined))
+      throw new ConstructError(path, `'${item.path}' must set exactly one of fieldPath and resource`, { prop });
+    if (item.path.startsWith('/') || item.path.split('/').includes('..') || item.path.length === 0)
+      throw new ConstructError(path, `'${item.path}' must be relative and must not contain '..'`, {
+        prop: `${prop}.path`,
+      });
+    if (paths.has(item.path))
+      throw new ConstructError(path, `duplicate item path '${item.path}'`, { prop: `${prop}.path` });
+    paths.add(item.path);
+    if (item.fieldPath !== undefined && !POD_FIELDS.has(item.fieldPath) && !LABEL_OR_ANNOTATION.test(item.fieldPath))
+      throw new ConstructError(path, `'${item.fieldPath}' is not supported in volumes`, {
+        prop: `${prop}.fieldPath`,
+        hint: `use ${[...POD_FIELDS].join(', ')}, or a single label or annotation`,
+      });
+  });
 }

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { ConstructError, inScope } from '../core/errors';
 
 /** A number of pods (`2`) or a percentage of the selected pods (`'50%'`). */
 export type PodCount = number | `${number}%`;
@@ -67,10 +68,12 @@ export class PodDisruptionBudget extends kplus.Resource {
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
     if ((props.minAvailable === undefined) === (props.maxUnavailable === undefined)) {
-      throw new Error(`PodDisruptionBudget ${this.node.path}: set exactly one of minAvailable and maxUnavailable`);
+      throw new ConstructError(this, 'set exactly one of minAvailable and maxUnavailable', {
+        prop: props.minAvailable === undefined ? 'minAvailable' : 'maxUnavailable',
+      });
     }
-    checkPodCount(this.node.path, 'minAvailable', props.minAvailable);
-    checkPodCount(this.node.path, 'maxUnavailable', props.maxUnavailable);
+    checkPodCount(this, 'minAvailable', props.minAvailable);
+    checkPodCount(this, 'maxUnavailable', props.maxUnavailable);
     this.minAvailable = props.minAvailable;
     this.maxUnavailable = props.maxUnavailable;
     this.selector = props.selector;
@@ -83,7 +86,8 @@ export class PodDisruptionBudget extends kplus.Resource {
 
   /** @internal */
   public _toKube(): kplus.k8s.PodDisruptionBudgetSpec {
-    const selector = this.selector.toPodSelectorConfig().labelSelector._toKube();
+    // lazy (synth time): a workload selector without cdk8s-plus's path label throws here
+    const selector = inScope(this, 'selector', () => this.selector.toPodSelectorConfig().labelSelector._toKube());
     return {
       selector,
       minAvailable: toIntOrString(this.minAvailable),
@@ -98,18 +102,20 @@ function toIntOrString(value: PodCount | undefined): kplus.k8s.IntOrString | und
   return typeof value === 'number' ? kplus.k8s.IntOrString.fromNumber(value) : kplus.k8s.IntOrString.fromString(value);
 }
 
-function checkPodCount(path: string, field: string, value: PodCount | undefined): void {
+function checkPodCount(scope: IConstruct, prop: string, value: PodCount | undefined): void {
   if (value === undefined) return;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0)
-      throw new Error(
-        `PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage such as '50%' (is ${value})`,
-      );
+      throw new ConstructError(scope, `must be a non-negative integer or a percentage such as '50%' (is ${value})`, {
+        prop,
+      });
     return;
   }
   const m = /^(\d+)%$/.exec(value);
   if (!m || Number(m[1]) > 100)
-    throw new Error(
-      `PodDisruptionBudget ${path}: ${field} must be a non-negative integer or a percentage from '0%' to '100%' (is '${value}')`,
+    throw new ConstructError(
+      scope,
+      `must be a non-negative integer or a percentage from '0%' to '100%' (is '${value}')`,
+      { prop },
     );
 }

@@ -1,5 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
-import { assertNoProblems, portNameProblems, portNumberProblems } from '../values/dns-name';
+import { IConstruct } from 'constructs';
+import { ConstructError } from '../core/errors';
+import { portNameProblems, portNumberProblems } from '../values/dns-name';
 
 /** A container port, by number (`8080`) or by the name of a container port (`'liveness-port'`). */
 export type PortReference = number | string;
@@ -69,26 +71,30 @@ export interface GrpcProbeOptions extends ProbeTimingOptions {
  * cdk8s-plus-27's `Probe` covers exec, HTTP GET and TCP with numeric ports; these factories
  * add gRPC probes, named ports and HTTP headers, and validate their options. Each returns a
  * cdk8s-plus `Probe`, so it is accepted wherever cdk8s-plus takes one.
+ *
+ * A factory has no construct to name, so it does not throw: the patterns check the probes they
+ * are given with `Probes.validate` (the error names the pattern and the prop), and any other
+ * invalid probe throws when its container is rendered at synth.
  */
 export class Probes {
   /** Runs `command` in the container; healthy when it exits 0. */
   public static exec(command: readonly string[], options: ProbeTimingOptions = {}): kplus.Probe {
-    if (command.length === 0) throw new Error('exec probe: command must not be empty');
-    checkTiming('exec probe', options);
-    return makeProbe(() => ({ ...timing(options), exec: { command: [...command] } }));
+    const problems = timingProblems('exec probe', options);
+    if (command.length === 0) problems.unshift('exec probe: command must not be empty');
+    return makeProbe(problems, () => ({ ...timing(options), exec: { command: [...command] } }));
   }
 
   /** HTTP GET `path`; healthy on a status from 200 to 399. */
   public static httpGet(path: string, options: HttpGetProbeOptions = {}): kplus.Probe {
-    if (!path.startsWith('/')) throw new Error(`httpGet probe: path must start with '/' (is '${path}')`);
-    checkTiming('httpGet probe', options);
-    checkPort('httpGet probe', options.port);
+    const problems: string[] = [];
+    if (!path.startsWith('/')) problems.push(`httpGet probe: path must start with '/' (is '${path}')`);
+    problems.push(...timingProblems('httpGet probe', options), ...portProblems('httpGet probe', options.port));
     const headers = Object.entries(options.httpHeaders ?? {});
     for (const [name] of headers) {
       if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
-        throw new Error(`httpGet probe: header name '${name}' is not a valid HTTP token`);
+        problems.push(`httpGet probe: header name '${name}' is not a valid HTTP token`);
     }
-    return makeProbe((container) => ({
+    return makeProbe(problems, (container) => ({
       ...timing(options),
       httpGet: {
         path,
@@ -102,9 +108,8 @@ export class Probes {
 
   /** Opens a TCP connection; healthy when it connects. */
   public static tcpSocket(options: TcpSocketProbeOptions = {}): kplus.Probe {
-    checkTiming('tcpSocket probe', options);
-    checkPort('tcpSocket probe', options.port);
-    return makeProbe((container) => ({
+    const problems = [...timingProblems('tcpSocket probe', options), ...portProblems('tcpSocket probe', options.port)];
+    return makeProbe(problems, (container) => ({
       ...timing(options),
       tcpSocket: { port: intOrString(resolvePort('tcpSocket probe', options.port, container)), host: options.host },
     }));
@@ -112,17 +117,40 @@ export class Probes {
 
   /** Calls the gRPC health checking protocol on `port` (numbers only, as Kubernetes requires). */
   public static grpc(port: number, options: GrpcProbeOptions = {}): kplus.Probe {
-    checkTiming('grpc probe', options);
-    assertNoProblems('grpc probe: port', port, portNumberProblems(port));
-    return makeProbe(() => ({ ...timing(options), grpc: { port, service: options.service } }));
+    const problems = [...timingProblems('grpc probe', options), ...portProblems('grpc probe', port)];
+    return makeProbe(problems, () => ({ ...timing(options), grpc: { port, service: options.service } }));
   }
+
+  /** What is wrong with `probe` (empty when valid, and for probes not made by `Probes`). */
+  public static problems(probe: kplus.Probe): string[] {
+    return [...(PROBLEMS.get(probe) ?? [])];
+  }
+
+  /**
+   * Throws a `ConstructError` naming `scope` and `prop` (e.g. `liveness`) if `probe` is invalid;
+   * for constructs that take a probe as a prop.
+   */
+  public static validate(scope: IConstruct, prop: string, probe: kplus.Probe | undefined): void {
+    const problems = probe ? Probes.problems(probe) : [];
+    if (problems.length > 0) throw new ConstructError(scope, problems.join('; '), { prop });
+  }
+
+  private constructor() {}
 }
 
-function makeProbe(render: (container: kplus.Container) => kplus.k8s.Probe): kplus.Probe {
+/** The problems of each probe made by `Probes`. */
+const PROBLEMS = new WeakMap<kplus.Probe, readonly string[]>();
+
+function makeProbe(problems: readonly string[], render: (container: kplus.Container) => kplus.k8s.Probe): kplus.Probe {
   // cdk8s-plus-27's Probe has a private constructor; a Probe is whatever renders through
   // `_toKube(container)`, which is all a container calls.
   const probe = Object.create(kplus.Probe.prototype) as kplus.Probe;
-  Object.defineProperty(probe, '_toKube', { value: render, enumerable: false });
+  const toKube = (container: kplus.Container): kplus.k8s.Probe => {
+    if (problems.length > 0) throw new Error(`container '${container.name}': ${problems.join('; ')}`);
+    return render(container);
+  };
+  Object.defineProperty(probe, '_toKube', { value: toKube, enumerable: false });
+  if (problems.length > 0) PROBLEMS.set(probe, problems);
   return probe;
 }
 
@@ -136,23 +164,23 @@ function timing(options: ProbeTimingOptions): kplus.k8s.Probe {
   };
 }
 
-function checkTiming(what: string, options: ProbeTimingOptions): void {
-  const positiveInt = (field: string, v: number | undefined, min: number): void => {
-    if (v !== undefined && (!Number.isInteger(v) || v < min)) {
-      throw new Error(`${what}: ${field} must be an integer of at least ${min} (is ${v})`);
-    }
-  };
-  positiveInt('failureThreshold', options.failureThreshold, 1);
-  positiveInt('successThreshold', options.successThreshold, 1);
-  positiveInt('initialDelaySeconds', options.initialDelaySeconds?.toSeconds(), 0);
-  positiveInt('periodSeconds', options.periodSeconds?.toSeconds(), 1);
-  positiveInt('timeoutSeconds', options.timeoutSeconds?.toSeconds(), 1);
+function timingProblems(what: string, options: ProbeTimingOptions): string[] {
+  const fields: [string, number | undefined, number][] = [
+    ['failureThreshold', options.failureThreshold, 1],
+    ['successThreshold', options.successThreshold, 1],
+    ['initialDelaySeconds', options.initialDelaySeconds?.toSeconds(), 0],
+    ['periodSeconds', options.periodSeconds?.toSeconds(), 1],
+    ['timeoutSeconds', options.timeoutSeconds?.toSeconds(), 1],
+  ];
+  return fields
+    .filter(([, v, min]) => v !== undefined && (!Number.isInteger(v) || v < min))
+    .map(([field, v, min]) => `${what}: ${field} must be an integer of at least ${min} (is ${v})`);
 }
 
-function checkPort(what: string, port: PortReference | undefined): void {
-  if (port === undefined) return;
-  if (typeof port === 'number') assertNoProblems(`${what}: port`, port, portNumberProblems(port));
-  else assertNoProblems(`${what}: port name`, port, portNameProblems(port));
+function portProblems(what: string, port: PortReference | undefined): string[] {
+  if (port === undefined) return [];
+  if (typeof port === 'number') return portNumberProblems(port).map((p) => `${what}: port ${port} ${p}`);
+  return portNameProblems(port).map((p) => `${what}: port name '${port}' ${p}`);
 }
 
 function resolvePort(what: string, port: PortReference | undefined, container: kplus.Container): PortReference {

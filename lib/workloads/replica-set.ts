@@ -1,6 +1,7 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ConstructError } from '../core/errors';
 
 /**
  * Properties for `ReplicaSet`.
@@ -47,7 +48,7 @@ export class ReplicaSet extends kplus.Workload implements kplus.IScalable {
   constructor(scope: Construct, id: string, props: ReplicaSetProps = {}) {
     super(scope, id, props);
     if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 0)) {
-      throw new Error(`ReplicaSet ${this.node.path}: replicas must be a non-negative integer (is ${props.replicas})`);
+      throw new ConstructError(this, `must be a non-negative integer (is ${props.replicas})`, { prop: 'replicas' });
     }
     this.replicas = props.replicas;
     this.minReady = props.minReady ?? Duration.seconds(0);

@@ -1,7 +1,9 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { assertNoProblems, dns1123LabelProblems } from '../values/dns-name';
+import { ConstructError } from '../core/errors';
+import { assertValid } from '../values/assert-valid';
+import { dns1123LabelProblems } from '../values/dns-name';
 
 /** A PersistentVolumeClaim template: each pod of the StatefulSet gets its own claim from it. */
 export interface VolumeClaimTemplate {
@@ -57,22 +59,19 @@ export class StatefulSet extends kplus.StatefulSet {
     super(scope, id, props);
     const templates = props.volumeClaimTemplates ?? [];
     const names = new Set<string>();
-    for (const t of templates) {
-      assertNoProblems(
-        `StatefulSet ${this.node.path}: volume claim template name`,
-        t.name,
-        dns1123LabelProblems(t.name),
-      );
+    templates.forEach((t, i) => {
+      const prop = `volumeClaimTemplates[${i}]`;
+      assertValid(this, `${prop}.name`, t.name, dns1123LabelProblems(t.name));
       if (names.has(t.name))
-        throw new Error(`StatefulSet ${this.node.path}: duplicate volume claim template '${t.name}'`);
+        throw new ConstructError(this, `duplicate volume claim template '${t.name}'`, { prop: `${prop}.name` });
       names.add(t.name);
       if (!t.mountPath.startsWith('/'))
-        throw new Error(
-          `StatefulSet ${this.node.path}: mountPath of '${t.name}' must be absolute (is '${t.mountPath}')`,
-        );
+        throw new ConstructError(this, `must be absolute (is '${t.mountPath}')`, { prop: `${prop}.mountPath` });
       if (t.storage.toKibibytes() <= 0)
-        throw new Error(`StatefulSet ${this.node.path}: storage of '${t.name}' must be positive`);
-    }
+        throw new ConstructError(this, `must be positive (is ${t.storage.toKibibytes()} KiB)`, {
+          prop: `${prop}.storage`,
+        });
+    });
     this.volumeClaimTemplates = templates;
   }
 
@@ -82,14 +81,15 @@ export class StatefulSet extends kplus.StatefulSet {
     if (this.volumeClaimTemplates.length === 0) return spec;
     const podSpec = spec.template.spec!;
     const known = new Set(podSpec.containers.map((c) => c.name));
-    for (const t of this.volumeClaimTemplates) {
+    // checked at synth, when every container has been added
+    this.volumeClaimTemplates.forEach((t, i) => {
       for (const name of t.containers ?? []) {
         if (!known.has(name))
-          throw new Error(
-            `StatefulSet ${this.node.path}: volume claim template '${t.name}' names container '${name}', which does not exist`,
-          );
+          throw new ConstructError(this, `names container '${name}', which does not exist`, {
+            prop: `volumeClaimTemplates[${i}].containers`,
+          });
       }
-    }
+    });
     const containers = podSpec.containers.map((c) => {
       const mounts = this.volumeClaimTemplates
         .filter((t) => t.containers === undefined || t.containers.includes(c.name))

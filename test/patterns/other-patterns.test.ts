@@ -47,9 +47,9 @@ describe('StatefulService', () => {
     expect(r.dnsName).toBe('cache.shop.svc.cluster.local');
   });
   test.each<[string, Partial<StatefulServiceProps>, RegExp]>([
-    ['zero replicas', { replicas: 0 }, /replicas must be at least 1/],
-    ['relative data path', { dataPath: 'data' }, /dataPath must be absolute/],
-    ['port 0', { port: 0 }, /port 0 is invalid/],
+    ['zero replicas', { replicas: 0 }, /shop\/cache \(replicas\): must be at least 1/],
+    ['relative data path', { dataPath: 'data' }, /\(dataPath\): must be absolute/],
+    ['port 0', { port: 0 }, /\(port\): 0 is invalid/],
   ])('rejects %s', (_n, props, error) => {
     expect(() => new StatefulService(chartIn(), 'cache', { ...base, ...props })).toThrow(error);
   });
@@ -101,7 +101,7 @@ describe('NodeAgent', () => {
     [
       'relative host path',
       { hostPaths: [{ hostPath: 'var/log', reason: 'collects container logs' }] },
-      /hostPath must be absolute/,
+      /logging\/agent \(hostPaths\[0\]\.hostPath\): must be absolute/,
     ],
     ['host path without a reason', { hostPaths: [{ hostPath: '/var/log', reason: '' }] }, /needs a reason/],
   ])('rejects %s', (_n, props, error) => {
@@ -159,14 +159,18 @@ describe('BatchJob and ScheduledJob', () => {
     expect(get(valid(chart), 'CronJob', 'hourly').spec.schedule).toBe('@hourly');
   });
   test.each<[string, Partial<ScheduledJobProps>, RegExp]>([
-    ['three fields', { schedule: '* * *' }, /schedule '\* \* \*' is invalid: must have exactly 5 fields/],
-    ['minute 61', { schedule: '61 * * * *' }, /schedule '61 \* \* \* \*' is invalid/],
+    [
+      'three fields',
+      { schedule: '* * *' },
+      /batch\/job \(schedule\): '\* \* \*' is invalid: must have exactly 5 fields/,
+    ],
+    ['minute 61', { schedule: '61 * * * *' }, /\(schedule\): '61 \* \* \* \*' is invalid/],
     ['bad time zone', { timeZone: 'Mars/Olympus' }, /is not an IANA time zone/],
     ['restart Always', { restartPolicy: kplus.RestartPolicy.ALWAYS }, /restartPolicy must be Never or OnFailure/],
-    ['negative backoff', { backoffLimit: -1 }, /backoffLimit must be a non-negative integer/],
-    ['zero deadline', { activeDeadline: Duration.seconds(0) }, /activeDeadline must be positive/],
-    ['negative history', { history: { failed: -1 } }, /history limits must be non-negative integers/],
-    ['a TTL', { ttlAfterFinished: Duration.hours(1) }, /ttlAfterFinished does not apply to scheduled jobs/],
+    ['negative backoff', { backoffLimit: -1 }, /\(backoffLimit\): must be a non-negative integer/],
+    ['zero deadline', { activeDeadline: Duration.seconds(0) }, /\(activeDeadline\): must be positive/],
+    ['negative history', { history: { failed: -1 } }, /\(history\.failed\): must be a non-negative integer/],
+    ['a TTL', { ttlAfterFinished: Duration.hours(1) }, /\(ttlAfterFinished\): does not apply to scheduled jobs/],
   ])('ScheduledJob rejects %s', (_n, props, error) => {
     expect(
       () =>

@@ -135,10 +135,10 @@ describe('WebService', () => {
   });
 
   test.each<[string, Partial<WebServiceProps>, RegExp]>([
-    ['an invalid name', { name: 'Web_App' }, /WebService .*: name "Web_App" is invalid/],
-    ['port 0', { port: 0 }, /port 0 is invalid: must be an integer from 1 to 65535/],
-    ['servicePort 70000', { servicePort: 70000 }, /servicePort 70000 is invalid/],
-    ['negative replicas', { replicas: -1 }, /replicas must be a non-negative integer/],
+    ['an invalid name', { name: 'Web_App' }, /shop\/web \(name\): "Web_App" is invalid/],
+    ['port 0', { port: 0 }, /\(port\): 0 is invalid: must be an integer from 1 to 65535/],
+    ['servicePort 70000', { servicePort: 70000 }, /\(servicePort\): 70000 is invalid/],
+    ['negative replicas', { replicas: -1 }, /\(replicas\): must be a non-negative integer/],
     [
       'replicas and autoscaling',
       { replicas: 3, autoscaling: { maxReplicas: 5 } },
@@ -147,31 +147,36 @@ describe('WebService', () => {
     [
       'min above max',
       { autoscaling: { minReplicas: 5, maxReplicas: 3 } },
-      /1 <= minReplicas \(5\) <= maxReplicas \(3\)/,
+      /\(autoscaling\): 'minReplicas' \(5\) must be less than or equal to 'maxReplicas' \(3\)/,
     ],
     [
       'cpu utilization 0',
       { autoscaling: { maxReplicas: 3, cpuUtilization: 0 } },
-      /cpuUtilization must be from 1 to 100/,
+      /\(autoscaling\.cpuUtilization\): must be from 1 to 100/,
     ],
-    [
-      'no health path and no probes',
-      { healthPath: undefined },
-      /without healthPath, give both liveness and readiness probes/,
-    ],
+    ['a relative health path', { healthPath: 'healthz' }, /\(healthPath\): must start with '\/'/],
     ['root user', { user: 0 }, /positive, non-root UID/],
-    ['relative writable path', { writablePaths: ['tmp'] }, /writablePaths must be absolute/],
-    ['invalid component label', { component: 'web server' }, /component "web server" is invalid/],
+    ['relative writable path', { writablePaths: ['tmp'] }, /\(writablePaths\[0\]\): must be absolute/],
+    ['invalid component label', { component: 'web server' }, /\(component\): "web server" is invalid/],
   ])('rejects %s', (_n, props, error) => {
     expect(() => new WebService(chartIn(), 'web', { image: IMAGE, ...props })).toThrow(error);
   });
 
   test.each<[string, () => Exposure, RegExp]>([
-    ['node port 80', () => Exposure.nodePort(80), /nodePort must be from 30000 to 32767/],
-    ['bad host', () => Exposure.ingress({ host: 'Not A Host' }), /is not a valid DNS name/],
-    ['relative path', () => Exposure.ingress({ host: 'a.example.com', path: 'app' }), /path must start with/],
-  ])('Exposure rejects %s', (_n, make, error) => {
-    expect(make).toThrow(error);
+    ['node port 80', () => Exposure.nodePort(80), /shop\/web \(exposure\.nodePort\): must be from 30000 to 32767/],
+    [
+      'bad host',
+      () => Exposure.ingress({ host: 'Not A Host' }),
+      /\(exposure\.host\): 'Not A Host' is not a valid DNS name/,
+    ],
+    [
+      'relative path (checked by cdk8s-plus)',
+      () => Exposure.ingress({ host: 'a.example.com', path: 'app' }),
+      /shop\/web \(exposure\.path\): ingress paths must begin with a "\/"/,
+    ],
+  ])('Exposure rejects %s when given to the construct', (_n, make, error) => {
+    const exposure = make();
+    expect(() => new WebService(chartIn(), 'web', { image: IMAGE, exposure })).toThrow(error);
   });
 
   test('explicit probes replace the HTTP defaults', () => {
@@ -179,7 +184,6 @@ describe('WebService', () => {
     new WebService(chart, 'grpc', {
       image: IMAGE,
       port: 9090,
-      healthPath: undefined,
       liveness: Probes.grpc(9090),
       readiness: Probes.grpc(9090),
     });

@@ -40,11 +40,11 @@ describe('LimitRange', () => {
   });
 
   test.each<[string, LimitRangeItem[], RegExp]>([
-    ['no items', [], /limits must not be empty/],
+    ['no items', [], /test\/l \(limits\): must not be empty/],
     [
       'bad quantity',
       [{ type: LimitType.CONTAINER, max: { memory: '1GB' } }],
-      /limits\[0\]\.max\.memory: '1GB' must be a quantity/,
+      /\(limits\[0\]\.max\.memory\): '1GB' must be a quantity/,
     ],
     [
       'min over max',
@@ -81,8 +81,8 @@ describe('ResourceQuota', () => {
   });
 
   test.each<[string, ResourceQuotaProps, RegExp]>([
-    ['empty', { hard: {} }, /hard must not be empty/],
-    ['bad quantity', { hard: { 'limits.memory': '8 Gi' } }, /limits\.memory: '8 Gi' must be a quantity/],
+    ['empty', { hard: {} }, /test\/q \(hard\): must not be empty/],
+    ['bad quantity', { hard: { 'limits.memory': '8 Gi' } }, /\(hard\.limits\.memory\): '8 Gi' must be a quantity/],
     ['bad resource name', { hard: { 'requests cpu': '1' } }, /resource name 'requests cpu'/],
   ])('rejects %s', (_name, props, error) => {
     expect(() => new ResourceQuota(new KubecraftChart(Testing.app(), 'test'), 'q', props)).toThrow(error);

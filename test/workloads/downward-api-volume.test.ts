@@ -40,7 +40,7 @@ describe('DownwardApiVolume', () => {
   });
 
   test.each<[string, DownwardApiFile[], RegExp]>([
-    ['no items', [], /items must not be empty/],
+    ['no items', [], /test\/v \(items\): must not be empty/],
     [
       'both sources',
       [{ path: 'x', fieldPath: 'metadata.name', resource: { containerName: 'a', resource: 'limits.cpu' } }],
@@ -59,7 +59,7 @@ describe('DownwardApiVolume', () => {
     [
       'unsupported field',
       [{ path: 'x', fieldPath: 'status.podIP' }],
-      /fieldPath 'status.podIP' is not supported in volumes/,
+      /\(items\[0\]\.fieldPath\): 'status.podIP' is not supported in volumes/,
     ],
   ])('rejects %s', (_name, items, error) => {
     const chart = new KubecraftChart(Testing.app(), 'test');

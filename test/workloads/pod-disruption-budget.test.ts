@@ -37,8 +37,8 @@ describe('PodDisruptionBudget', () => {
   test.each<[string, { minAvailable?: PodCount; maxUnavailable?: PodCount }, RegExp]>([
     ['neither', {}, /exactly one of minAvailable and maxUnavailable/],
     ['both', { minAvailable: 1, maxUnavailable: 1 }, /exactly one of minAvailable and maxUnavailable/],
-    ['negative', { minAvailable: -1 }, /minAvailable must be a non-negative integer/],
-    ['fraction', { maxUnavailable: 0.5 }, /maxUnavailable must be a non-negative integer/],
+    ['negative', { minAvailable: -1 }, /\(minAvailable\): must be a non-negative integer/],
+    ['fraction', { maxUnavailable: 0.5 }, /\(maxUnavailable\): must be a non-negative integer/],
     ['over 100%', { minAvailable: '150%' }, /percentage from '0%' to '100%'/],
   ])('rejects %s', (_name, props, error) => {
     const { chart, web } = setup();

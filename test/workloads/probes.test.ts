@@ -1,6 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KubecraftChart, Probes } from '../../lib';
+import { ConstructError } from '../../lib/core/errors';
 import { synth } from '../support/manifests';
 
 function render(props: Partial<kplus.ContainerProps>): any {
@@ -92,6 +93,17 @@ describe('Probes', () => {
     ],
     ['empty exec command', () => Probes.exec([]), /command must not be empty/],
   ])('rejects %s', (_name, make, error) => {
-    expect(make).toThrow(error);
+    const probe = make();
+    expect(Probes.problems(probe).join('; ')).toMatch(error);
+    const chart = new KubecraftChart(Testing.app(), 'test');
+    expect(() => Probes.validate(chart, 'liveness', probe)).toThrow(ConstructError);
+    expect(() => Probes.validate(chart, 'liveness', probe)).toThrow(/^test \(liveness\): /);
+    new kplus.Pod(chart, 'pod', { containers: [{ name: 'c', image: 'app:1.0', portNumber: 80, liveness: probe }] });
+    expect(() => synth(chart)).toThrow(error);
+  });
+
+  test('valid probes and cdk8s-plus probes have no problems', () => {
+    expect(Probes.problems(Probes.httpGet('/healthz', { port: 'http' }))).toEqual([]);
+    expect(Probes.problems(kplus.Probe.fromCommand(['true']))).toEqual([]);
   });
 });

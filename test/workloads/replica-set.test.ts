@@ -45,7 +45,9 @@ describe('ReplicaSet', () => {
 
   test.each([-1, 1.5])('rejects replicas %p', (replicas) => {
     const chart = new KubecraftChart(Testing.app(), 'test');
-    expect(() => new ReplicaSet(chart, 'rs', { replicas })).toThrow(/replicas must be a non-negative integer/);
+    expect(() => new ReplicaSet(chart, 'rs', { replicas })).toThrow(
+      /test\/rs \(replicas\): must be a non-negative integer/,
+    );
   });
 
   test('rejects a probe on an init container (cdk8s-plus rule, kept)', () => {

@@ -49,14 +49,16 @@ describe('StatefulSet volume claim templates', () => {
 
   test('a template naming an unknown container fails at synth', () => {
     const { chart } = setup([{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data', containers: ['nope'] }]);
-    expect(() => synth(chart)).toThrow(/names container 'nope', which does not exist/);
+    expect(() => synth(chart)).toThrow(
+      /\(volumeClaimTemplates\[0\]\.containers\): names container 'nope', which does not exist/,
+    );
   });
 
   test.each<[string, VolumeClaimTemplate[], RegExp]>([
     [
       'invalid name',
       [{ name: 'Data', storage: Size.gibibytes(1), mountPath: '/d' }],
-      /volume claim template name "Data" is invalid/,
+      /test\/db-sts \(volumeClaimTemplates\[0\]\.name\): "Data" is invalid/,
     ],
     [
       'duplicate',
@@ -69,7 +71,7 @@ describe('StatefulSet volume claim templates', () => {
     [
       'relative mount path',
       [{ name: 'd', storage: Size.gibibytes(1), mountPath: 'data' }],
-      /mountPath of 'd' must be absolute/,
+      /\(volumeClaimTemplates\[0\]\.mountPath\): must be absolute/,
     ],
   ])('rejects %s', (_name, templates, error) => {
     expect(() => setup(templates)).toThrow(error);

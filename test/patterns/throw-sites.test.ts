@@ -1,0 +1,272 @@
+import { Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import {
+  BatchJob,
+  ExistingSecret,
+  Exposure,
+  NodeAgent,
+  NodeAgentProps,
+  Probes,
+  ScheduledJob,
+  ScheduledJobProps,
+  StatefulService,
+  StatefulServiceProps,
+  WebService,
+  WebServiceProps,
+} from '../../lib';
+import { ConstructError } from '../../lib/core/errors';
+import { chartIn } from './support';
+
+// The throw sites of lib/patterns: 47 (`throw`, `assertValid(`, `inScope(`,
+// `Probes.validate(` and `exposure.validate(`; `grep -nE "throw |assertValid\(|inScope\(|validate\(this"
+// lib/patterns`); the 44 reachable through props have rows, 51 in all: a site checking several props has a row per
+// prop, and the last two rows check nested and renamed patterns.
+// Rows marked `cdk8sPlus` are errors raised inside cdk8s-plus, re-thrown by `inScope` naming the
+// pattern and the prop, the original kept as `cause`. Sites without a row are unreachable through
+// the patterns' props (kept as a guard): the inScope around `addContainer` (pattern-base), the one
+// around `IngressBackend.fromService` (web-service: the Service always has the backend's port) and
+// the one around `Policy.relax` for host paths (node-agent: every host path has a checked reason).
+
+const IMAGE = 'ghcr.io/acme/app:1.0.0';
+const DB: StatefulServiceProps = { image: 'redis:7.2.3', port: 6379, storage: Size.gibibytes(1), dataPath: '/data' };
+const BAD_PROBE = Probes.httpGet('healthz');
+
+const web = (props: Partial<WebServiceProps>) => (s: Construct) => new WebService(s, 'web', { image: IMAGE, ...props });
+const db = (props: Partial<StatefulServiceProps>) => (s: Construct) =>
+  new StatefulService(s, 'db', { ...DB, ...props });
+const agent = (props: Partial<NodeAgentProps>) => (s: Construct) =>
+  new NodeAgent(s, 'agent', { image: IMAGE, port: 9100, ...props });
+const job = (props: object) => (s: Construct) => new BatchJob(s, 'job', { image: IMAGE, ...props });
+const cron = (props: Partial<ScheduledJobProps>) => (s: Construct) =>
+  new ScheduledJob(s, 'cron', { image: IMAGE, schedule: '@daily', ...props });
+
+interface Row {
+  /** What is wrong. */
+  readonly name: string;
+  /** Builds it in a chart `shop`. */
+  readonly build: (chart: Construct) => unknown;
+  /** The construct path the error names. */
+  readonly path: string;
+  /** The prop the error names. */
+  readonly prop: string;
+  /** Raised inside cdk8s-plus, re-thrown naming the pattern. */
+  readonly cdk8sPlus?: boolean;
+}
+
+const ROWS: Row[] = [
+  // pattern-identity.ts, pattern-base.ts: every pattern
+  { name: 'invalid name', build: web({ name: 'Web_App' }), path: 'shop/web', prop: 'name' },
+  { name: 'invalid instance', build: job({ instance: 'a b' }), path: 'shop/job', prop: 'instance' },
+  { name: 'invalid component', build: agent({ component: '-x' }), path: 'shop/agent', prop: 'component' },
+  { name: 'invalid partOf', build: cron({ partOf: 'x'.repeat(64) }), path: 'shop/cron', prop: 'partOf' },
+  { name: 'root user', build: db({ user: 0 }), path: 'shop/db', prop: 'user' },
+  { name: 'fractional user', build: job({ user: 1.5 }), path: 'shop/job', prop: 'user' },
+  {
+    name: 'relative writable path',
+    build: web({ writablePaths: ['tmp'] }),
+    path: 'shop/web',
+    prop: 'writablePaths[0]',
+  },
+  {
+    name: 'relative file path',
+    build: (s) => web({ files: [{ path: 'etc/app', from: new kplus.ConfigMap(s, 'conf') }] })(s),
+    path: 'shop/web',
+    prop: 'files[0].path',
+  },
+  // service-endpoint.ts
+  {
+    name: 'bad envPrefix',
+    build: (s) => job({})(s).connectTo(web({})(s), { envPrefix: 'bad-prefix' }),
+    path: 'shop/job',
+    prop: 'connectTo.envPrefix',
+  },
+  // existing-secret.ts
+  { name: 'no keys', build: (s) => ExistingSecret.fromName(s, 'creds', []), path: 'shop', prop: 'keys' },
+  {
+    name: 'no reason (External.secret)',
+    build: (s) => ExistingSecret.fromName(s, 'creds', ['password'], ''),
+    path: 'shop',
+    prop: 'reason',
+  },
+  // web-service.ts
+  { name: 'port 0', build: web({ port: 0 }), path: 'shop/web', prop: 'port' },
+  { name: 'servicePort 70000', build: web({ servicePort: 70000 }), path: 'shop/web', prop: 'servicePort' },
+  { name: 'negative replicas', build: web({ replicas: -1 }), path: 'shop/web', prop: 'replicas' },
+  {
+    name: 'replicas and autoscaling',
+    build: web({ replicas: 3, autoscaling: { maxReplicas: 5 } }),
+    path: 'shop/web',
+    prop: 'replicas',
+  },
+  { name: 'relative healthPath', build: web({ healthPath: 'healthz' }), path: 'shop/web', prop: 'healthPath' },
+  { name: 'maxSurge 120%', build: web({ maxSurge: '120%' }), path: 'shop/web', prop: 'maxSurge' },
+  { name: 'invalid liveness probe', build: web({ liveness: BAD_PROBE }), path: 'shop/web', prop: 'liveness' },
+  { name: 'invalid readiness probe', build: web({ readiness: BAD_PROBE }), path: 'shop/web', prop: 'readiness' },
+  {
+    name: 'node port 80',
+    build: web({ exposure: Exposure.nodePort(80) }),
+    path: 'shop/web',
+    prop: 'exposure.nodePort',
+  },
+  {
+    name: 'ingress host',
+    build: web({ exposure: Exposure.ingress({ host: 'Not A Host' }) }),
+    path: 'shop/web',
+    prop: 'exposure.host',
+  },
+  {
+    name: 'maxSurge 0 with maxUnavailable 0',
+    build: web({ maxSurge: 0 }),
+    path: 'shop/web',
+    prop: 'maxSurge',
+    cdk8sPlus: true,
+  },
+  {
+    name: 'minReplicas 0',
+    build: web({ autoscaling: { minReplicas: 0, maxReplicas: 3 } }),
+    path: 'shop/web',
+    prop: 'autoscaling.minReplicas',
+  },
+  {
+    name: 'maxReplicas 0',
+    build: web({ autoscaling: { maxReplicas: 0 } }),
+    path: 'shop/web',
+    prop: 'autoscaling.maxReplicas',
+  },
+  {
+    name: 'cpuUtilization 0',
+    build: web({ autoscaling: { maxReplicas: 3, cpuUtilization: 0 } }),
+    path: 'shop/web',
+    prop: 'autoscaling.cpuUtilization',
+  },
+  {
+    name: 'minReplicas above maxReplicas',
+    build: web({ autoscaling: { minReplicas: 5, maxReplicas: 3 } }),
+    path: 'shop/web',
+    prop: 'autoscaling',
+    cdk8sPlus: true,
+  },
+  {
+    name: 'ingress path without /',
+    build: web({ exposure: Exposure.ingress({ host: 'a.example.com', path: 'app' }) }),
+    path: 'shop/web',
+    prop: 'exposure.path',
+    cdk8sPlus: true,
+  },
+  // stateful-service.ts
+  { name: 'port 0', build: db({ port: 0 }), path: 'shop/db', prop: 'port' },
+  { name: 'port name too long', build: db({ portName: 'a-very-long-port-name' }), path: 'shop/db', prop: 'portName' },
+  { name: 'zero replicas', build: db({ replicas: 0 }), path: 'shop/db', prop: 'replicas' },
+  { name: 'relative dataPath', build: db({ dataPath: 'data' }), path: 'shop/db', prop: 'dataPath' },
+  { name: 'invalid liveness probe', build: db({ liveness: BAD_PROBE }), path: 'shop/db', prop: 'liveness' },
+  { name: 'invalid readiness probe', build: db({ readiness: BAD_PROBE }), path: 'shop/db', prop: 'readiness' },
+  // node-agent.ts
+  { name: 'port 0', build: agent({ port: 0 }), path: 'shop/agent', prop: 'port' },
+  { name: 'no port and no health check', build: agent({ port: undefined }), path: 'shop/agent', prop: 'healthCheck' },
+  { name: 'invalid health check', build: agent({ healthCheck: BAD_PROBE }), path: 'shop/agent', prop: 'healthCheck' },
+  {
+    name: 'relative host path',
+    build: agent({ hostPaths: [{ hostPath: 'var/log', reason: 'reads the node logs' }] }),
+    path: 'shop/agent',
+    prop: 'hostPaths[0].hostPath',
+  },
+  {
+    name: 'host path without a reason',
+    build: agent({ hostPaths: [{ hostPath: '/var/log', reason: 'logs' }] }),
+    path: 'shop/agent',
+    prop: 'hostPaths[0].reason',
+  },
+  {
+    name: 'short runAsRootReason (Policy.relax)',
+    build: agent({ runAsRootReason: 'root' }),
+    path: 'shop/agent',
+    prop: 'runAsRootReason',
+  },
+  // job-options.ts: BatchJob and ScheduledJob
+  { name: 'negative backoffLimit', build: job({ backoffLimit: -1 }), path: 'shop/job', prop: 'backoffLimit' },
+  {
+    name: 'zero activeDeadline',
+    build: cron({ activeDeadline: Duration.seconds(0) }),
+    path: 'shop/cron',
+    prop: 'activeDeadline',
+  },
+  {
+    name: 'restartPolicy Always',
+    build: job({ restartPolicy: kplus.RestartPolicy.ALWAYS }),
+    path: 'shop/job',
+    prop: 'restartPolicy',
+  },
+  // scheduled-job.ts
+  { name: 'schedule with three fields', build: cron({ schedule: '* * *' }), path: 'shop/cron', prop: 'schedule' },
+  { name: 'bad time zone', build: cron({ timeZone: 'Mars/Olympus' }), path: 'shop/cron', prop: 'timeZone' },
+  {
+    name: 'a TTL',
+    build: cron({ ttlAfterFinished: Duration.hours(1) }),
+    path: 'shop/cron',
+    prop: 'ttlAfterFinished',
+  },
+  {
+    name: 'negative successful history',
+    build: cron({ history: { successful: -1 } }),
+    path: 'shop/cron',
+    prop: 'history.successful',
+  },
+  {
+    name: 'negative failed history',
+    build: cron({ history: { failed: -1 } }),
+    path: 'shop/cron',
+    prop: 'history.failed',
+  },
+  {
+    name: 'startingDeadline under 10 s',
+    build: cron({ startingDeadline: Duration.seconds(5) }),
+    path: 'shop/cron',
+    prop: 'startingDeadline',
+    cdk8sPlus: true,
+  },
+  // nested patterns: the path is the pattern's, wherever it sits
+  {
+    name: 'nested pattern',
+    build: (s) => web({ port: 0 })(new Construct(new Construct(s, 'team'), 'tier')),
+    path: 'shop/team/tier/web',
+    prop: 'port',
+  },
+  {
+    name: 'custom id',
+    build: (s) => new BatchJob(s, 'migrate-v2', { image: IMAGE, name: 'migrate', backoffLimit: -2 }),
+    path: 'shop/migrate-v2',
+    prop: 'backoffLimit',
+  },
+];
+
+/** The error `build` throws, or fails. */
+function errorOf(build: () => unknown): ConstructError {
+  try {
+    build();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConstructError);
+    return err as ConstructError;
+  }
+  throw new Error('expected an error, got none');
+}
+
+describe('every error raised while a pattern is built names the construct path and the prop', () => {
+  test.each(ROWS.map((r) => [r.path, r.prop, r.name, r] as const))('%s (%s): %s', (path, prop, _name, row) => {
+    const err = errorOf(() => row.build(chartIn()));
+    expect(err.constructPath).toBe(path);
+    expect(err.prop).toBe(prop);
+    expect(err.message.startsWith(`${path} (${prop}): `)).toBe(true);
+    if (row.cdk8sPlus) {
+      expect(err.cause).toBeInstanceOf(Error);
+      expect(err.cause).not.toBeInstanceOf(ConstructError);
+      expect(err.message).toContain((err.cause as Error).message);
+    }
+  });
+
+  test('hints say how to fix it', () => {
+    expect(errorOf(() => web({ replicas: 2, autoscaling: { maxReplicas: 3 } })(chartIn())).message).toMatch(
+      /\. Fix: remove replicas/,
+    );
+  });
+});
