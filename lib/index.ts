@@ -49,12 +49,19 @@ export { Selector, SelectorOperator, SelectorRequirement, SelectorSpec } from '.
 export { WebService, WebServiceAutoscaling, WebServiceProps } from './patterns/web-service';
 export { StatefulService, StatefulServiceProps } from './patterns/stateful-service';
 export { HostPathMount, NodeAgent, NodeAgentProps } from './patterns/node-agent';
-export { BatchJob, BatchJobProps, JobOptions } from './patterns/batch-job';
+export { BatchJob, BatchJobProps } from './patterns/batch-job';
+export { JobOptions } from './patterns/job-options';
 export { ScheduledJob, ScheduledJobProps } from './patterns/scheduled-job';
 export { Exposure, IngressExposureOptions } from './patterns/exposure';
 export { ExistingSecret } from './patterns/existing-secret';
-export { DEFAULT_PATTERN_RESOURCES, PatternContainerOptions } from './patterns/pattern-container';
-export { PatternIdentity } from './patterns/recommended-labels';
+export {
+  DEFAULT_PATTERN_RESOURCES,
+  DEFAULT_PATTERN_USER,
+  DEFAULT_WRITABLE_PATHS,
+  PatternContainerOptions,
+} from './patterns/pattern-container';
+export { MainContainerOptions, PatternBase, PatternBaseOptions, PatternProps } from './patterns/pattern-base';
+export { PatternIdentity, PatternIdentityProps } from './patterns/pattern-identity';
 export { ConnectOptions, IServiceClient, IServiceEndpoint } from './patterns/service-endpoint';
 
 // validation

@@ -137,7 +137,13 @@ export class NodeAgent extends PatternBase {
     }
     if (asRoot) {
       const reason = props.runAsRootReason!;
-      inScope(this, 'runAsRootReason', () => Policy.relax(this.daemonSet, 'policy/run-as-non-root', reason));
+      if (reason.trim().length < 10) {
+        throw new ConstructError(this, 'running as root needs a written reason', {
+          prop: 'runAsRootReason',
+          hint: 'say in at least 10 characters why the agent must run as root',
+        });
+      }
+      Policy.relax(this.daemonSet, 'policy/run-as-non-root', reason);
     }
   }
 }

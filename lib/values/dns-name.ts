@@ -104,14 +104,3 @@ export function portNumberProblems(port: number): string[] {
     ? []
     : [`must be an integer from 1 to 65535 (is ${port})`];
 }
-
-/**
- * Throws an `Error` naming `what` when `problems` is non-empty.
- *
- * @deprecated Constructs use `assertValid(scope, prop, ...)`, whose error names the construct path.
- */
-export function assertNoProblems(what: string, value: unknown, problems: readonly string[]): void {
-  if (problems.length > 0) {
-    throw new Error(`${what} ${JSON.stringify(value)} is invalid: ${problems.join('; ')}`);
-  }
-}

@@ -15,8 +15,8 @@ import {
   WebService,
   WebServiceProps,
 } from '../../lib';
-import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
 import { PatternBase } from '../../lib/patterns/pattern-base';
+import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
 import { synth } from '../support/manifests';
 import { chartIn, get, valid } from './support';
 
