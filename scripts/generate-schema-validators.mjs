@@ -410,24 +410,22 @@ const indexJs = `${header}'use strict';
 exports.KUBERNETES_VERSIONS = ${JSON.stringify(versions)};
 /** The inputs the generator read: file name, Kubernetes version (CRDs: none), sha256. */
 exports.INPUTS = ${JSON.stringify([...inputs, ...crdInputs.map((c) => ({ ...c, kubernetesVersion: null }))])};
-/** Definition names (and \`crd:<apiVersion>/<kind>\`), indexed as the validators refer to them. */
-exports.NAMES = ${JSON.stringify(names)};
-/** Per version: the distinct compiled schema (uid) of each name, -1 where the version lacks it. */
+// The tables are JSON strings: JSON.parse is faster than parsing the same literals as code, and
+// only the version in use is parsed.
+/** Per version (JSON): the distinct compiled schema (uid) of each name index, -1 where absent. */
 exports.UIDS = {
-${versions.map((v) => `  '${v}': ${JSON.stringify(names.map((_n, i) => uidsByVersion[v][i] ?? -1))},`).join('\n')}
+${versions.map((v) => `  '${v}': '${JSON.stringify(names.map((_n, i) => uidsByVersion[v][i] ?? -1))}',`).join('\n')}
 };
-/** Every \`<apiVersion>/<kind>\` some version (or an imported CRD) has a schema for. */
-exports.KIND_KEYS = ${JSON.stringify(kindKeys)};
-/** Per version: the name index of each KIND_KEYS entry, -1 where the version lacks it. */
+/** Every \`<apiVersion>/<kind>\` some version (or an imported CRD) has a schema for (JSON). */
+exports.KIND_KEYS = '${JSON.stringify(kindKeys)}';
+/** Per version (JSON): the name index of each KIND_KEYS entry, -1 where the version lacks it. */
 exports.KINDS = {
 ${versions
-  .map(
-    (v) => `  '${v}': ${JSON.stringify(kindKeys.map((k) => kindsByVersion[v][k] ?? crdKinds[k] ?? -1))},`,
-  )
+  .map((v) => `  '${v}': '${JSON.stringify(kindKeys.map((k) => kindsByVersion[v][k] ?? crdKinds[k] ?? -1))}',`)
   .join('\n')}
 };
-/** The chunk holding each uid's validator, exported as \`u<uid>\`. */
-exports.CHUNK_OF = ${JSON.stringify(chunkOf)};
+/** The chunk holding each uid's validator, exported as \`u<uid>\` (JSON). */
+exports.CHUNK_OF = '${JSON.stringify(chunkOf)}';
 /** Requires chunk \`i\` (static requires, so bundlers include them; each runs on first use). */
 exports.loadChunk = function loadChunk(i) {
   switch (i) {
@@ -445,16 +443,14 @@ const indexDts = `${header}
 export declare const KUBERNETES_VERSIONS: readonly [${versionUnion}];
 /** The inputs the generator read: file name, Kubernetes version (CRDs: null), sha256. */
 export declare const INPUTS: ReadonlyArray<{ file: string; kubernetesVersion: string | null; sha256: string }>;
-/** Definition names (and \`crd:<apiVersion>/<kind>\`), indexed as the validators refer to them. */
-export declare const NAMES: readonly string[];
-/** Per version: the distinct compiled schema (uid) of each name, -1 where the version lacks it. */
-export declare const UIDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], readonly number[]>>;
-/** Every \`<apiVersion>/<kind>\` some version (or an imported CRD) has a schema for. */
-export declare const KIND_KEYS: readonly string[];
-/** Per version: the name index of each KIND_KEYS entry, -1 where the version lacks it. */
-export declare const KINDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], readonly number[]>>;
-/** The chunk holding each uid's validator, exported as \`u<uid>\`. */
-export declare const CHUNK_OF: readonly number[];
+/** Per version (JSON of number[]): the distinct compiled schema (uid) of each name index, -1 where absent. */
+export declare const UIDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], string>>;
+/** Every \`<apiVersion>/<kind>\` some version (or an imported CRD) has a schema for (JSON of string[]). */
+export declare const KIND_KEYS: string;
+/** Per version (JSON of number[]): the name index of each KIND_KEYS entry, -1 where the version lacks it. */
+export declare const KINDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], string>>;
+/** The chunk holding each uid's validator, exported as \`u<uid>\` (JSON of number[]). */
+export declare const CHUNK_OF: string;
 /** A compiled validator as generated: call it with a version context as \`this\`. */
 export interface GeneratedValidator {
   (this: unknown, data: unknown): boolean;

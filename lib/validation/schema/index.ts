@@ -1,7 +1,7 @@
 // The schema data layer: Kubernetes versions, the validators per version, and which API
 // versions each Kubernetes version serves.
 export { apiLifecycle, ApiLifecycle } from './api-lifecycle';
-export { CompiledValidator, schemaKinds, schemaValidatorFor } from './store';
+export { CompiledValidator, preloadSchemas, schemaKinds, schemaValidatorFor } from './store';
 export {
   DEFAULT_KUBERNETES_VERSION,
   isKubernetesVersion,

@@ -7,6 +7,8 @@ export interface CompiledValidator {
   errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
 }
 
+let chunkOf: number[] | undefined;
+
 /**
  * The validators of one Kubernetes version. Generated validators are shared between versions and
  * refer to other definitions by name index; they run with this object as `this` and resolve a
@@ -20,9 +22,9 @@ class VersionContext {
   private readonly wrapped = new Map<string, CompiledValidator>();
 
   constructor(public readonly version: KubernetesVersion) {
-    this.uids = UIDS[version];
-    const kinds = KINDS[version];
-    KIND_KEYS.forEach((key, i) => {
+    this.uids = JSON.parse(UIDS[version]) as number[];
+    const kinds = JSON.parse(KINDS[version]) as number[];
+    (JSON.parse(KIND_KEYS) as string[]).forEach((key, i) => {
       if (kinds[i] >= 0) this.kindIndex.set(key, kinds[i]);
     });
   }
@@ -31,9 +33,22 @@ class VersionContext {
   public l(i: number): GeneratedValidator {
     const uid = this.uids[i];
     if (uid === undefined || uid < 0) throw new Error(`kubecraft: no schema #${i} in Kubernetes ${this.version}`);
-    const fn = loadChunk(CHUNK_OF[uid])[`u${uid}`];
+    chunkOf ??= JSON.parse(CHUNK_OF) as number[];
+    const fn = loadChunk(chunkOf[uid])[`u${uid}`];
     this.f[i] = fn;
     return fn;
+  }
+
+  /** Loads every validator of this version; returns how many. */
+  public preload(): number {
+    let n = 0;
+    this.uids.forEach((uid, i) => {
+      if (uid >= 0) {
+        if (!this.f[i]) this.l(i);
+        n++;
+      }
+    });
+    return n;
   }
 
   public kinds(): string[] {
@@ -84,4 +99,12 @@ export function schemaValidatorFor(
 /** Every `<apiVersion>/<kind>` with a schema in Kubernetes `version`, imported CRDs included. */
 export function schemaKinds(version: string = DEFAULT_KUBERNETES_VERSION): readonly string[] {
   return contextOf(version).kinds();
+}
+
+/**
+ * Loads every validator of Kubernetes `version` now rather than on first use (e.g. before timing
+ * or forking); returns how many definitions and CRD versions that is.
+ */
+export function preloadSchemas(version: string = DEFAULT_KUBERNETES_VERSION): number {
+  return contextOf(version).preload();
 }

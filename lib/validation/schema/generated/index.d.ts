@@ -16,16 +16,14 @@
 export declare const KUBERNETES_VERSIONS: readonly ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 /** The inputs the generator read: file name, Kubernetes version (CRDs: null), sha256. */
 export declare const INPUTS: ReadonlyArray<{ file: string; kubernetesVersion: string | null; sha256: string }>;
-/** Definition names (and `crd:<apiVersion>/<kind>`), indexed as the validators refer to them. */
-export declare const NAMES: readonly string[];
-/** Per version: the distinct compiled schema (uid) of each name, -1 where the version lacks it. */
-export declare const UIDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], readonly number[]>>;
-/** Every `<apiVersion>/<kind>` some version (or an imported CRD) has a schema for. */
-export declare const KIND_KEYS: readonly string[];
-/** Per version: the name index of each KIND_KEYS entry, -1 where the version lacks it. */
-export declare const KINDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], readonly number[]>>;
-/** The chunk holding each uid's validator, exported as `u<uid>`. */
-export declare const CHUNK_OF: readonly number[];
+/** Per version (JSON of number[]): the distinct compiled schema (uid) of each name index, -1 where absent. */
+export declare const UIDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], string>>;
+/** Every `<apiVersion>/<kind>` some version (or an imported CRD) has a schema for (JSON of string[]). */
+export declare const KIND_KEYS: string;
+/** Per version (JSON of number[]): the name index of each KIND_KEYS entry, -1 where the version lacks it. */
+export declare const KINDS: Readonly<Record<(typeof KUBERNETES_VERSIONS)[number], string>>;
+/** The chunk holding each uid's validator, exported as `u<uid>` (JSON of number[]). */
+export declare const CHUNK_OF: string;
 /** A compiled validator as generated: call it with a version context as `this`. */
 export interface GeneratedValidator {
   (this: unknown, data: unknown): boolean;
