@@ -194,7 +194,14 @@ export function apiLifecycle(
   const replacement = replacementAt(apiVersion, kind, v, guide);
   if (servedIn?.includes(v)) {
     if (removedIn === undefined) return { status: 'served' };
-    if (replacement && SERVED_IN[`${replacement.apiVersion}/${kind}`]?.includes(v)) return { status: 'deprecated', deprecatedIn: replacement.since, removedIn, replacement: replacement.apiVersion, ...note };
+    if (replacement && SERVED_IN[`${replacement.apiVersion}/${kind}`]?.includes(v))
+      return {
+        status: 'deprecated',
+        deprecatedIn: replacement.since,
+        removedIn,
+        replacement: replacement.apiVersion,
+        ...note,
+      };
     return { status: 'served', removedIn, ...note };
   }
   if (removedIn !== undefined && minorOf(removedIn) <= q) {
