@@ -4,18 +4,19 @@
 //   npm run bench                       # everything, 5 runs each, prints tables
 //   npm run bench -- --runs 3 --sizes 10,100 --suite validation
 //   npm run bench -- --write            # also writes docs/benchmarks.md
+//   npm run bench -- --suite schema --write   # only the schema versions section of it
 //
 // Every case is a separate `node` process running a bundled app (bench/apps/*.ts, bundled
 // once with esbuild before timing). The wall time is measured here, around the process; the
 // app reports its own phase split and peak RSS as a JSON line. Medians are taken per case, and
 // ratios are against the baseline measured in the same run.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -214,8 +215,130 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
   console.log(line);
 }
 
+// Schema validators per Kubernetes version: module load and first use, against today's single
+// version file (the last commit that had lib/validation/schema/validators.generated.js), and
+// the package's size.
+const SCHEMA_START = '<!-- schema-versions:start -->';
+const SCHEMA_END = '<!-- schema-versions:end -->';
+let schemaSection;
+if (opts.suite === 'all' || opts.suite === 'schema') {
+  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }).trim();
+  const deleted = git(
+    'log',
+    '-1',
+    '--format=%H',
+    '--diff-filter=D',
+    '--',
+    'lib/validation/schema/validators.generated.js',
+  );
+  const todayRev = deleted ? `${deleted}^` : 'HEAD';
+  const todayFile = join(root, '.kubecraft', 'bench-baseline', 'validators.generated.js');
+  mkdirSync(dirname(todayFile), { recursive: true });
+  writeFileSync(todayFile, git('show', `${todayRev}:lib/validation/schema/validators.generated.js`));
+  // the store as installed: its TypeScript bundled, the generated files required from disk
+  const storeFile = join(root, '.kubecraft', 'bench-schema-store.js');
+  await build({
+    entryPoints: [join(root, 'lib', 'validation', 'schema', 'index.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: storeFile,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'generated-from-disk',
+        setup(b) {
+          b.onResolve({ filter: /\/generated\/(index|served)$/ }, (a) => ({
+            path: `${resolve(a.resolveDir, a.path)}.js`,
+            external: true,
+          }));
+        },
+      },
+    ],
+  });
+  const runner = join(root, 'bench', 'schema-load.cjs');
+  const cases = [
+    { label: 'today: 1.27 only, one file (all kinds)', args: ['baseline', todayFile, 'all'], scope: 'all' },
+    ...['1.27', '1.33', '1.36'].map((v) => ({
+      label: `${v}, every validator (preloadSchemas)`,
+      args: ['store', storeFile, v, 'all'],
+      scope: 'all',
+    })),
+    ...['1.27', '1.33', '1.36'].map((v) => ({
+      label: `${v}, on first use: an 8-object app`,
+      args: ['store', storeFile, v, 'app'],
+      scope: 'app',
+    })),
+  ];
+  // round-robin, so that a busy machine slows every case alike
+  const samples = cases.map(() => []);
+  cases.forEach((c) => runOnce([runner, ...c.args]));
+  for (let i = 0; i < runs; i++) cases.forEach((c, j) => samples[j].push(runOnce([runner, ...c.args])));
+  const rows = cases.map((c, j) => {
+    const pick = (f) => median(samples[j].map(f));
+    return {
+      ...c,
+      wall: pick((s) => s.wall),
+      load: pick((s) => s.load),
+      cpuLoad: pick((s) => s.cpuLoad),
+      total: pick((s) => s.load + s.firstUse),
+      cpuTotal: pick((s) => s.cpuLoad + s.cpuFirstUse),
+      perObject: pick((s) => s.perObjectMicros),
+      rss: Math.max(...samples[j].map((s) => s.maxRssMiB)),
+    };
+  });
+  const today = rows[0];
+  const ratio = (r) =>
+    r.scope === 'all'
+      ? `${(r.load / today.load).toFixed(2)}× (CPU ${(r.cpuLoad / today.cpuLoad).toFixed(2)}×)`
+      : `${(r.total / today.total).toFixed(2)}× (CPU ${(r.cpuTotal / today.cpuTotal).toFixed(2)}×)`;
+  // the package as published: build, then what npm would pack
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }))[0];
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+  const lines = [
+    SCHEMA_START,
+    '### Schema validators per Kubernetes version',
+    '',
+    `Loading the validators, each case a separate \`node\` process (median of ${runs}, round-robin): "every validator" requires the store and loads every validator of the version; "on first use" requires it and validates a Deployment, Service, ConfigMap, ServiceAccount, PodDisruptionBudget, HorizontalPodAutoscaler, Ingress and NetworkPolicy once (loading what they need). "today" is \`validators.generated.js\` of ${git('rev-parse', '--short', todayRev)}, one file with every 1.27 kind, required whole, measured in the same run. Ratios: load (or load + first use) against today's load (+ first use), wall and CPU time.`,
+    '',
+    '| case | load ms | load + first use ms | vs today | validate µs per Deployment | peak RSS MiB |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${ms(r.load)} | ${ms(r.total)} | ${r === today ? '1.00×' : ratio(r)} | ${r.perObject.toFixed(1)} | ${Math.round(r.rss)} |`,
+    ),
+    '',
+    `Package (\`npm pack --dry-run\` after \`npm run build\`): ${mb(pack.size)} packed, ${mb(pack.unpackedSize)} installed, ${pack.entryCount} files (budget: 3 MB packed, 15 MB installed).`,
+    SCHEMA_END,
+    '',
+  ];
+  schemaSection = lines.join('\n');
+  sections.push(schemaSection);
+  console.log(schemaSection);
+}
+
 rmSync(outBase, { recursive: true, force: true });
-if (opts.write) {
+if (opts.write && opts.suite === 'schema') {
+  // only this suite: replace (or add) its section, keep the rest of the file as it is
+  const file = join(root, 'docs', 'benchmarks.md');
+  const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = doc.indexOf(SCHEMA_START);
+  const end = doc.indexOf(SCHEMA_END);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+  const section = schemaSection.replace(
+    '### Schema validators per Kubernetes version\n',
+    `### Schema validators per Kubernetes version\n\nProduced by \`npm run bench -- --suite schema --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n`,
+  );
+  writeFileSync(
+    file,
+    start >= 0 && end > start
+      ? doc.slice(0, start) + section.trimEnd() + doc.slice(end + SCHEMA_END.length)
+      : `${doc.trimEnd()}\n\n${section}`,
+  );
+  console.log('wrote the schema section of docs/benchmarks.md');
+} else if (opts.write) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
   mkdirSync(join(root, 'docs'), { recursive: true });
   writeFileSync(

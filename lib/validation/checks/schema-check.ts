@@ -1,26 +1,23 @@
-import * as generated from '../schema/validators.generated';
-import { CompiledValidator } from '../schema/validators.generated';
+import { schemaValidatorFor } from '../schema/store';
+import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions';
 import { ValidationContext } from '../validation-context';
 
-const validators = generated as unknown as Record<string, CompiledValidator>;
+export { schemaValidatorFor };
 
-/** The compiled validator for `apiVersion` + `kind`, or undefined when no schema is known. */
-export function schemaValidatorFor(apiVersion: string, kind: string): CompiledValidator | undefined {
-  const name = generated.VALIDATOR_NAMES[`${apiVersion}/${kind}`];
-  return name ? validators[name] : undefined;
-}
-
-/** Validates every object against the official Kubernetes 1.27 schema (or its CRD's), strictly. */
-export function checkSchema(ctx: ValidationContext): void {
+/**
+ * Validates every object against the official schema of its kind in Kubernetes `version`
+ * (default {@link DEFAULT_KUBERNETES_VERSION}), or its CRD's, strictly.
+ */
+export function checkSchema(ctx: ValidationContext, version: string = DEFAULT_KUBERNETES_VERSION): void {
   for (const obj of ctx.objects) {
     const { apiVersion, kind } = obj.manifest;
-    const validate = schemaValidatorFor(apiVersion, kind);
+    const validate = schemaValidatorFor(apiVersion, kind, version);
     if (!validate) {
       ctx.report(
         obj,
         'schema/unknown-kind',
         '',
-        `no schema is known for ${apiVersion} ${kind}`,
+        `no schema is known for ${apiVersion} ${kind} in Kubernetes ${version}`,
         'import the CRD with `npm run import` and regenerate the validators, or relax schema/unknown-kind',
       );
       continue;
