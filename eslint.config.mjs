@@ -35,6 +35,7 @@ export default tseslint.config(
       '.kubecraft/**',
       'imports/**',
       '**/*.generated.*',
+      'lib/validation/schema/generated/**',
       'docs/**',
     ],
   },

@@ -14,10 +14,15 @@ export {
   Manifest,
   ManifestMetadata,
   SynthesisError,
+  DEFAULT_KUBERNETES_VERSION,
+  isKubernetesVersion,
+  KUBERNETES_VERSIONS,
+  KubernetesVersion,
 } from './core';
+export { apiLifecycle, ApiLifecycle } from './validation/schema/api-lifecycle';
 
 // apps and charts
-export { KubecraftApp, KubecraftAppProps, SynthTimings } from './app/kubecraft-app';
+export { KubecraftApp, KubecraftAppProps, KUBERNETES_VERSION_VARIABLE, SynthTimings } from './app/kubecraft-app';
 export { KubecraftChart, KubecraftChartProps } from './app/kubecraft-chart';
 export { SynthesizedFile, SynthesizedObject } from './app/synthesis';
 export { Environment, Environments, EnvironmentsOptions, ENVIRONMENT_SELECTOR_VARIABLE } from './app/environment';

@@ -1,5 +1,13 @@
 import { App, AppProps } from 'cdk8s';
-import { SynthesisError } from '../core';
+import {
+  ConstructError,
+  DEFAULT_KUBERNETES_VERSION,
+  isKubernetesVersion,
+  KUBERNETES_VERSIONS,
+  KubernetesVersion,
+  SynthesisError,
+  toKubernetesVersion,
+} from '../core';
 import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
@@ -35,7 +43,20 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
    * @default false
    */
   readonly graph?: boolean;
+
+  /**
+   * The Kubernetes version to validate for ('1.27' … '1.36'): its schemas, the apiVersions it
+   * serves, and the rules that changed between versions. The environment variable
+   * `KUBECRAFT_KUBERNETES_VERSION` (set by `kubecraft synth|validate --kubernetes-version`)
+   * overrides it.
+   *
+   * @default DEFAULT_KUBERNETES_VERSION ('1.35', the oldest release in upstream support)
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
+
+/** The environment variable that overrides `KubecraftAppProps.kubernetesVersion`. */
+export const KUBERNETES_VERSION_VARIABLE = 'KUBECRAFT_KUBERNETES_VERSION';
 
 /** Milliseconds spent in each phase of the last `synth()`. */
 export interface SynthTimings {
@@ -59,6 +80,8 @@ export class KubecraftApp extends App {
   public readonly validateOnSynth: boolean;
   /** Phase timings of the last `synth()`, for benchmarks and diagnostics. */
   public lastSynthTimings?: SynthTimings;
+  /** The Kubernetes version the app is validated for. */
+  public readonly kubernetesVersion: KubernetesVersion;
   /** Whether `synth()` writes the app graph. */
   public readonly graph: boolean;
   private readonly printReport: boolean;
@@ -68,6 +91,16 @@ export class KubecraftApp extends App {
     this.validateOnSynth = props.validate ?? true;
     this.printReport = props.printReport ?? true;
     this.graph = props.graph ?? false;
+    const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
+    const requested = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.kubernetesVersion;
+    if (requested !== undefined && !isKubernetesVersion(requested)) {
+      const source = fromEnv ? `$${KUBERNETES_VERSION_VARIABLE}` : 'kubernetesVersion';
+      throw new ConstructError(this, `unsupported Kubernetes version '${requested}' (from ${source})`, {
+        prop: 'kubernetesVersion',
+        hint: `use one of ${KUBERNETES_VERSIONS.join(', ')}`,
+      });
+    }
+    this.kubernetesVersion = requested ?? DEFAULT_KUBERNETES_VERSION;
   }
 
   /** Renders and validates the app without writing anything. */
@@ -161,5 +194,15 @@ export function validateRenderedApp(app: App, files: readonly SynthesizedFile[])
     folder,
     objects: files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
   }));
-  return validate(units, { root: app });
+  return validate(units, { root: app, kubernetesVersion: targetVersionOf(app) });
+}
+
+/**
+ * The Kubernetes version an app is validated for: a `KubecraftApp`'s own, else
+ * $KUBECRAFT_KUBERNETES_VERSION, else the default.
+ */
+function targetVersionOf(app: App): KubernetesVersion {
+  if (app instanceof KubecraftApp) return app.kubernetesVersion;
+  const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
+  return fromEnv ? toKubernetesVersion(fromEnv) : DEFAULT_KUBERNETES_VERSION;
 }

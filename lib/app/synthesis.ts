@@ -71,13 +71,15 @@ export function synthesizeChart(chart: Chart): SynthesizedObject[] {
     const key = objectKey(manifest.apiVersion, manifest.kind, manifest.metadata?.namespace, manifest.metadata?.name);
     return byKey.get(key)?.shift();
   });
-  // objects renamed by a JSON patch: pair them with the remaining constructs of their kind, in order
+  // objects renamed (or given another apiVersion) by a JSON patch: pair them with the remaining constructs of their kind, in order
   const leftovers = [...byKey.values()].flat();
   return sortByInstallOrder(
     manifests.map((manifest, i) => {
       let construct = matched[i];
       if (!construct) {
-        const j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
+        // renamed (same kind and apiVersion) first, then a patched apiVersion (same kind)
+        let j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
+        if (j < 0) j = leftovers.findIndex((c) => c.kind === manifest.kind);
         if (j >= 0) construct = leftovers.splice(j, 1)[0];
       }
       return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };

@@ -20,13 +20,24 @@ export const KUBERNETES_VERSIONS = [
 export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];
 
 /**
- * The version validated for when none is given. (Issue 11 sets the documented default.)
+ * The version validated for when none is given: 1.35, the oldest minor release still in upstream
+ * support on 2026-11-22 (the project maintains the three most recent minor releases, each for
+ * about 14 months: 1.34, released 2025-08, reached end of life in 2026-10). Set
+ * `KubecraftApp`'s `kubernetesVersion` to the version your clusters run.
  */
-export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = '1.27';
+export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = '1.35';
 
 /** Whether `v` is a version kubecraft can validate for. */
 export function isKubernetesVersion(v: unknown): v is KubernetesVersion {
   return typeof v === 'string' && (KUBERNETES_VERSIONS as readonly string[]).includes(v);
+}
+
+/** `v` as a KubernetesVersion; throws, naming the supported ones, when it is not one. */
+export function toKubernetesVersion(v: string): KubernetesVersion {
+  if (isKubernetesVersion(v)) return v;
+  throw new Error(
+    `unsupported Kubernetes version '${v}'; supported: ${KUBERNETES_VERSIONS.join(', ')} (minor versions, e.g. '1.33')`,
+  );
 }
 
 /** The minor number of a `1.x` version string (`33` for `'1.33'`). */

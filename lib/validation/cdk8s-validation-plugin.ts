@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { dirname } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { ConstructError, Manifest } from '../core';
+import { ConstructError, Manifest, toKubernetesVersion } from '../core';
 import { ExternalObject } from './external';
 import { Relaxation } from './policy';
 import { RULES } from './rules';
@@ -51,6 +51,12 @@ export interface KubecraftValidationProperties {
    * @default false
    */
   readonly failOnWarnings?: boolean;
+  /**
+   * The Kubernetes version to validate for; $KUBECRAFT_KUBERNETES_VERSION overrides it.
+   *
+   * @default DEFAULT_KUBERNETES_VERSION
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /**
@@ -109,7 +115,10 @@ export class KubecraftValidation {
       folder,
       objects: objects.filter((o) => dirname(o.manifestPath) === folder),
     }));
-    const report = validate(units, { externals: this.properties.externals, relaxations });
+    const fromEnv = process.env.KUBECRAFT_KUBERNETES_VERSION;
+    const version = fromEnv ? fromEnv : this.properties.kubernetesVersion;
+    const kubernetesVersion = version === undefined ? undefined : toKubernetesVersion(version);
+    const report = validate(units, { externals: this.properties.externals, relaxations, kubernetesVersion });
     const failing = [...report.errors, ...(this.properties.failOnWarnings ? report.warnings : [])];
     const byPath = new Map(objects.map((o) => [o.path, o]));
     for (const f of failing) {

@@ -33,6 +33,12 @@ export interface ValidationReport {
   readonly warnings: readonly Finding[];
   /** Findings covered by a relaxation, with its reason. */
   readonly relaxed: readonly Finding[];
+  /**
+   * The Kubernetes version the objects were validated for.
+   *
+   * @default - not recorded
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** Sorts findings by construct path, field, rule, message (a stable, readable order). */
@@ -49,13 +55,14 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /** Builds a report from findings. */
-export function toReport(findings: readonly Finding[]): ValidationReport {
+export function toReport(findings: readonly Finding[], kubernetesVersion?: string): ValidationReport {
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
     errors: sorted.filter((f) => f.severity === 'error' && !f.relaxedBy),
     warnings: sorted.filter((f) => f.severity === 'warning' && !f.relaxedBy),
     relaxed: sorted.filter((f) => f.relaxedBy),
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   };
 }
 
@@ -73,10 +80,12 @@ export function formatFinding(f: Finding): string {
 /** Formats a whole report: errors, then warnings, then relaxed findings with their reasons. */
 export function formatReport(report: ValidationReport): string {
   const parts: string[] = [];
+  const target = report.kubernetesVersion ? ` (Kubernetes ${report.kubernetesVersion})` : '';
+  const counts = `${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
   const headline =
     report.errors.length > 0
-      ? `kubecraft: synthesis refused: ${count(report.errors.length, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`
-      : `kubecraft: validation passed: ${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
+      ? `kubecraft: synthesis refused${target}: ${count(report.errors.length, 'error')}, ${counts}`
+      : `kubecraft: validation passed${target}: ${counts}`;
   parts.push(headline);
   for (const f of [...report.errors, ...report.warnings]) parts.push(formatFinding(f));
   if (report.relaxed.length > 0) {

@@ -19,8 +19,20 @@ export const RULES = {
   'schema/invalid': {
     severity: 'error',
     relaxable: false,
-    what: "the object matches the official Kubernetes 1.27 schema of its kind (or its CRD's openAPIV3Schema), strictly: no unknown fields, right types, required fields, valid enum values",
+    what: "the object matches the official schema of its kind in the target Kubernetes version (or its CRD's openAPIV3Schema), strictly: no unknown fields, right types, required fields, valid enum values",
     why: 'the API server (strict field validation) rejects it',
+  },
+  'schema/removed-api': {
+    severity: 'error',
+    relaxable: false,
+    what: "the target Kubernetes version serves the object's apiVersion and kind (not removed, not added later)",
+    why: 'the API server of that version does not know the apiVersion: apply fails with "no matches for kind"',
+  },
+  'schema/deprecated-api': {
+    severity: 'warning',
+    relaxable: true,
+    what: "the object's apiVersion is not deprecated in the target Kubernetes version",
+    why: 'a later release stops serving it; migrate before upgrading',
   },
   'schema/unknown-kind': {
     severity: 'warning',
@@ -100,6 +112,12 @@ export const RULES = {
     relaxable: false,
     what: 'replica counts, backoff limits and HPA bounds are non-negative integers and minReplicas ≤ maxReplicas',
     why: 'the API server rejects them',
+  },
+  'values/native-sidecar': {
+    severity: 'error',
+    relaxable: true,
+    what: 'native sidecar containers (init containers with restartPolicy Always) only where the target Kubernetes version enables them (1.29 and later)',
+    why: 'below 1.29 the feature gate is off: the API server drops restartPolicy and the sidecar blocks the pod as an init container that never exits',
   },
   // references
   'refs/selector-template': {

@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
-import { KubernetesVersion } from '../core';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../core';
 import { checkPolicy } from './checks/policy-checks';
 import { checkReferences } from './checks/reference-checks';
 import { checkSchema } from './checks/schema-check';
 import { checkValues } from './checks/value-checks';
+import { checkVersionFeatures } from './checks/version-checks';
 import { External, ExternalObject, importedObjectsIn } from './external';
 import { toReport, ValidationReport } from './finding';
 import { Relaxation } from './policy';
@@ -59,13 +60,15 @@ export interface DeploymentUnit {
 export function validate(units: readonly DeploymentUnit[], options: ValidateOptions = {}): ValidationReport {
   const externals = [...(options.externals ?? [])];
   if (options.root) externals.push(...External.declaredIn(options.root), ...importedObjectsIn(options.root));
+  const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   const findings = units.flatMap((unit) => {
-    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? [], options.kubernetesVersion);
+    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? [], version);
     checkSchema(ctx);
+    checkVersionFeatures(ctx);
     checkValues(ctx);
     checkReferences(ctx);
     checkPolicy(ctx);
     return ctx.findings;
   });
-  return toReport(findings);
+  return toReport(findings, version);
 }

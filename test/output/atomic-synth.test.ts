@@ -34,7 +34,7 @@ describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
 
     const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('kubecraft: synthesis refused: 2 errors');
+    expect(bad.stderr).toContain('kubecraft: synthesis refused (Kubernetes 1.35): 2 errors');
     expect(bad.stderr).toContain('ERROR [policy/image-pinned] Deployment broken/web (broken/web/Resource)');
     expect(bad.stderr).toContain('ERROR [values/requests-limits] Deployment broken/web (broken/web/Resource)');
     expect(bad.stderr).not.toContain('    at '); // a report, not a stack trace

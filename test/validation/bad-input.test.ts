@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { CephCluster } from '../../imports/ceph.rook.io';
-import { formatReport, RULES, SynthesisError } from '../../lib';
+import { formatReport, KubernetesVersion, RULES, SynthesisError } from '../../lib';
 import { FixtureApp, fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
 
 const C = '/spec/template/spec/containers/0';
@@ -14,10 +14,55 @@ interface Case {
   readonly path: string;
   readonly field?: string;
   readonly mutate: (f: FixtureApp) => void;
+  /** The Kubernetes version the fixture app targets (default: the library's default). */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 const cases: Record<string, Case> = {
   // schema
+  'a native sidecar below 1.29 (by JSON patch)': {
+    rule: 'values/native-sidecar',
+    path: WEB,
+    field: 'spec.template.spec.initContainers[0].restartPolicy',
+    kubernetesVersion: '1.28',
+    mutate: (f) =>
+      patch(
+        f.web,
+        add(`${POD}/initContainers`, [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', restartPolicy: 'Always' }]),
+      ),
+  },
+  'a native sidecar below 1.29 (raw ApiObject Pod)': {
+    rule: 'values/native-sidecar',
+    path: 'shop/sidecar-pod',
+    field: 'spec.initContainers[0].restartPolicy',
+    kubernetesVersion: '1.28',
+    mutate: (f) =>
+      new ApiObject(f.chart, 'sidecar-pod', {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        spec: {
+          initContainers: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', restartPolicy: 'Always' }],
+          containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0' }],
+        },
+      }),
+  },
+  'a removed apiVersion (apps/v1beta1 Deployment, by JSON patch)': {
+    rule: 'schema/removed-api',
+    path: WEB,
+    field: 'apiVersion',
+    mutate: (f) => patch(f.web, replace('/apiVersion', 'apps/v1beta1')),
+  },
+  'a removed apiVersion (policy/v1beta1 PodDisruptionBudget, raw ApiObject)': {
+    rule: 'schema/removed-api',
+    path: 'shop/old-pdb',
+    field: 'apiVersion',
+    mutate: (f) =>
+      new ApiObject(f.chart, 'old-pdb', {
+        apiVersion: 'policy/v1beta1',
+        kind: 'PodDisruptionBudget',
+        spec: { minAvailable: 1, selector: { matchLabels: { app: 'web' } } },
+      }),
+  },
   'unknown container field': {
     rule: 'schema/invalid',
     path: WEB,
@@ -606,7 +651,7 @@ describe('the fixture app is valid', () => {
 
 describe('bad input is refused at synth with the rule, the construct path and the field', () => {
   test.each(Object.entries(cases))('%s', (_name, c) => {
-    const f = fixtureApp();
+    const f = fixtureApp(c.kubernetesVersion);
     c.mutate(f);
     const report = f.app.validate();
     const match = report.errors.find(

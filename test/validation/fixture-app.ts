@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, Cron, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { KubecraftApp, KubecraftChart, PodDisruptionBudget, Probes } from '../../lib';
+import { KubecraftApp, KubecraftChart, KubernetesVersion, PodDisruptionBudget, Probes } from '../../lib';
 
 /** A small, valid app covering every kind the rules look at; tests break one thing at a time. */
 export interface FixtureApp {
@@ -31,8 +31,9 @@ export const SMALL: kplus.ContainerResources = {
   memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
 };
 
-export function fixtureApp(): FixtureApp {
+export function fixtureApp(kubernetesVersion?: KubernetesVersion): FixtureApp {
   const app = new KubecraftApp({
+    kubernetesVersion,
     outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fx-')), 'dist'),
     printReport: false,
   });

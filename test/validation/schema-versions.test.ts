@@ -1,5 +1,3 @@
-import { CRD_KINDS, SERVED_IN } from '../../lib/validation/schema/generated/served';
-import { INPUTS } from '../../lib/validation/schema/generated/index';
 import {
   apiLifecycle,
   DEFAULT_KUBERNETES_VERSION,
@@ -11,6 +9,8 @@ import {
   schemaValidatorFor,
 } from '../../lib/validation/schema';
 import { guideRemovals } from '../../lib/validation/schema/api-lifecycle';
+import { INPUTS } from '../../lib/validation/schema/generated/index';
+import { CRD_KINDS, SERVED_IN } from '../../lib/validation/schema/generated/served';
 import { minorOf } from '../../lib/validation/schema/versions';
 
 const ALL = [...KUBERNETES_VERSIONS];

@@ -1,16 +1,23 @@
+import { apiLifecycle } from '../schema/api-lifecycle';
 import { schemaValidatorFor } from '../schema/store';
-import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions';
-import { ValidationContext } from '../validation-context';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 export { schemaValidatorFor };
 
 /**
- * Validates every object against the official schema of its kind in Kubernetes `version`
- * (default {@link DEFAULT_KUBERNETES_VERSION}), or its CRD's, strictly.
+ * Validates every object against the official schema of its kind in the target Kubernetes
+ * version (`ctx.kubernetesVersion`), or its CRD's, strictly; an apiVersion the target no longer
+ * serves is an error naming its replacement, one it deprecates a warning.
  */
-export function checkSchema(ctx: ValidationContext, version: string = DEFAULT_KUBERNETES_VERSION): void {
+export function checkSchema(ctx: ValidationContext): void {
+  const version = ctx.kubernetesVersion;
   for (const obj of ctx.objects) {
     const { apiVersion, kind } = obj.manifest;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+      ctx.report(obj, 'schema/invalid', '', 'apiVersion and kind must be strings', 'set apiVersion and kind');
+      continue;
+    }
+    if (checkLifecycle(ctx, obj, apiVersion, kind)) continue;
     const validate = schemaValidatorFor(apiVersion, kind, version);
     if (!validate) {
       ctx.report(
@@ -34,6 +41,47 @@ export function checkSchema(ctx: ValidationContext, version: string = DEFAULT_KU
       ctx.report(obj, 'schema/invalid', field, message, `see the ${kind} API reference for ${field || 'the object'}`);
     }
   }
+}
+
+/**
+ * Reports an apiVersion/kind the target version no longer serves (an error naming the
+ * replacement and the release that removed it) or deprecates (a warning naming the release that
+ * removes it). Returns true when the object cannot be schema-checked for the target.
+ */
+function checkLifecycle(ctx: ValidationContext, obj: ObjectToValidate, apiVersion: string, kind: string): boolean {
+  const version = ctx.kubernetesVersion;
+  const life = apiLifecycle(apiVersion, kind, version);
+  const instead = life.replacement ? `use apiVersion ${life.replacement}` : (life.note ?? 'migrate to a served API');
+  if (life.status === 'removed') {
+    ctx.report(
+      obj,
+      'schema/removed-api',
+      'apiVersion',
+      `${apiVersion} ${kind} is not served by Kubernetes ${version}: removed in ${life.removedIn}`,
+      `${instead} (see the Kubernetes deprecated API migration guide)`,
+    );
+    return true;
+  }
+  if (life.status === 'unknown' && life.introducedIn) {
+    ctx.report(
+      obj,
+      'schema/removed-api',
+      'apiVersion',
+      `${apiVersion} ${kind} is not served by Kubernetes ${version}: it was added in ${life.introducedIn}`,
+      `target Kubernetes ${life.introducedIn} or later (kubernetesVersion), or use an API ${version} serves`,
+    );
+    return true;
+  }
+  if (life.status === 'deprecated') {
+    ctx.report(
+      obj,
+      'schema/deprecated-api',
+      'apiVersion',
+      `${apiVersion} ${kind} is deprecated in Kubernetes ${version}${life.removedIn ? ` and removed in ${life.removedIn}` : ''}`,
+      instead,
+    );
+  }
+  return false;
 }
 
 /** `/spec/template/spec/containers/0/name` → `spec.template.spec.containers[0].name`. */
