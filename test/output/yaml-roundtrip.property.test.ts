@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toYamlDocuments } from '../../lib';
+import { toYamlDocuments } from '../../lib/output/yaml-serializer';
 import { PLAIN, READERS, TRICKY } from './yaml-scalars';
 
 // Random manifest-shaped JSON, serialized and read back by a YAML 1.1 reader, a YAML 1.2 reader

@@ -1,4 +1,4 @@
-import { toYamlDocuments } from '../../lib';
+import { toYamlDocuments } from '../../lib/output/yaml-serializer';
 import { PLAIN, READERS, TRICKY } from './yaml-scalars';
 
 describe('every tricky scalar is quoted and reads back as the same string', () => {
