@@ -169,7 +169,7 @@ function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: O
       obj,
       'refs/unique-name',
       'metadata.name',
-      `another ${m.kind} named '${m.metadata.name}' in the same namespace is defined at ${same[0].path}`,
+      `another ${m.kind} named '${String(m.metadata?.name)}' in the same namespace is defined at ${same[0].path}`,
       'rename one of them',
     );
   }
