@@ -8,3 +8,4 @@ export * from './pod-spec';
 export * from './object-identity';
 export * from './kubernetes-version';
 export * from './annotations';
+export * from './feature-versions';

@@ -48,6 +48,26 @@ export class ValidationContext {
     });
   }
 
+  /**
+   * Runs `check` on `obj` and never lets it throw: validation reads user input of any shape,
+   * and a check that trips over a malformed part reports it instead of crashing the synth. The
+   * checks read shapes carefully (`asObject`/`asArray`/`asString`); this is the safety net.
+   */
+  public guard(obj: ObjectToValidate, what: string, check: () => void): void {
+    try {
+      check();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.report(
+        obj,
+        'schema/invalid',
+        '',
+        `the object is malformed where kubecraft's ${what} checks read it (${reason})`,
+        'fix the types of the fields reported above, or see the API reference of the kind',
+      );
+    }
+  }
+
   private relaxationsOf(obj: ObjectToValidate): Relaxation[] {
     let list = this.relaxations.get(obj);
     if (!list) {

@@ -50,7 +50,36 @@ describe('KubecraftValidation properties', () => {
     const file = path.join(dir, 'a.k8s.yaml');
     fs.writeFileSync(
       file,
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+      [
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system',
+        // a compliant Pod whose only finding is a warning (an env variable defined twice)
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p', namespace: 'kube-system' },
+          spec: {
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'main',
+                image: 'busybox:1.36',
+                env: [
+                  { name: 'A', value: '1' },
+                  { name: 'A', value: '2' },
+                ],
+                resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '10m', memory: '16Mi' } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ['ALL'] },
+                },
+                livenessProbe: { exec: { command: ['true'] } },
+                readinessProbe: { exec: { command: ['true'] } },
+              },
+            ],
+          },
+        }),
+      ].join('\n---\n'),
     );
     const run = async (plugin: KubecraftValidation) => {
       const violations: string[] = [];
@@ -66,11 +95,14 @@ describe('KubecraftValidation properties', () => {
       });
       return { violations, status };
     };
-    expect(await run(new KubecraftValidation())).toEqual({ violations: ['refs/namespace'], status: 'failure' });
+    expect(await run(new KubecraftValidation())).toEqual({
+      violations: ['refs/namespace', 'refs/namespace'],
+      status: 'failure',
+    });
     const externals = [{ kind: 'Namespace', name: 'kube-system', reason: 'created by Kubernetes' }];
     expect(await run(new KubecraftValidation({ externals }))).toEqual({ violations: [], status: 'success' });
     expect(await run(new KubecraftValidation({ externals, failOnWarnings: true }))).toEqual({
-      violations: ['schema/unknown-kind'],
+      violations: ['policy/duplicate-env'],
       status: 'failure',
     });
   });

@@ -85,7 +85,10 @@ export function fixtureApp(kubernetesVersion?: KubernetesVersion): FixtureApp {
       { name: 'report', image: 'busybox:1.36', command: ['true'], securityContext: NON_ROOT, resources: SMALL },
     ],
   });
-  const claim = new kplus.PersistentVolumeClaim(chart, 'data', { storage: Size.gibibytes(1) });
+  const claim = new kplus.PersistentVolumeClaim(chart, 'data', {
+    storage: Size.gibibytes(1),
+    accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+  });
   const policy = new kplus.NetworkPolicy(chart, 'web-policy', {
     selector: kplus.Pods.select(chart, 'web-pods', { labels: { app: 'web' } }),
     ingress: {

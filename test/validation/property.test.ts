@@ -237,6 +237,102 @@ const MUTATIONS: readonly Mutation[] = [
     ops: (w) => [JsonPatch.remove(`${podPath(w.kind)}/containers/0/livenessProbe`)],
   },
   {
+    name: 'image removed',
+    rule: 'values/required',
+    applies: () => true,
+    ops: (w) => [JsonPatch.remove(`${podPath(w.kind)}/containers/0/image`)],
+  },
+  {
+    name: 'container name with an underscore',
+    rule: 'values/field-name',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/name`, 'main_container')],
+  },
+  {
+    name: "env name with '=' (refused by every version)",
+    rule: 'values/env-name',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/containers/0/env`, [{ name: 'NINE=LIVES', value: 'x' }])],
+  },
+  {
+    name: 'privileged without privilege escalation',
+    rule: 'values/security-context',
+    applies: () => true,
+    ops: (w) => [
+      JsonPatch.add(`${podPath(w.kind)}/containers/0/securityContext/allowPrivilegeEscalation`, false),
+      JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/privileged`, true),
+    ],
+  },
+  {
+    name: 'negative runAsUser',
+    rule: 'values/range',
+    applies: () => true,
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/securityContext/runAsUser`, -5)],
+  },
+  {
+    name: 'replicas above int32',
+    rule: 'values/range',
+    applies: (w) => w.kind === 'Deployment' || w.kind === 'ReplicaSet' || w.kind === 'StatefulSet',
+    ops: () => [JsonPatch.add('/spec/replicas', 2147483648)],
+  },
+  {
+    name: 'toleration with an empty key and a value',
+    rule: 'values/toleration',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/tolerations`, [{ operator: 'Equal', value: 'x' }])],
+  },
+  {
+    name: 'init container with a probe',
+    rule: 'values/init-container',
+    applies: () => true,
+    ops: (w) => [
+      JsonPatch.add(`${podPath(w.kind)}/initContainers`, [
+        { name: 'setup', image: 'busybox:1.36', readinessProbe: { exec: { command: ['true'] } } },
+      ]),
+    ],
+  },
+  {
+    name: 'unsafe sysctl',
+    rule: 'policy/sysctls',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/securityContext/sysctls`, [{ name: 'kernel.msgmax', value: '1' }])],
+  },
+  {
+    name: 'AppArmor unconfined',
+    rule: 'policy/apparmor',
+    applies: () => true,
+    ops: (w) => [
+      JsonPatch.add(`${podPath(w.kind).replace(/\/spec$/, '')}/metadata/annotations`, {
+        'container.apparmor.security.beta.kubernetes.io/main': 'unconfined',
+      }),
+    ],
+  },
+  {
+    name: 'procMount Unmasked',
+    rule: 'policy/proc-mount',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/containers/0/securityContext/procMount`, 'Unmasked')],
+  },
+  {
+    name: 'nfs volume',
+    rule: 'policy/volume-types',
+    applies: () => true,
+    ops: (w) => [JsonPatch.add(`${podPath(w.kind)}/volumes`, [{ name: 'nfs', nfs: { server: 'nfs', path: '/x' } }])],
+  },
+  {
+    name: 'probe on an undeclared named port',
+    rule: 'refs/probe-port',
+    applies: (w) => LONG_RUNNING.includes(w.kind) && w.probe === 'http',
+    ops: (w) => [JsonPatch.replace(`${podPath(w.kind)}/containers/0/livenessProbe/httpGet/port`, 'nope')],
+  },
+  {
+    name: 'two Service ports with one number',
+    rule: 'values/service',
+    applies: (_w, svc) => svc,
+    onService: true,
+    ops: () => [JsonPatch.copy('/spec/ports/0', '/spec/ports/-')],
+  },
+  {
     name: 'service target port not exposed',
     rule: 'refs/service-target-port',
     applies: (_w, svc) => svc,

@@ -11,6 +11,8 @@ import {
 import { Selector, SelectorSpec } from '../../selectors/selector';
 import { ExternalObject } from '../external';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
+import { isHeadless } from './service-checks';
+import { asObject, asString, objectsIn, selectorShape, stringEntries } from './shape';
 
 interface PodTemplate {
   readonly obj: ObjectToValidate;
@@ -22,44 +24,50 @@ interface PodTemplate {
 /** Checks references across the app: selectors, ports, backends, targets, config, RBAC, names, namespaces. */
 export function checkReferences(ctx: ValidationContext): void {
   const index = new AppIndex(ctx.objects, ctx.externals);
-  for (const obj of ctx.objects) {
-    const m = obj.manifest as any;
-    const ns = namespaceOf(m);
-    checkUniqueAndNamespace(ctx, index, obj);
-    if (REPLICATED_KINDS.has(m.kind) && m.spec?.selector) {
-      const labels = podLabelsOf(m) ?? {};
-      if (!Selector.matches(m.spec.selector, labels)) {
-        ctx.report(
-          obj,
-          'refs/selector-template',
-          'spec.selector',
-          `selector ${JSON.stringify(m.spec.selector)} does not match the pod template labels ${JSON.stringify(labels)}`,
-          'add the selected labels to the pod template (podMetadata) or select the labels it has',
-        );
-      }
+  for (const obj of ctx.objects) ctx.guard(obj, 'reference', () => checkObjectReferences(ctx, index, obj));
+}
+
+function checkObjectReferences(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate): void {
+  const m = obj.manifest as any;
+  const ns = namespaceOf(m);
+  checkUniqueAndNamespace(ctx, index, obj);
+  const workloadSelector = REPLICATED_KINDS.has(m.kind) ? selectorShape(m.spec?.selector) : undefined;
+  if (workloadSelector && workloadSelector.problems.length === 0) {
+    const labels = podLabelsOf(m) ?? {};
+    if (!Selector.matches(workloadSelector.spec, labels)) {
+      ctx.report(
+        obj,
+        'refs/selector-template',
+        'spec.selector',
+        `selector ${JSON.stringify(m.spec.selector)} does not match the pod template labels ${JSON.stringify(labels)}`,
+        'add the selected labels to the pod template (podMetadata) or select the labels it has',
+      );
     }
-    switch (m.kind) {
-      case 'Service':
-        checkService(ctx, index, obj, ns);
-        break;
-      case 'Ingress':
-        checkIngress(ctx, index, obj, ns);
-        break;
-      case 'HorizontalPodAutoscaler':
-        checkScaleTarget(ctx, index, obj, ns);
-        break;
-      case 'PodDisruptionBudget':
-        checkPdb(ctx, index, obj, ns);
-        break;
-      case 'RoleBinding':
-      case 'ClusterRoleBinding':
-        checkBinding(ctx, index, obj, ns);
-        break;
-      default:
-        break;
-    }
-    checkPodReferences(ctx, index, obj, ns);
   }
+  switch (m.kind) {
+    case 'Service':
+      checkService(ctx, index, obj, ns);
+      break;
+    case 'Ingress':
+      checkIngress(ctx, index, obj, ns);
+      break;
+    case 'HorizontalPodAutoscaler':
+      checkScaleTarget(ctx, index, obj, ns);
+      break;
+    case 'StatefulSet':
+      checkStatefulSetService(ctx, index, obj, ns);
+      break;
+    case 'PodDisruptionBudget':
+      checkPdb(ctx, index, obj, ns);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      checkBinding(ctx, index, obj, ns);
+      break;
+    default:
+      break;
+  }
+  checkPodReferences(ctx, index, obj, ns);
 }
 
 class AppIndex {
@@ -72,12 +80,14 @@ class AppIndex {
   private readonly templatesByLabel = new Map<string, PodTemplate[]>();
   public readonly namespaces = new Set<string>();
   private readonly external: ExternalObject[];
+  private readonly objectsByManifest = new Map<unknown, ObjectToValidate>();
 
   constructor(objects: readonly ObjectToValidate[], externals: readonly ExternalObject[]) {
     this.external = [...externals];
     for (const obj of objects) {
       const m = obj.manifest as any;
       push(this.names, objectIdentity(m), obj);
+      this.objectsByManifest.set(m, obj);
       const short = `${m.kind}|${namespaceOf(m)}|${m.metadata?.name ?? ''}`;
       if (!this.byKindNsName.has(short)) this.byKindNsName.set(short, m);
       if (m.kind === 'Namespace' && m.metadata?.name) this.namespaces.add(m.metadata.name);
@@ -103,6 +113,11 @@ class AppIndex {
   /** Objects with the same group, kind, namespace and name. */
   public sameName(m: any): ObjectToValidate[] {
     return this.names.get(objectIdentity(m)) ?? [];
+  }
+
+  /** The object to validate whose manifest is `manifest`. */
+  public objectOf(manifest: unknown): ObjectToValidate | undefined {
+    return this.objectsByManifest.get(manifest);
   }
 
   /** The object of `kind` named `name` in `ns`, from the app. */
@@ -154,7 +169,7 @@ function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: O
       obj,
       'refs/unique-name',
       'metadata.name',
-      `another ${m.kind} named '${m.metadata.name}' in the same namespace is defined at ${same[0].path}`,
+      `another ${m.kind} named '${String(m.metadata?.name)}' in the same namespace is defined at ${same[0].path}`,
       'rename one of them',
     );
   }
@@ -181,9 +196,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const spec = (obj.manifest as any).spec ?? {};
-  if (spec.type === 'ExternalName' || !spec.selector || Object.keys(spec.selector).length === 0) return;
-  const selector = { matchLabels: spec.selector };
+  const spec = asObject(obj.manifest.spec) ?? {};
+  const matchLabels = Object.fromEntries(stringEntries(spec.selector));
+  if (spec.type === 'ExternalName' || Object.keys(matchLabels).length === 0) return;
+  const selector = { matchLabels };
   const templates = selectsTemplates(index, ns, selector);
   const externalPods = index.externalPods(ns).filter((e) => Selector.matches(selector, e.labels ?? {}));
   if (templates.length === 0 && externalPods.length === 0) {
@@ -191,13 +207,13 @@ function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
       obj,
       'refs/service-selector',
       'spec.selector',
-      `selector ${JSON.stringify(spec.selector)} selects no pod template in namespace '${ns || '<unset>'}'`,
+      `selector ${JSON.stringify(matchLabels)} selects no pod template in namespace '${ns || '<unset>'}'`,
       'label the pod template with the selector, fix the selector, or declare operator-created pods with External.pods(...)',
     );
     return;
   }
   if (templates.length === 0) return; // only external pods: their ports are unknown
-  (spec.ports ?? []).forEach((p: any, i: number) => {
+  objectsIn(spec.ports).forEach(([p, i]) => {
     const target = p.targetPort ?? p.port;
     const matches = (t: PodTemplate) =>
       t.ports.some((cp) =>
@@ -221,17 +237,15 @@ function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 }
 
 function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const spec = (obj.manifest as any).spec ?? {};
+  const spec = asObject(obj.manifest.spec) ?? {};
   const backends: { backend: any; field: string }[] = [];
-  if (spec.defaultBackend) backends.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
-  (spec.rules ?? []).forEach((r: any, i: number) =>
-    (r.http?.paths ?? []).forEach((p: any, j: number) =>
-      backends.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` }),
-    ),
-  );
+  if (asObject(spec.defaultBackend)) backends.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
+  for (const [r, i] of objectsIn(spec.rules))
+    for (const [p, j] of objectsIn(asObject(r.http)?.paths))
+      backends.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` });
   for (const { backend, field } of backends) {
-    const ref = backend?.service;
-    if (!ref) continue;
+    const ref = asObject(asObject(backend)?.service) as any;
+    if (!ref || typeof ref.name !== 'string') continue;
     const svc = index.find('Service', ns, ref.name);
     if (!svc) {
       ctx.report(
@@ -243,11 +257,11 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
       );
       continue;
     }
-    const ports: any[] = svc.spec?.ports ?? [];
+    const ports: any[] = objectsIn(svc.spec?.ports).map(([p]) => p);
     const ok =
-      ref.port?.number !== undefined
+      asObject(ref.port)?.number !== undefined
         ? ports.some((p) => p.port === ref.port.number)
-        : ports.some((p) => p.name === ref.port?.name);
+        : ports.some((p) => p.name === asObject(ref.port)?.name);
     if (!ok) {
       ctx.report(
         obj,
@@ -261,9 +275,9 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 }
 
 function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const ref = (obj.manifest as any).spec?.scaleTargetRef;
+  const ref = asObject(asObject(obj.manifest.spec)?.scaleTargetRef) as any;
   if (!ref) return;
-  const target = index.find(ref.kind, ns, ref.name);
+  const target = index.find(String(ref.kind), ns, String(ref.name));
   if (!target || target.apiVersion !== ref.apiVersion) {
     ctx.report(
       obj,
@@ -272,12 +286,71 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
       `${ref.apiVersion} ${ref.kind} '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`,
       'target a workload of the app',
     );
+    return;
   }
+  const targetObj = index.objectOf(target);
+  if (targetObj && typeof target.spec?.replicas === 'number')
+    ctx.report(
+      targetObj,
+      'refs/autoscaled-replicas',
+      'spec.replicas',
+      `${String(target.kind)} '${String(target.metadata?.name)}' sets replicas ${target.spec.replicas} but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
+      'remove replicas from the workload (cdk8s-plus does this when the autoscaler is created from the workload)',
+    );
+}
+
+function checkStatefulSetService(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
+  const m = obj.manifest as any;
+  const serviceName = asString(m.spec?.serviceName);
+  if (serviceName === undefined || serviceName.length === 0) {
+    ctx.report(
+      obj,
+      'refs/stateful-set-service',
+      'spec.serviceName',
+      'the StatefulSet names no governing Service: its pods get no stable DNS names',
+      'create a headless Service selecting the pods and set serviceName to its name',
+    );
+    return;
+  }
+  if (index.findExternal('Service', ns, serviceName)) return;
+  const svc = index.find('Service', ns, serviceName);
+  const hint = `create a headless Service (clusterIP: None) named '${serviceName}' that selects the pods, or declare it with External.object(scope, { kind: 'Service', name: '${serviceName}', namespace, reason })`;
+  if (!svc) {
+    ctx.report(
+      obj,
+      'refs/stateful-set-service',
+      'spec.serviceName',
+      `Service '${serviceName}' does not exist in namespace '${ns || '<unset>'}'`,
+      hint,
+    );
+    return;
+  }
+  const svcSpec = asObject(svc.spec) ?? {};
+  if (!isHeadless(svcSpec)) {
+    ctx.report(
+      obj,
+      'refs/stateful-set-service',
+      'spec.serviceName',
+      `Service '${serviceName}' is not headless (clusterIP: None), so the pods get no per-pod DNS names`,
+      hint,
+    );
+    return;
+  }
+  const matchLabels = Object.fromEntries(stringEntries(svcSpec.selector));
+  if (Object.keys(matchLabels).length === 0 || !Selector.matches({ matchLabels }, podLabelsOf(m) ?? {}))
+    ctx.report(
+      obj,
+      'refs/stateful-set-service',
+      'spec.serviceName',
+      `Service '${serviceName}' does not select the pods of the StatefulSet`,
+      hint,
+    );
 }
 
 function checkPdb(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const selector = (obj.manifest as any).spec?.selector;
-  if (!selector) return;
+  const shape = selectorShape(asObject(obj.manifest.spec)?.selector);
+  if (!shape || shape.problems.length > 0) return;
+  const selector = shape.spec;
   const selected = selectsTemplates(index, ns, selector).filter((t) => REPLICATED_KINDS.has(t.obj.manifest.kind));
   if (selected.length === 0 && index.externalPods(ns).every((e) => !Selector.matches(selector, e.labels ?? {}))) {
     ctx.report(
@@ -292,7 +365,7 @@ function checkPdb(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate
 
 function checkBinding(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
   const m = obj.manifest as any;
-  const ref = m.roleRef;
+  const ref = asObject(m.roleRef) as any;
   if (ref) {
     const exists =
       ref.kind === 'ClusterRole' ? index.exists('ClusterRole', '', ref.name) : index.exists('Role', ns, ref.name);
@@ -305,7 +378,7 @@ function checkBinding(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
         'bind a Role/ClusterRole of the app, or import it with Role.fromRoleName / ClusterRole.fromClusterRoleName',
       );
   }
-  (m.subjects ?? []).forEach((s: any, i: number) => {
+  objectsIn(m.subjects).forEach(([s, i]: [any, number]) => {
     if (s.kind !== 'ServiceAccount') return;
     const sns = s.namespace ?? ns;
     if (s.name !== 'default' && !index.exists('ServiceAccount', sns, s.name)) {
@@ -327,7 +400,8 @@ function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: Object
   const volumeNames = new Set<unknown>(
     (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).map((v: any) => v?.name),
   );
-  for (const t of (obj.manifest as any).spec?.volumeClaimTemplates ?? []) volumeNames.add(t?.metadata?.name);
+  for (const [t] of objectsIn(asObject(obj.manifest.spec)?.volumeClaimTemplates))
+    volumeNames.add(asObject(t.metadata)?.name);
   for (const { container, field: cField } of containersOf(pod)) {
     (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((vm: any, i: number) => {
       if (!volumeNames.has(vm?.name))

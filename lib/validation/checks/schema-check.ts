@@ -24,8 +24,8 @@ export function checkSchema(ctx: ValidationContext): void {
         obj,
         'schema/unknown-kind',
         '',
-        `no schema is known for ${apiVersion} ${kind} in Kubernetes ${version}`,
-        'import the CRD with `npm run import` and regenerate the validators, or relax schema/unknown-kind',
+        `no API serves ${apiVersion} ${kind} (neither Kubernetes nor a CRD imported into the app): a misspelt kind or apiVersion, or a custom resource whose CRD is not imported`,
+        'fix the apiVersion and kind; for a custom resource, import its CRD with `npm run import` and regenerate the validators, or, if the CRD is installed in the cluster by other means, relax schema/unknown-kind with that reason',
       );
       continue;
     }

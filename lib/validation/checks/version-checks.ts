@@ -1,8 +1,5 @@
-import { atLeast, containersOf, podSpecOf } from '../../core';
+import { atLeast, containersOf, FEATURE_SINCE, podSpecOf } from '../../core';
 import { ValidationContext } from '../validation-context';
-
-/** The first release that enables native sidecar containers by default (the SidecarContainers gate, beta). */
-export const NATIVE_SIDECARS_SINCE = '1.29';
 
 /**
  * Checks features whose availability depends on the target Kubernetes version beyond what its
@@ -11,7 +8,7 @@ export const NATIVE_SIDECARS_SINCE = '1.29';
  * "sidecar" becomes an init container that never exits: the pod never starts.
  */
 export function checkVersionFeatures(ctx: ValidationContext): void {
-  if (atLeast(ctx.kubernetesVersion, NATIVE_SIDECARS_SINCE)) return;
+  if (atLeast(ctx.kubernetesVersion, FEATURE_SINCE.nativeSidecars)) return;
   for (const obj of ctx.objects) {
     const pod = podSpecOf(obj.manifest);
     if (!pod) continue;
@@ -22,7 +19,7 @@ export function checkVersionFeatures(ctx: ValidationContext): void {
         'values/native-sidecar',
         `${field}.restartPolicy`,
         `init container '${String(container.name)}' is a native sidecar (restartPolicy: Always), which Kubernetes ${ctx.kubernetesVersion} does not enable: the field is dropped and the pod never gets past it`,
-        `target Kubernetes ${NATIVE_SIDECARS_SINCE} or later (kubernetesVersion), run the sidecar as a regular container, or relax values/native-sidecar if your cluster enables the SidecarContainers feature gate`,
+        `target Kubernetes ${FEATURE_SINCE.nativeSidecars} or later (kubernetesVersion), run the sidecar as a regular container, or relax values/native-sidecar if your cluster enables the SidecarContainers feature gate`,
       );
     }
   }

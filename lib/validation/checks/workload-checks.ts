@@ -1,0 +1,343 @@
+import { INT32_MAX, percentProblems, timeZoneFormProblems } from '../../values/api-names';
+import { cronScheduleProblems } from '../../values/cron-schedule';
+import { parseQuantity } from '../../values/quantity';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
+import { asNumber, asObject, asString, isInt32, isSet, JsonObject, objectsIn } from './shape';
+
+/** Checks workload, Job, CronJob, HPA and PDB specs: counts, strategies, schedules, budgets. */
+export function checkWorkloads(ctx: ValidationContext, obj: ObjectToValidate): void {
+  const m = obj.manifest;
+  const spec = asObject(m.spec);
+  if (!spec) return;
+  const counts = new Counts(ctx, obj);
+  switch (m.kind) {
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicationController':
+      counts.replicas(spec, 'spec');
+      counts.nonNegative(spec, 'spec', ['minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']);
+      checkStrategy(ctx, obj, spec, counts);
+      break;
+    case 'Job':
+      checkJob(ctx, obj, spec, 'spec', counts);
+      break;
+    case 'CronJob': {
+      checkCronJob(ctx, obj, spec, counts);
+      const jobSpec = asObject(asObject(spec.jobTemplate)?.spec);
+      if (jobSpec) checkJob(ctx, obj, jobSpec, 'spec.jobTemplate.spec', counts);
+      break;
+    }
+    case 'HorizontalPodAutoscaler':
+      checkHpa(ctx, obj, spec, counts);
+      break;
+    case 'PodDisruptionBudget':
+      checkPdb(ctx, obj, spec);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Reports counts outside the range the API server allows. */
+class Counts {
+  constructor(
+    private readonly ctx: ValidationContext,
+    private readonly obj: ObjectToValidate,
+  ) {}
+
+  /** `replicas`: a non-negative int32 (values/replicas for the sign, values/range for the size). */
+  public replicas(spec: JsonObject, at: string): void {
+    const v = spec.replicas;
+    if (v === undefined || v === null) return;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      this.ctx.report(
+        this.obj,
+        'values/replicas',
+        `${at}.replicas`,
+        `replicas must be a non-negative integer (is ${JSON.stringify(v)})`,
+        'set replicas to 0 or more',
+      );
+    else if (!isInt32(v))
+      this.ctx.report(
+        this.obj,
+        'values/range',
+        `${at}.replicas`,
+        `replicas ${v} does not fit an int32 (at most ${INT32_MAX})`,
+        'lower replicas',
+      );
+  }
+
+  /** Each key: a non-negative integer that fits an int32 (`int64` keys: any size). */
+  public nonNegative(spec: JsonObject, at: string, keys: readonly string[], int64: readonly string[] = []): void {
+    for (const key of keys) {
+      const v = asNumber(spec[key]);
+      if (v === undefined) continue;
+      if (v < 0)
+        this.ctx.report(
+          this.obj,
+          'values/range',
+          `${at}.${key}`,
+          `${key} must be greater than or equal to 0 (is ${v})`,
+          `set ${key} to 0 or more`,
+        );
+      else if (!int64.includes(key) && !isInt32(v))
+        this.ctx.report(
+          this.obj,
+          'values/range',
+          `${at}.${key}`,
+          `${key} ${v} does not fit an int32 (at most ${INT32_MAX})`,
+          `lower ${key}`,
+        );
+    }
+  }
+
+  /** An int-or-percent: a non-negative int32, or `N%` (at most 100% when `capped`). */
+  public intOrPercent(value: unknown, field: string, capped: boolean): number | undefined {
+    if (typeof value === 'number') {
+      if (!Number.isInteger(value) || value < 0)
+        this.ctx.report(
+          this.obj,
+          'values/range',
+          field,
+          `must be a non-negative integer or a percentage (is ${value})`,
+          "use e.g. 1 or '25%'",
+        );
+      else if (!isInt32(value))
+        this.ctx.report(
+          this.obj,
+          'values/range',
+          field,
+          `${value} does not fit an int32 (at most ${INT32_MAX})`,
+          'lower it',
+        );
+      return value;
+    }
+    if (typeof value !== 'string') return undefined;
+    const problems = percentProblems(value);
+    for (const p of problems)
+      this.ctx.report(this.obj, 'values/range', field, `'${value}' ${p}`, "use e.g. 1 or '25%'");
+    if (problems.length > 0) return undefined;
+    const percent = Number(value.slice(0, -1));
+    if (capped && percent > 100)
+      this.ctx.report(this.obj, 'values/range', field, `'${value}' must not be greater than 100%`, 'use at most 100%');
+    return percent;
+  }
+}
+
+function checkStrategy(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject, counts: Counts): void {
+  const kind = obj.manifest.kind;
+  if (kind === 'Deployment' || kind === 'DaemonSet') {
+    const key = kind === 'Deployment' ? 'strategy' : 'updateStrategy';
+    const rolling = asObject(asObject(spec[key])?.rollingUpdate);
+    if (!rolling) return;
+    const at = `spec.${key}.rollingUpdate`;
+    const surge = counts.intOrPercent(rolling.maxSurge, `${at}.maxSurge`, kind === 'DaemonSet');
+    const unavailable = counts.intOrPercent(rolling.maxUnavailable, `${at}.maxUnavailable`, true);
+    if (kind === 'Deployment' && surge === 0 && unavailable === 0)
+      ctx.report(
+        obj,
+        'values/range',
+        `${at}.maxUnavailable`,
+        'maxUnavailable may not be 0 when maxSurge is 0: the rollout could never progress',
+        'allow 1 surge or 1 unavailable pod',
+      );
+  }
+  if (kind === 'StatefulSet') {
+    const rolling = asObject(asObject(spec.updateStrategy)?.rollingUpdate);
+    if (rolling) counts.nonNegative(rolling, 'spec.updateStrategy.rollingUpdate', ['partition']);
+    const ordinals = asObject(spec.ordinals);
+    if (ordinals) counts.nonNegative(ordinals, 'spec.ordinals', ['start']);
+  }
+}
+
+function checkJob(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject, at: string, counts: Counts): void {
+  const backoff = spec.backoffLimit;
+  if (backoff !== undefined && !(typeof backoff === 'number' && Number.isInteger(backoff) && backoff >= 0))
+    ctx.report(
+      obj,
+      'values/replicas',
+      `${at}.backoffLimit`,
+      `backoffLimit must be a non-negative integer (is ${JSON.stringify(backoff)})`,
+      'set backoffLimit to 0 or more',
+    );
+  counts.nonNegative(
+    spec,
+    at,
+    [
+      'parallelism',
+      'completions',
+      'ttlSecondsAfterFinished',
+      'backoffLimitPerIndex',
+      'maxFailedIndexes',
+      'activeDeadlineSeconds',
+    ],
+    ['activeDeadlineSeconds'],
+  );
+  if (spec.completionMode === 'Indexed' && !isSet(spec.completions))
+    ctx.report(obj, 'values/required', `${at}.completions`, 'an Indexed Job needs completions', 'set completions');
+}
+
+function checkCronJob(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject, counts: Counts): void {
+  const schedule = asString(spec.schedule);
+  if (schedule !== undefined) {
+    const problems = /(^|\s)(CRON_)?TZ=/.test(schedule)
+      ? ['cannot use TZ or CRON_TZ in the schedule; use the timeZone field instead']
+      : cronScheduleProblems(schedule);
+    for (const p of problems)
+      ctx.report(
+        obj,
+        'values/cron',
+        'spec.schedule',
+        `schedule '${schedule}': ${p}`,
+        "use five fields 'minute hour day-of-month month day-of-week', e.g. '*/5 * * * *', or @hourly/@daily/...",
+      );
+  }
+  if (spec.timeZone !== undefined && spec.timeZone !== null) {
+    const tz = asString(spec.timeZone);
+    const problems = tz === undefined ? ['must be a string'] : timeZoneFormProblems(tz);
+    if (tz !== undefined && problems.length === 0 && !isKnownTimeZone(tz))
+      problems.push('is not a known IANA time zone');
+    for (const p of problems)
+      ctx.report(
+        obj,
+        'values/cron',
+        'spec.timeZone',
+        `timeZone '${String(spec.timeZone)}' ${p}`,
+        "use an IANA zone such as 'Europe/Berlin' or 'Etc/UTC'",
+      );
+  }
+  counts.nonNegative(
+    spec,
+    'spec',
+    ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'],
+    ['startingDeadlineSeconds'],
+  );
+}
+
+function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkHpa(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject, counts: Counts): void {
+  const min = spec.minReplicas ?? 1;
+  if (!(typeof min === 'number' && Number.isInteger(min) && min >= 1))
+    ctx.report(
+      obj,
+      'values/replicas',
+      'spec.minReplicas',
+      `minReplicas must be an integer of at least 1 (is ${JSON.stringify(min)})`,
+      'set minReplicas to 1 or more',
+    );
+  const max = spec.maxReplicas;
+  if (!(typeof max === 'number' && Number.isInteger(max) && max >= 1 && (typeof min !== 'number' || max >= min)))
+    ctx.report(
+      obj,
+      'values/replicas',
+      'spec.maxReplicas',
+      `maxReplicas (${JSON.stringify(max)}) must be an integer of at least 1 and of minReplicas (${JSON.stringify(min)})`,
+      'raise maxReplicas or lower minReplicas',
+    );
+  counts.nonNegative(spec, 'spec', ['minReplicas', 'maxReplicas']);
+  const behavior = asObject(spec.behavior);
+  for (const direction of ['scaleUp', 'scaleDown'] as const) {
+    const rules = asObject(behavior?.[direction]);
+    if (!rules) continue;
+    const at = `spec.behavior.${direction}`;
+    const window = asNumber(rules.stabilizationWindowSeconds);
+    if (window !== undefined && (window < 0 || window > 3600))
+      ctx.report(
+        obj,
+        'values/range',
+        `${at}.stabilizationWindowSeconds`,
+        `stabilizationWindowSeconds must be from 0 to 3600 (is ${window})`,
+        'use at most an hour',
+      );
+    const policies = objectsIn(rules.policies);
+    if (policies.length === 0)
+      ctx.report(
+        obj,
+        'values/required',
+        `${at}.policies`,
+        `${direction} must specify at least one policy`,
+        "add a policy, e.g. { type: 'Percent', value: 100, periodSeconds: 15 }",
+      );
+    for (const [policy, i] of policies) {
+      const period = asNumber(policy.periodSeconds);
+      if (period !== undefined && (period < 1 || period > 1800))
+        ctx.report(
+          obj,
+          'values/range',
+          `${at}.policies[${i}].periodSeconds`,
+          `periodSeconds must be from 1 to 1800 (is ${period})`,
+          'use 1 to 1800 seconds',
+        );
+      const value = asNumber(policy.value);
+      if (value !== undefined && (value <= 0 || !isInt32(value)))
+        ctx.report(
+          obj,
+          'values/range',
+          `${at}.policies[${i}].value`,
+          `a policy value must be a positive int32 (is ${value})`,
+          'use a positive number',
+        );
+    }
+  }
+  for (const [metric, i] of objectsIn(spec.metrics)) {
+    for (const source of ['resource', 'containerResource', 'pods', 'object', 'external'] as const) {
+      const target = asObject(asObject(metric[source])?.target);
+      if (!target) continue;
+      const at = `spec.metrics[${i}].${source}.target`;
+      const utilization = asNumber(target.averageUtilization);
+      if (utilization !== undefined && (utilization < 1 || !isInt32(utilization)))
+        ctx.report(
+          obj,
+          'values/range',
+          `${at}.averageUtilization`,
+          `averageUtilization must be at least 1 (is ${utilization})`,
+          'use a positive percentage',
+        );
+      for (const key of ['value', 'averageValue'] as const) {
+        const q = target[key];
+        if (typeof q !== 'string' && typeof q !== 'number') continue;
+        const parsed = parseQuantity(q);
+        if (parsed === undefined)
+          ctx.report(
+            obj,
+            'values/quantity',
+            `${at}.${key}`,
+            `'${String(q)}' is not a quantity`,
+            "use a quantity such as '100m' or '1k'",
+          );
+        else if (parsed <= 0)
+          ctx.report(
+            obj,
+            'values/range',
+            `${at}.${key}`,
+            `${key} must be positive (is ${String(q)})`,
+            'use a positive quantity',
+          );
+      }
+    }
+  }
+}
+
+function checkPdb(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject): void {
+  const counts = new Counts(ctx, obj);
+  if (isSet(spec.minAvailable) && isSet(spec.maxUnavailable))
+    ctx.report(
+      obj,
+      'values/one-of',
+      'spec.maxUnavailable',
+      'minAvailable and maxUnavailable cannot be both set',
+      'keep one of them',
+    );
+  counts.intOrPercent(spec.minAvailable, 'spec.minAvailable', true);
+  counts.intOrPercent(spec.maxUnavailable, 'spec.maxUnavailable', true);
+}
