@@ -4,12 +4,13 @@ import { sortByInstallOrder } from '../output/install-order';
 import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
+import { currentSynthHook } from '../cli/synth-hook';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
 import { External, importedObjectsIn } from '../validation/external';
 import { validateObjects } from '../validation/validate';
 import { Manifest } from '../workloads/pod-spec-locator';
 import { isClusterScoped } from './cluster-scoped-kinds';
-import { Environment } from './environment';
+import { Environment, ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
 import { SynthesisError } from './synthesis-error';
 
 export { SynthesisError } from './synthesis-error';
@@ -137,14 +138,21 @@ export class KubecraftApp extends App {
 
   /**
    * Synthesizes all charts into the output directory, replacing its previous content only
-   * once everything has been rendered successfully.
+   * once everything has been rendered successfully. When `$KUBECRAFT_ENV` selects
+   * environments, the other environments' folders are kept as they were.
    */
   public synth(): void {
+    const hook = currentSynthHook();
     const t0 = performance.now();
     const files = this.render();
     const t1 = performance.now();
+    if (hook?.validateOnly) {
+      hook.report(this.validate(files));
+      return;
+    }
     if (this.validateOnSynth) {
       const report = this.validate(files);
+      hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
       if (this.printReport && (report.warnings.length > 0 || report.relaxed.length > 0)) {
         process.stderr.write(`${formatReport(report)}\n`);
@@ -153,7 +161,13 @@ export class KubecraftApp extends App {
     const t2 = performance.now();
     const output = toOutputFiles(files, { graph: this.graph });
     const t3 = performance.now();
-    writeDirectoryAtomically(this.outdir, output);
+    writeDirectoryAtomically(this.outdir, output, {
+      keepOtherFolders: Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+    });
+    hook?.written(
+      this.outdir,
+      output.map((f) => f.relativePath),
+    );
     const t4 = performance.now();
     this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
   }
@@ -176,7 +190,7 @@ export interface OutputOptions {
 
 /**
  * Serializes rendered files to YAML text, and adds to each output folder its
- * `kustomization.yaml` (and, if asked, its graph).
+ * `Kustomization` (and, if asked, its graph).
  */
 export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
   const out: OutputFile[] = files.map((f) => ({
