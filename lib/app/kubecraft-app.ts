@@ -178,6 +178,8 @@ export class KubecraftApp extends App {
   }
 }
 
+const SVG_MEMO = Symbol.for('kubecraft.svg-memo');
+
 /** Options for `toOutputFiles`. */
 export interface OutputOptions {
   /**
@@ -213,8 +215,13 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
       graphs.push({ path: `${prefix}app-graph.svg`, dot });
     }
   }
-  const svgs = renderSvgs(graphs.map((g) => g.dot));
-  graphs.forEach((g, i) => out.push({ relativePath: g.path, content: svgs[i] }));
+  // rendering starts a Graphviz process: in a long-lived process (kubecraft synth --watch),
+  // unchanged graphs reuse their SVG (kept on globalThis: the app's bundle is reloaded per run)
+  const memo = ((globalThis as { [SVG_MEMO]?: Map<string, string> })[SVG_MEMO] ??= new Map<string, string>());
+  if (memo.size > 64) memo.clear();
+  const missing = [...new Set(graphs.map((g) => g.dot).filter((dot) => !memo.has(dot)))];
+  renderSvgs(missing).forEach((svg, i) => memo.set(missing[i], svg));
+  graphs.forEach((g) => out.push({ relativePath: g.path, content: memo.get(g.dot)! }));
   return out;
 }
 
