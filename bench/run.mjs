@@ -319,6 +319,91 @@ if (opts.suite === 'all' || opts.suite === 'schema') {
   console.log(schemaSection);
 }
 
+// --- kubecraft synth: cold and warm runs, the code cache, and watch latency (suite "cli") ---
+// Cold: no cached bundle and no code cache (.kubecraft/bundles and .kubecraft/code-cache of
+// the repository removed); warm: both present. Watch: `kubecraft synth --watch` of the example
+// app, time from writing its entry file to the summary line printed after dist/ was replaced.
+function runCli(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'kubecraft.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) throw new Error(`kubecraft ${args.join(' ')} failed:\n${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function watchLatency(edits) {
+  const entry = join(root, '.kubecraft', 'bench-watch-main.ts');
+  const source = (n) =>
+    `// edit ${n}\nimport { buildExampleApp } from '../examples/example-app';\nimport { KubecraftApp } from '../lib';\nbuildExampleApp(new KubecraftApp({ graph: true, printReport: false })).synth();\n`;
+  writeFileSync(entry, source(0));
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts', 'kubecraft.mjs'), 'synth', entry, '--watch', '--outdir', join(outBase, 'watch')],
+    { cwd: root },
+  );
+  let buffer = '';
+  let waiting;
+  child.stderr.on('data', (d) => {
+    buffer += d;
+    if (/synthesized .* in \d+ ms/.test(buffer) && waiting) {
+      buffer = '';
+      const w = waiting;
+      waiting = undefined;
+      w();
+    }
+  });
+  const next = () => new Promise((resolve) => (waiting = resolve));
+  await next(); // the first synth
+  await new Promise((r) => setTimeout(r, 300));
+  const samples = [];
+  for (let i = 1; i <= edits; i++) {
+    const done = next();
+    const start = process.hrtime.bigint();
+    writeFileSync(entry, source(i));
+    await done;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGINT');
+  rmSync(entry, { force: true });
+  return samples;
+}
+
+if (opts.suite === 'all' || opts.suite === 'cli') {
+  const synthArgs = ['synth', 'main.ts', '--quiet', '--outdir', join(outBase, 'cli')];
+  const clearCaches = () => {
+    rmSync(join(root, '.kubecraft', 'bundles'), { recursive: true, force: true });
+    rmSync(join(root, '.kubecraft', 'code-cache'), { recursive: true, force: true });
+  };
+  runCli(synthArgs); // the dev CLI bundle itself, and the file cache
+  const cold = Array.from({ length: runs }, () => {
+    clearCaches();
+    return runCli(synthArgs);
+  });
+  runCli(synthArgs);
+  const warm = Array.from({ length: runs }, () => runCli(synthArgs));
+  const warmNoCodeCache = Array.from({ length: runs }, () => runCli(synthArgs, { KUBECRAFT_CODE_CACHE: '0' }));
+  const latency = await watchLatency(runs * 2);
+  const row = (label, xs) => `| ${label} | ${Math.round(median(xs))} | ${xs.map((x) => Math.round(x)).join(', ')} |`;
+  const lines = [
+    '### `kubecraft synth` of the example app: cold, warm, watch',
+    '',
+    '| case | median ms | runs (ms) |',
+    '|---|---:|---|',
+    row('cold: no cached bundle, no code cache (esbuild bundles the app)', cold),
+    row('warm: cached bundle and V8 code cache', warm),
+    row('warm without the code cache (KUBECRAFT_CODE_CACHE=0)', warmNoCodeCache),
+    row('watch: edit of the entry file to dist/ replaced', latency),
+    '',
+  ];
+  sections.push(lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
 rmSync(outBase, { recursive: true, force: true });
 if (opts.write && opts.suite === 'schema') {
   // only this suite: replace (or add) its section, keep the rest of the file as it is

@@ -7,7 +7,12 @@
 //       version: 0.1.0
 //       class: KubecraftValidation
 //
-// (Installed from npm, use `package: kubecraft` instead: the package exports the same class.)
+// With kubecraft installed in a project, point at the installed package instead (a local path:
+// the cdk8s CLI would otherwise try to `npm install` a package name into ~/.cdk8s/plugins):
+//
+//     - package: ./node_modules/kubecraft
+//       version: 0.1.0
+//       class: KubecraftValidation
 const { buildSync } = require('esbuild');
 const path = require('path');
 

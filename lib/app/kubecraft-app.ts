@@ -14,6 +14,8 @@ import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
+import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
+import { currentSynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
 /**
@@ -120,11 +122,17 @@ export class KubecraftApp extends App {
    * once everything has been rendered successfully.
    */
   public synth(): void {
+    const hook = currentSynthHook();
     const t0 = performance.now();
     const files = this.render();
     const t1 = performance.now();
+    if (hook?.validateOnly) {
+      hook.report(this.validate(files));
+      return;
+    }
     if (this.validateOnSynth) {
       const report = this.validate(files);
+      hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
       if (this.printReport && (report.warnings.length > 0 || report.relaxed.length > 0)) {
         process.stderr.write(`${formatReport(report)}\n`);
@@ -133,7 +141,13 @@ export class KubecraftApp extends App {
     const t2 = performance.now();
     const output = toOutputFiles(files, { graph: this.graph });
     const t3 = performance.now();
-    writeDirectoryAtomically(this.outdir, output);
+    writeDirectoryAtomically(this.outdir, output, {
+      keepOtherFolders: Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+    });
+    hook?.written(
+      this.outdir,
+      output.map((f) => f.relativePath),
+    );
     const t4 = performance.now();
     this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
   }
@@ -153,6 +167,8 @@ export interface OutputOptions {
    */
   readonly graph?: boolean;
 }
+
+const SVG_MEMO = Symbol.for('kubecraft.svg-memo');
 
 /**
  * Serializes rendered files to YAML text, and adds to each output folder its
@@ -179,8 +195,13 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
       graphs.push({ path: `${prefix}app-graph.svg`, dot });
     }
   }
-  const svgs = renderSvgs(graphs.map((g) => g.dot));
-  graphs.forEach((g, i) => out.push({ relativePath: g.path, content: svgs[i] }));
+  // rendering starts a Graphviz process: in a long-lived process (kubecraft synth --watch),
+  // unchanged graphs reuse their SVG (kept on globalThis: the app's bundle is reloaded per run)
+  const memo = ((globalThis as { [SVG_MEMO]?: Map<string, string> })[SVG_MEMO] ??= new Map<string, string>());
+  if (memo.size > 64) memo.clear();
+  const missing = [...new Set(graphs.map((g) => g.dot).filter((dot) => !memo.has(dot)))];
+  renderSvgs(missing).forEach((svg, i) => memo.set(missing[i], svg));
+  graphs.forEach((g) => out.push({ relativePath: g.path, content: memo.get(g.dot)! }));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -9,16 +10,38 @@ export interface OutputFile {
   readonly content: string;
 }
 
+/** Options for `writeDirectoryAtomically`. */
+export interface WriteDirectoryOptions {
+  /**
+   * Carry the existing sub-folders of the output directory that `files` do not write over
+   * unchanged (e.g. the other environments' folders when only one environment is synthesized).
+   * Top-level files are always replaced.
+   *
+   * @default false - the output directory holds exactly `files` afterwards
+   */
+  readonly keepOtherFolders?: boolean;
+}
+
 /**
  * Replaces `outdir` with exactly `files`, atomically as far as the file system allows:
  * everything is written into a fresh sibling directory first, then swapped in with two
- * renames. If anything fails before the swap, `outdir` is left exactly as it was.
+ * renames. If anything fails before the swap, `outdir` is left exactly as it was. Folders and
+ * files are created with the process's umask (0755 and 0644 under umask 022).
  */
-export function writeDirectoryAtomically(outdir: string, files: readonly OutputFile[]): void {
+export function writeDirectoryAtomically(
+  outdir: string,
+  files: readonly OutputFile[],
+  options: WriteDirectoryOptions = {},
+): void {
   const target = path.resolve(outdir);
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
+  // mkdirSync (unlike mkdtempSync, always 0700) honours the umask
+  const staging = path.join(
+    parent,
+    `.${path.basename(target)}.staging-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
+  fs.mkdirSync(staging);
   try {
     for (const file of files) {
       const dest = path.join(staging, file.relativePath);
@@ -28,14 +51,20 @@ export function writeDirectoryAtomically(outdir: string, files: readonly OutputF
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       fs.writeFileSync(dest, file.content, 'utf8');
     }
+    if (options.keepOtherFolders) carryOverFolders(target, staging);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  let retired: string | undefined;
-  if (fs.existsSync(target)) {
-    retired = `${staging}.previous`;
+  let retired: string | undefined = `${staging}.previous`;
+  try {
     fs.renameSync(target, retired);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw err;
+    }
+    retired = undefined; // nothing to replace (first synth, or another synth swapped it away)
   }
   try {
     fs.renameSync(staging, target);
@@ -45,4 +74,35 @@ export function writeDirectoryAtomically(outdir: string, files: readonly OutputF
     throw err;
   }
   if (retired) fs.rmSync(retired, { recursive: true, force: true });
+}
+
+/** Hard-links (or copies) every sub-folder of `from` that `to` lacks into `to`; `from` is not modified. */
+function carryOverFolders(from: string, to: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(from, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && !fs.existsSync(path.join(to, e.name)))
+      linkTree(path.join(from, e.name), path.join(to, e.name));
+  }
+}
+
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to);
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, e.name);
+    const dest = path.join(to, e.name);
+    if (e.isDirectory()) linkTree(src, dest);
+    else {
+      try {
+        fs.linkSync(src, dest);
+      } catch {
+        fs.copyFileSync(src, dest);
+      }
+    }
+  }
 }

@@ -1,10 +1,15 @@
 import { stringify } from 'yaml';
 
-/** The file name kustomize looks for. */
-export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+/**
+ * The file name of each output folder's kustomization. kustomize (`kubectl apply -k`,
+ * `kubectl kustomize`) reads `Kustomization` as it reads `kustomization.yaml`, while
+ * `kubectl apply -f <folder>` only takes `.yaml`, `.yml` and `.json` files and so skips it:
+ * both forms work on the same folder.
+ */
+export const KUSTOMIZATION_FILE = 'Kustomization';
 
 /**
- * A `kustomization.yaml` listing `resources` (file names relative to its folder) in the given
+ * A kustomization listing `resources` (file names relative to its folder) in the given
  * order, so that `kubectl apply -k <folder>` and `kubectl kustomize <folder>` take the folder
  * as one unit. kustomize itself orders the resources by kind (Namespaces first, ...).
  */

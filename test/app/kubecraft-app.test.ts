@@ -33,7 +33,7 @@ describe('KubecraftApp', () => {
       'shop/web/Resource',
     ]);
     app.synth();
-    expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'shop.k8s.yaml']);
+    expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'shop.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 

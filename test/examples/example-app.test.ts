@@ -81,7 +81,7 @@ describe('example app', () => {
     expect(read(dirs[0]).map(([f]) => f)).toEqual(
       [...byFile.keys()]
         .filter((f) => !f.includes('/'))
-        .concat('dev', 'kustomization.yaml', 'prod', 'staging')
+        .concat('dev', 'Kustomization', 'prod', 'staging')
         .sort(),
     );
   });

@@ -36,7 +36,7 @@ describe('environments', () => {
     const app = build();
     app.synth();
     expect(fs.readdirSync(app.outdir).sort()).toEqual(['dev', 'prod']);
-    expect(fs.readdirSync(path.join(app.outdir, 'prod')).sort()).toEqual(['kustomization.yaml', 'shop.k8s.yaml']);
+    expect(fs.readdirSync(path.join(app.outdir, 'prod')).sort()).toEqual(['Kustomization', 'shop.k8s.yaml']);
     expect(fs.readFileSync(path.join(app.outdir, 'prod', 'shop.k8s.yaml'), 'utf8')).toContain('replicas: 3');
     expect(fs.readFileSync(path.join(app.outdir, 'dev', 'shop.k8s.yaml'), 'utf8')).toContain('replicas: 1');
     expect(app.validate().errors).toEqual([]); // same names in dev and prod are not duplicates
@@ -101,11 +101,11 @@ describe('kustomization', () => {
   test('every output folder lists its files in chart order', () => {
     const files = buildExampleApp(new KubecraftApp({ outdir: tmp('kc-k-') })).render();
     const out = toOutputFiles(files);
-    const top = out.find((f) => f.relativePath === 'kustomization.yaml')!.content;
+    const top = out.find((f) => f.relativePath === 'Kustomization')!.content;
     expect(top).toMatch(
       /^apiVersion: kustomize.config.k8s.io\/v1beta1\nkind: Kustomization\nresources:\n {2}- 01-myapp-pod.k8s.yaml\n/,
     );
-    expect(out.find((f) => f.relativePath === 'prod/kustomization.yaml')!.content).toContain('  - guestbook.k8s.yaml');
+    expect(out.find((f) => f.relativePath === 'prod/Kustomization')!.content).toContain('  - guestbook.k8s.yaml');
   });
 
   // kubectl is required (CI installs it when absent): never skipped silently

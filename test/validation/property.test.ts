@@ -419,5 +419,5 @@ test('the property apps really synthesize to disk', () => {
   const { app } = build(spec);
   (app as unknown as { outdir: string }).outdir = outdir;
   app.synth();
-  expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'random.k8s.yaml']);
+  expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'random.k8s.yaml']);
 });

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The consumer path, from the packed package only (nothing of this repository is used after
+# `npm pack`): install the tarball with the peer dependencies into a fresh project in a temp
+# folder, then kubecraft init, synth, npx cdk8s synth, the scaffold's npm test, validate on a
+# broken app (exit 1, dist/ untouched), diff, an app using cdk8s Include; and an install from
+# a git URL, built by `prepare`.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/kubecraft-consumer-XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export CDK8S_CHECK_UPGRADE=false npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+export npm_config_prefer_offline=true
+step() { echo "== $* ($(date +%T))"; }
+fail() { echo "consumer-test: $*" >&2; exit 1; }
+lockver() { node -p "require('$repo/package-lock.json').packages['node_modules/$1'].version"; }
+peers="cdk8s@$(lockver cdk8s) cdk8s-plus-27@$(lockver cdk8s-plus-27) constructs@$(lockver constructs)"
+
+step "npm pack"
+(cd "$repo" && npm pack --silent --pack-destination "$work" >/dev/null)
+tarball="$(ls "$work"/kubecraft-*.tgz)"
+contents="$(tar -tzf "$tarball")"
+for f in package/build/lib/index.js package/build/lib/index.d.ts package/build/lib/cli/bin.js; do
+  grep -qx "$f" <<<"$contents" || fail "$f missing from the tarball"
+done
+grep -q '\.generated\.js$' <<<"$contents" || fail "generated validators missing from the tarball"
+if grep -E '\.map$|^package/(lib|test|examples|scripts)/|\.ts$' <<<"$contents" | grep -v '\.d\.ts$'; then
+  fail "the tarball holds sources, tests or source maps (listed above)"
+fi
+
+step "fresh project: npm install the tarball and the peer dependencies ($peers)"
+app="$work/app"
+mkdir "$app" && cd "$app"
+npm init -y >/dev/null
+npm install --silent "$tarball" $peers
+npx kubecraft --version
+
+step "kubecraft init (and npm install of what it added)"
+npx kubecraft init
+if npx kubecraft init 2>/dev/null; then fail "init overwrote existing files"; fi
+npm install --silent
+
+step "kubecraft synth"
+npx kubecraft synth
+[ -f dist/hello.k8s.yaml ] && [ -f dist/Kustomization ] || fail "dist/ lacks hello.k8s.yaml or Kustomization"
+[ "$(stat -c %a dist)" = 755 ] && [ "$(stat -c %a dist/hello.k8s.yaml)" = 644 ] || fail "dist/ permissions are not 0755/0644"
+[ ! -e node_modules/kubecraft/.kubecraft ] || fail "the runner wrote into node_modules/kubecraft"
+ls .kubecraft/bundles/*.cjs >/dev/null || fail "no bundle cached in the project's .kubecraft/"
+if command -v kubectl >/dev/null; then kubectl kustomize dist/ | grep -q '^kind: Deployment$' || fail "kubectl kustomize dist/ failed"; fi
+
+step "npx cdk8s synth"
+npx cdk8s synth
+[ -f dist/hello.k8s.yaml ] || fail "cdk8s synth wrote no dist/hello.k8s.yaml"
+
+step "npm test (the scaffold's snapshot test)"
+npm test --silent
+
+step "kubecraft validate on a broken app: exit 1, dist/ untouched"
+cat > broken.ts <<'TS'
+import { KubecraftApp, KubecraftChart, WebService } from 'kubecraft';
+const app = new KubecraftApp();
+new WebService(new KubecraftChart(app, 'broken', { namespace: 'broken' }), 'web', { image: 'nginx' });
+app.synth();
+TS
+before="$(find dist -type f -exec sha256sum {} + | sort)"
+set +e
+npx kubecraft validate broken.ts --no-typecheck >validate.out 2>&1; v=$?
+npx kubecraft synth broken.ts >/dev/null 2>&1; s=$?
+set -e
+[ "$v" = 1 ] || { cat validate.out; fail "kubecraft validate exited $v, not 1"; }
+[ "$s" = 1 ] || fail "kubecraft synth of the broken app exited $s, not 1"
+grep -q 'policy/image-pinned' validate.out || fail "the report does not name policy/image-pinned"
+[ "$(find dist -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "dist/ changed"
+
+step "kubecraft diff (no changes right after a synth)"
+npx kubecraft synth --quiet
+npx kubecraft diff
+
+step "an app using cdk8s Include of a local YAML file"
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: included\n  namespace: hello\ndata:\n  a: "1"\n' >extra.yaml
+cat > include.ts <<'TS'
+import * as path from 'path';
+import { Include } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { KubecraftApp, KubecraftChart } from 'kubecraft';
+const app = new KubecraftApp();
+const chart = new KubecraftChart(app, 'inc', { namespace: 'hello' });
+new kplus.Namespace(chart, 'ns', { metadata: { name: 'hello' } });
+new Include(chart, 'extra', { url: path.join(__dirname, 'extra.yaml') });
+app.synth();
+TS
+npx kubecraft synth include.ts --outdir dist-include
+grep -q 'name: included' dist-include/inc.k8s.yaml || fail "the included ConfigMap is not in the output"
+
+step "install from a git URL (built by prepare)"
+clone="$work/clone"
+git clone -q "$repo" "$clone"
+gitapp="$work/gitapp"
+mkdir "$gitapp" && cd "$gitapp"
+npm init -y >/dev/null
+npm install --silent "git+file://$clone" $peers
+[ -f node_modules/kubecraft/build/lib/cli/bin.js ] || fail "the git install has no build/"
+npx kubecraft --version
+
+echo "consumer test passed"

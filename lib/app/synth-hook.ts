@@ -1,0 +1,30 @@
+import { ValidationReport } from '../validation/finding';
+
+/**
+ * How the kubecraft runner (`kubecraft synth`, `kubecraft validate`) observes the app it runs:
+ * it installs a hook on `globalThis` before running the app, and `KubecraftApp.synth()`
+ * reports to it. A global symbol, so that a second copy of the library (bundled into the app)
+ * finds the runner's hook.
+ */
+export interface SynthHook {
+  /** Validate and report only; write nothing. */
+  readonly validateOnly: boolean;
+  /** Receives each synthesized app's validation report (in validate-only mode, instead of writing). */
+  report(report: ValidationReport): void;
+  /** Called after an app wrote its output directory. */
+  written(outdir: string, files: readonly string[]): void;
+}
+
+const SYNTH_HOOK = Symbol.for('kubecraft.synth-hook');
+
+/** The runner's hook, when the app runs under `kubecraft synth` / `kubecraft validate`. */
+export function currentSynthHook(): SynthHook | undefined {
+  return (globalThis as { [SYNTH_HOOK]?: SynthHook })[SYNTH_HOOK];
+}
+
+/** Installs (or, with undefined, removes) the runner's hook. */
+export function setSynthHook(hook: SynthHook | undefined): void {
+  const g = globalThis as { [SYNTH_HOOK]?: SynthHook };
+  if (hook) g[SYNTH_HOOK] = hook;
+  else delete g[SYNTH_HOOK];
+}

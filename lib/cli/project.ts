@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The project of a file: the nearest folder, from the file's own folder up, with a package.json. */
+export function findProject(fromDir: string): string {
+  for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(fromDir);
+  }
+}
+
+/** The parts of kubecraft's package.json the CLI reads. */
+export interface OwnPackageJson {
+  readonly version: string;
+  readonly devDependencies?: Readonly<Record<string, string>>;
+  readonly peerDependencies?: Readonly<Record<string, string>>;
+}
+
+/** kubecraft's own package.json (found from this file, compiled or bundled). */
+export function ownPackageJson(): OwnPackageJson {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnPackageJson & { name?: string };
+      if (pkg.name === 'kubecraft') return pkg;
+    }
+    if (path.dirname(dir) === dir) return { version: '0.0.0' };
+  }
+}
+
+/** Writes `data` to `file` through a temporary file and a rename, so readers never see half a file. */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A path as the user sees it: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}

@@ -1,0 +1,217 @@
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// The CLI from this repository's sources (scripts/kubecraft.mjs), run as a user runs it.
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'scripts', 'kubecraft.mjs');
+const lib = JSON.stringify(path.join(root, 'lib'));
+
+function kubecraft(args: string[], cwd = root) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env } });
+}
+
+function kubecraftAsync(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [cli, ...args], { cwd });
+    let stderr = '';
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+/** A fresh project outside the repository: package.json, node_modules from the repository, apps importing lib/. */
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "cli-test", "private": true }\n');
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const webApp = (id: string) => `import * as kplus from 'cdk8s-plus-27';
+import { KubecraftApp, KubecraftChart, WebService } from ${lib};
+const app = new KubecraftApp({ printReport: false });
+const chart = new KubecraftChart(app, '${id}', { namespace: '${id}' });
+new kplus.Namespace(chart, 'ns', { metadata: { name: '${id}' } });
+new WebService(chart, 'web', { image: 'ghcr.io/acme/${id}:1.0.0' });
+app.synth();
+`;
+
+describe('arguments', () => {
+  test.each([
+    [['--help'], 0, /^usage: kubecraft <command>/],
+    [['--version'], 0, /^\d+\.\d+\.\d+\n$/],
+    [['synth', '--help'], 0, /^usage: kubecraft synth/],
+    [['validate', '--help'], 0, /^usage: kubecraft validate/],
+  ])('kubecraft %j exits %i', (args, code, out) => {
+    const r = kubecraft(args);
+    expect(r.status).toBe(code);
+    expect(r.stdout).toMatch(out);
+  });
+
+  test.each([
+    [['synth', '--envv', 'prod'], 'kubecraft synth: unknown option --envv; usage: kubecraft synth [app.ts]'],
+    [['synth', '--env'], 'kubecraft synth: option --env needs a value'],
+    [['synth', 'no-such-app.ts'], 'kubecraft synth: no such file: no-such-app.ts'],
+    [['synth', 'main.ts', 'prod'], "kubecraft synth: unexpected argument 'prod'"],
+    [['validate', '--format', 'xml'], 'kubecraft validate: --format must be text or json'],
+    [['deploy'], "kubecraft: unknown command 'deploy'"],
+  ])('kubecraft %j prints one line and exits 2, synthesizing nothing', (args, message) => {
+    const r = kubecraft(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('the runner', () => {
+  test('six concurrent cold synths of two apps all succeed, each with its own app', async () => {
+    const dir = project({ 'a.ts': webApp('alpha'), 'b.ts': webApp('beta') });
+    const runs = [0, 1, 2, 3, 4, 5].map((i) => {
+      const app = i % 2 ? 'b.ts' : 'a.ts';
+      return kubecraftAsync(['synth', app, '--outdir', `out-${i}`, '--quiet'], dir);
+    });
+    const results = await Promise.all(runs);
+    results.forEach((r, i) => {
+      expect([i, r.status, r.stderr]).toEqual([i, 0, '']);
+      const id = i % 2 ? 'beta' : 'alpha';
+      expect(fs.readdirSync(path.join(dir, `out-${i}`)).sort()).toEqual(['Kustomization', `${id}.k8s.yaml`]);
+      expect(fs.readFileSync(path.join(dir, `out-${i}`, `${id}.k8s.yaml`), 'utf8')).toContain(
+        `image: ghcr.io/acme/${id}:1.0.0`,
+      );
+    });
+    const cache = fs.readdirSync(path.join(dir, '.kubecraft', 'bundles'));
+    expect(cache.filter((f) => f.endsWith('.json'))).toHaveLength(2); // one index per app, sha256-named
+    expect(cache.every((f) => /^[0-9a-f]{64}\.(json|cjs)$/.test(f))).toBe(true); // no temporary files left
+  }, 120000);
+
+  test('errors point into the app’s .ts file; require.main === module; __dirname is the app’s folder', () => {
+    const dir = project({
+      'app.ts': `import { KubecraftApp, KubecraftChart, WebService } from ${lib};
+console.log(JSON.stringify({ main: require.main === module, dirname: __dirname }));
+const app = new KubecraftApp();
+const chart = new KubecraftChart(app, 'x', { namespace: 'x' });
+new WebService(chart, 'web', { image: 'nginx:1.25.3', port: 99999 });
+app.synth();
+`,
+    });
+    const r = kubecraft(['synth', 'app.ts'], dir);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ main: true, dirname: fs.realpathSync(dir) });
+    expect(r.stderr).toContain('kubecraft: synthesis failed: x/web (port): 99999 is invalid');
+    expect(r.stderr).toContain(`${path.join(fs.realpathSync(dir), 'app.ts')}:5:1`);
+    expect(r.stderr).not.toMatch(/bundles|compile-cache|runner/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  }, 60000);
+
+  test('cdk8s Include of a local YAML file works (cdk8s stays a package, not bundled)', () => {
+    const dir = project({
+      'extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: included\n  namespace: inc\ndata:\n  a: "1"\n',
+      'app.ts': `import * as path from 'path';
+import { Include } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { KubecraftApp, KubecraftChart } from ${lib};
+const app = new KubecraftApp();
+const chart = new KubecraftChart(app, 'inc', { namespace: 'inc' });
+new kplus.Namespace(chart, 'ns', { metadata: { name: 'inc' } });
+new Include(chart, 'extra', { url: path.join(__dirname, 'extra.yaml') });
+app.synth();
+`,
+    });
+    const r = kubecraft(['synth', 'app.ts', '--quiet'], dir);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'inc.k8s.yaml'), 'utf8')).toContain('name: included');
+  }, 60000);
+});
+
+describe('output', () => {
+  const envApp = `import * as kplus from 'cdk8s-plus-27';
+import { Environments, KubecraftApp, KubecraftChart, WebService } from ${lib};
+const app = new KubecraftApp({ printReport: false });
+for (const env of Environments.define(app, { dev: {}, staging: {}, prod: {} })) {
+  const chart = new KubecraftChart(env, 'shop', { namespace: 'shop' });
+  new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
+  new WebService(chart, 'web', { image: 'ghcr.io/acme/web:' + (process.argv[2] ?? '1.0.0') });
+}
+app.synth();
+`;
+
+  test('--env prod replaces dist/prod/ only; folders 0755 and files 0644 under umask 022', () => {
+    const dir = project({ 'main.ts': envApp });
+    expect(kubecraft(['synth', '--quiet'], dir).status).toBe(0);
+    const read = (env: string) => fs.readFileSync(path.join(dir, 'dist', env, 'shop.k8s.yaml'), 'utf8');
+    const dev = read('dev');
+    const r = kubecraft(['synth', '--env', 'prod', '--quiet', '--', '2.0.0'], dir);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(read('prod')).toContain('ghcr.io/acme/web:2.0.0');
+    expect(read('dev')).toBe(dev);
+    expect(read('staging')).toContain('ghcr.io/acme/web:1.0.0');
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['dev', 'prod', 'staging']);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('staging-'))).toEqual([]);
+    const umask = process.umask();
+    expect(fs.statSync(path.join(dir, 'dist')).mode & 0o777).toBe(0o777 & ~umask);
+    expect(fs.statSync(path.join(dir, 'dist', 'prod')).mode & 0o777).toBe(0o777 & ~umask);
+    expect(fs.statSync(path.join(dir, 'dist', 'prod', 'shop.k8s.yaml')).mode & 0o777).toBe(0o666 & ~umask);
+    // a full synth replaces everything again
+    expect(kubecraft(['synth', '--quiet', '--', '3.0.0'], dir).status).toBe(0);
+    expect(read('dev')).toContain('ghcr.io/acme/web:3.0.0');
+  }, 60000);
+
+  test('validate reports (text and JSON), exits 1 on errors, and writes nothing', () => {
+    const dir = project({
+      'main.ts': webApp('ok'),
+      'broken.ts': webApp('broken').replace("'ghcr.io/acme/broken:1.0.0'", "'nginx'"),
+    });
+    expect(kubecraft(['synth', '--quiet'], dir).status).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'dist', 'ok.k8s.yaml'), 'utf8');
+    const text = kubecraft(['validate', 'broken.ts', '--no-typecheck'], dir);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('ERROR [policy/image-pinned] Deployment broken/web');
+    const json = kubecraft(['validate', 'broken.ts', '--no-typecheck', '--format', 'json'], dir);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ ok: false, errors: 1 });
+    expect(report.findings[0]).toMatchObject({ rule: 'policy/image-pinned', object: 'Deployment broken/web' });
+    expect(kubecraft(['validate', '--no-typecheck'], dir).status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['Kustomization', 'ok.k8s.yaml']);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'ok.k8s.yaml'), 'utf8')).toBe(before);
+  }, 60000);
+
+  test('validate type-checks with the project’s typescript', () => {
+    const dir = project({ 'main.ts': webApp('typed').replace("image: 'ghcr", "replicas: 'two', image: 'ghcr") });
+    const r = kubecraft(['validate'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/main\.ts\(\d+,\d+\): error TS2322/);
+  }, 120000);
+});
+
+describe('kubecraft init', () => {
+  test('scaffolds, merges package.json, and refuses to overwrite without --force', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-init-'));
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'mine', scripts: { test: 'echo "Error: no test specified" && exit 1', build: 'tsc' } }),
+    );
+    const r = kubecraft(['init'], dir);
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      ['.gitignore', 'cdk8s.yaml', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json'].sort(),
+    );
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.scripts).toMatchObject({ synth: 'kubecraft synth main.ts', test: 'jest', build: 'tsc' });
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs']);
+    expect(pkg.devDependencies).toHaveProperty('typescript');
+    expect(fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf8')).toContain('app: npx kubecraft synth main.ts');
+    expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('if (require.main === module)');
+    fs.writeFileSync(path.join(dir, 'main.ts'), '// mine\n');
+    const again = kubecraft(['init'], dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exist');
+    expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toBe('// mine\n');
+    expect(kubecraft(['init', '--force'], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('WebService');
+  });
+});
