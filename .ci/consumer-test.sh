@@ -22,7 +22,7 @@ contents="$(tar -tzf "$tarball")"
 for f in package/build/lib/index.js package/build/lib/index.d.ts package/build/lib/cli/bin.js; do
   grep -qx "$f" <<<"$contents" || fail "$f missing from the tarball"
 done
-grep -q '\.generated\.js$' <<<"$contents" || fail "generated validators missing from the tarball"
+grep -qx 'package/build/lib/validation/schema/generated/index.js' <<<"$contents" || fail "generated validators missing from the tarball"
 if grep -E '\.map$|^package/(lib|test|examples|scripts)/|\.ts$' <<<"$contents" | grep -v '\.d\.ts$'; then
   fail "the tarball holds sources, tests or source maps (listed above)"
 fi

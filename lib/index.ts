@@ -8,6 +8,7 @@
 
 // the manifest model and errors
 export {
+  CHANGE_CAUSE_ANNOTATION,
   CONFIG_HASH_ANNOTATION,
   ConstructError,
   ConstructErrorOptions,
@@ -24,6 +25,7 @@ export { apiLifecycle, ApiLifecycle } from './validation/schema/api-lifecycle';
 // apps and charts
 export { KubecraftApp, KubecraftAppProps, KUBERNETES_VERSION_VARIABLE, SynthTimings } from './app/kubecraft-app';
 export { KubecraftChart, KubecraftChartProps } from './app/kubecraft-chart';
+export { CHANGE_CAUSE_VARIABLE, DEFAULT_REVISION_HISTORY_LIMIT } from './app/rollout-settings';
 export { SynthesizedFile, SynthesizedObject } from './app/synthesis';
 export { Environment, Environments, EnvironmentsOptions, ENVIRONMENT_SELECTOR_VARIABLE } from './app/environment';
 export { DEFAULT_SECCOMP_PROFILE } from './security/secure-defaults';

@@ -1,9 +1,15 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { isClusterScoped, Manifest } from '../core';
+import { ConstructError, isClusterScoped, Manifest } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
+import {
+  applyRolloutSettings,
+  CHANGE_CAUSE_VARIABLE,
+  DEFAULT_REVISION_HISTORY_LIMIT,
+  RolloutSettings,
+} from './rollout-settings';
 
 /** Construct ids that name "the object itself" and are left out of generated names. */
 const DEFAULT_CHILD_IDS = new Set(['resource', 'default']);
@@ -42,6 +48,24 @@ export interface KubecraftChartProps extends ChartProps {
    * @default true
    */
   readonly configHash?: boolean;
+
+  /**
+   * `spec.revisionHistoryLimit` of the Deployments, StatefulSets and DaemonSets that set none:
+   * how many old revisions `kubectl rollout undo` can go back to.
+   *
+   * @default DEFAULT_REVISION_HISTORY_LIMIT (10)
+   */
+  readonly revisionHistoryLimit?: number;
+
+  /**
+   * Why this revision exists, recorded as the `kubernetes.io/change-cause` annotation on the
+   * Deployments, StatefulSets and DaemonSets that set none (shown by `kubectl rollout history`).
+   * Never derived from the time or anything else that would make the output differ between
+   * runs of the same inputs.
+   *
+   * @default - $KUBECRAFT_CHANGE_CAUSE (set by `kubecraft synth --change-cause`), else none
+   */
+  readonly changeCause?: string;
 }
 
 /**
@@ -63,12 +87,24 @@ export class KubecraftChart extends Chart {
   /** Whether workloads get the `kubecraft.io/config-hash` annotation. */
   public readonly configHash: boolean;
   private readonly hashNames: boolean;
+  private readonly rolloutSettings: RolloutSettings;
 
   constructor(scope: Construct, id: string, props: KubecraftChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: !(props.hashNames ?? false) });
     this.hashNames = props.hashNames ?? false;
     this.secureDefaults = props.secureDefaults ?? true;
     this.configHash = props.configHash ?? true;
+    const limit = props.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT;
+    if (!Number.isInteger(limit) || limit < 0 || limit > 2147483647) {
+      throw new ConstructError(this, `revisionHistoryLimit must be a non-negative int32 (is ${limit})`, {
+        prop: 'revisionHistoryLimit',
+      });
+    }
+    const fromEnv = process.env[CHANGE_CAUSE_VARIABLE];
+    this.rolloutSettings = {
+      revisionHistoryLimit: limit,
+      changeCause: props.changeCause ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined),
+    };
   }
 
   /**
@@ -106,6 +142,7 @@ export class KubecraftChart extends Chart {
       const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
       return this.secureDefaults ? applySecureDefaults(scoped) : scoped; // fresh objects: changed in place
     });
+    applyRolloutSettings(objects, this.rolloutSettings);
     return this.configHash ? addConfigHashes(objects) : objects;
   }
 }

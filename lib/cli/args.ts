@@ -1,4 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'util';
+import { KUBERNETES_VERSION_VARIABLE } from '../app/kubecraft-app';
+import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../core';
 
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -62,4 +64,18 @@ function describeParseError(err: Error & { code?: string }): string {
     default:
       return err.message.split('\n')[0];
   }
+}
+
+/**
+ * Applies `--kubernetes-version` (as KUBECRAFT_KUBERNETES_VERSION for the app it runs); an
+ * unsupported version is a usage error naming the supported ones.
+ */
+export function setKubernetesVersion(value: unknown, command: string): void {
+  if (typeof value !== 'string') return;
+  if (!isKubernetesVersion(value)) {
+    throw new UsageError(
+      `kubecraft ${command}: --kubernetes-version must be one of ${KUBERNETES_VERSIONS.join(', ')} (not '${value}')`,
+    );
+  }
+  process.env[KUBERNETES_VERSION_VARIABLE] = value;
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { diffManifests, formatDiff, hasChanges, readManifests } from '../output/manifest-diff';
+import { diffManifests, formatDiff, formatDiffJson, hasChanges, readManifests } from '../output/manifest-diff';
 import { parseCommandArgs } from './args';
 import { resolveEntry } from './runner';
 
@@ -57,7 +57,7 @@ export function diffCommand(args: readonly string[], cli: string): number {
       before = synthesizeRevision(root, values.against, path.relative(root, entry), path.join(tmp, 'before'), cli);
     }
     const d = diffManifests(readManifests(before), readManifests(after));
-    process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : `${formatDiff(d)}\n`);
+    process.stdout.write(values.json ? formatDiffJson(d) : `${formatDiff(d)}\n`);
     return hasChanges(d) ? 1 : 0;
   } catch (err) {
     process.stderr.write(`kubecraft diff: ${(err as Error).message}\n`);

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
-import { parseCommandArgs } from './args';
+import { parseCommandArgs, setKubernetesVersion } from './args';
 import { displayPath, findProject } from './project';
 import { AppBundle, appBuilder, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
 import { typecheckApp } from './typecheck';
 
-export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--outdir DIR] [--watch] [--typecheck] [--quiet] [-- app args]
+export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--outdir DIR] [--kubernetes-version 1.x] [--change-cause TEXT]
+                      [--watch] [--typecheck] [--quiet] [-- app args]
 
 Runs the app (default main.ts): bundles it with esbuild (cached in the project's .kubecraft/),
 runs it, validates it, and replaces the output folder (default dist/, or $CDK8S_OUTDIR)
@@ -15,6 +16,12 @@ atomically. Exit code 0 written, 1 the app failed (report printed, output untouc
   --env a,b       only these environments (as KUBECRAFT_ENV=a,b); the other environments'
                   folders in the output are kept as they were
   --outdir DIR    write here instead of dist/
+  --kubernetes-version 1.x
+                  validate for this Kubernetes version (as KUBECRAFT_KUBERNETES_VERSION=1.x)
+  --change-cause TEXT
+                  record why this revision exists: the kubernetes.io/change-cause annotation
+                  on every workload (as KUBECRAFT_CHANGE_CAUSE=TEXT), shown by
+                  kubectl rollout history
   --watch         synthesize again whenever one of the app's files changes
   --typecheck     type-check the app with the project's typescript first (esbuild does not)
   --quiet         no summary line`;
@@ -27,6 +34,8 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
     {
       env: { type: 'string' },
       outdir: { type: 'string', short: 'o' },
+      'kubernetes-version': { type: 'string' },
+      'change-cause': { type: 'string' },
       watch: { type: 'boolean', short: 'w' },
       typecheck: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -41,6 +50,8 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'synth');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
   if (typeof values.outdir === 'string') process.env.CDK8S_OUTDIR = path.resolve(values.outdir);
+  setKubernetesVersion(values['kubernetes-version'], 'synth');
+  if (typeof values['change-cause'] === 'string') process.env.KUBECRAFT_CHANGE_CAUSE = values['change-cause'];
   if (values.typecheck && !typecheckPasses(entry)) return 1;
   if (values.watch) return watch(entry, rest, Boolean(values.quiet));
   const t0 = performance.now();

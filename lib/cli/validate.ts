@@ -3,24 +3,31 @@ import * as os from 'os';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
-import { parseCommandArgs, UsageError } from './args';
+import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
 import { findProject } from './project';
 import { bundleAndRun, reportAppError, resolveEntry } from './runner';
 import { typecheckApp, TypecheckResult } from './typecheck';
 
-export const VALIDATE_USAGE = `usage: kubecraft validate [app.ts] [--env a,b] [--format text|json] [--no-typecheck] [-- app args]
+export const VALIDATE_USAGE = `usage: kubecraft validate [app.ts] [--env a,b] [--kubernetes-version 1.x] [--format text|json] [--no-typecheck]
+                         [-- app args]
 
 Type-checks the app with the project's own typescript (skipped, with a note, when the project
 has none; --no-typecheck skips it), then runs it and validates everything it would
 synthesize. Reports only: nothing is written. Exit code 0 valid, 1 type or validation errors,
-2 usage.`;
+2 usage. --kubernetes-version 1.x validates for that version (as KUBECRAFT_KUBERNETES_VERSION):
+on an app written for an older release, the report lists exactly what blocks the upgrade.`;
 
 /** `kubecraft validate`. */
 export async function validateCommand(args: readonly string[]): Promise<number> {
   const { values, positionals, rest } = parseCommandArgs(
     'validate',
     args,
-    { env: { type: 'string' }, format: { type: 'string', default: 'text' }, 'no-typecheck': { type: 'boolean' } },
+    {
+      env: { type: 'string' },
+      'kubernetes-version': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'no-typecheck': { type: 'boolean' },
+    },
     1,
     VALIDATE_USAGE,
   );
@@ -34,6 +41,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   const json = values.format === 'json';
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'validate');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
+  setKubernetesVersion(values['kubernetes-version'], 'validate');
 
   const types: TypecheckResult = values['no-typecheck']
     ? { checked: false, errors: [] }

@@ -175,7 +175,71 @@ describe('diff', () => {
     expect(broken.stderr).toContain('usage: kubecraft diff');
   }, 60000);
 
-  test('the CLI against a git revision', () => {
+  test('--json prints only the JSON diff on standard output', () => {
+    const out = path.join(tmp('kc-diff-json-'), 'dist');
+    const synth = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'kubecraft.mjs'), 'synth', '--quiet', 'test/fixtures/diff-app/main.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, CDK8S_OUTDIR: out },
+        encoding: 'utf8',
+      },
+    );
+    expect(synth.status).toBe(0);
+    const r = cli('scaled', out, '--json');
+    expect(r.status).toBe(1);
+    const parsed = JSON.parse(r.stdout);
+    expect(parsed.format).toBe('kubecraft.io/diff/v1');
+    expect(parsed.changed.map((c: { key: string }) => c.key)).toContain('apps/Deployment shop/web');
+  }, 60000);
+
+  test('a change cause alone changes the workload, not its pods', () => {
+    const out = path.join(tmp('kc-diff-cause-'), 'dist');
+    const synth = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'kubecraft.mjs'), 'synth', '--quiet', 'test/fixtures/diff-app/main.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, CDK8S_OUTDIR: out, KUBECRAFT_CHANGE_CAUSE: '' },
+        encoding: 'utf8',
+      },
+    );
+    expect(synth.status).toBe(0);
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--app', 'test/fixtures/diff-app/main.ts', '--out', out],
+      {
+        cwd: root,
+        env: { ...process.env, DIFF_VARIANT: 'base', KUBECRAFT_CHANGE_CAUSE: 'release 2.0.1' },
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('~ apps/Deployment shop/web: no rollout');
+    expect(r.stdout).toContain('"kubernetes.io/change-cause":"release 2.0.1"');
+  }, 60000);
+
+  test('the CLI against a git revision: the app at HEAD compared with the working tree', () => {
+    // a fresh clone (CI) has no changes to main.ts or lib/ against HEAD: exit 0, no changes
+    const status = spawnSync('git', ['status', '--porcelain', '--', 'main.ts', 'examples', 'lib'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--against', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (status.stdout.trim() === '') {
+      expect(r.stderr).toBe('');
+      expect([r.status, r.stdout.trim()]).toEqual([0, 'no changes']);
+    } else {
+      // local edits: the diff reports them (exit 1) or none (exit 0), never an error
+      expect([0, 1]).toContain(r.status);
+    }
+  }, 180000);
+
+  test('the CLI against a git revision that does not exist', () => {
     const r = spawnSync(
       process.execPath,
       [path.join(root, 'scripts', 'kubecraft.mjs'), 'diff', '--against', 'no-such-revision'],
