@@ -4,6 +4,8 @@
  * (e3, E-2) suffix.
  */
 
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
@@ -47,4 +49,24 @@ export function quantityProblems(value: string | number, options: { allowNegativ
   }
   if (!options.allowNegative && parsed < 0) return ['must not be negative'];
   return [];
+}
+
+/**
+ * A storage size as a quantity in the largest binary unit that states it exactly: `1Gi` for
+ * `Size.gibibytes(1)` (as cdk8s-plus writes its PersistentVolumeClaims), `1536Mi` for 1.5 GiB.
+ */
+export function sizeToQuantity(size: Size): string {
+  const exact = { rounding: SizeRoundingBehavior.NONE };
+  const units: readonly [string, (s: Size) => number][] = [
+    ['Pi', (s) => s.toPebibytes(exact)],
+    ['Ti', (s) => s.toTebibytes(exact)],
+    ['Gi', (s) => s.toGibibytes(exact)],
+    ['Mi', (s) => s.toMebibytes(exact)],
+    ['Ki', (s) => s.toKibibytes(exact)],
+  ];
+  for (const [suffix, convert] of units) {
+    const n = convert(size);
+    if (Number.isInteger(n) && n > 0) return `${n}${suffix}`;
+  }
+  return `${size.toKibibytes(exact)}Ki`;
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ConstructError } from '../core/errors';
 import { assertValid } from '../values/assert-valid';
 import { dns1123LabelProblems } from '../values/dns-name';
+import { sizeToQuantity } from '../values/quantity';
 
 /** A PersistentVolumeClaim template: each pod of the StatefulSet gets its own claim from it. */
 export interface VolumeClaimTemplate {
@@ -104,7 +105,7 @@ export class StatefulSet extends kplus.StatefulSet {
         spec: {
           accessModes: [...(t.accessModes ?? [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE])],
           storageClassName: t.storageClassName,
-          resources: { requests: { storage: kplus.k8s.Quantity.fromString(`${t.storage.toMebibytes()}Mi`) } },
+          resources: { requests: { storage: kplus.k8s.Quantity.fromString(sizeToQuantity(t.storage)) } },
         },
       })),
     };

@@ -531,7 +531,7 @@ describe('the guestbook, built with patterns, in three environments', () => {
       cpu: '50m',
       host: 'guestbook.dev.example.com',
       redis: 'redis:7.2.4',
-      storage: '1024Mi',
+      storage: '1Gi',
     });
     expect(pick('staging')).toEqual({
       hpa: 4,
@@ -684,7 +684,7 @@ describe('scenario 13: StatefulSet', () => {
     expect(sts.spec.volumeClaimTemplates).toEqual([
       {
         metadata: { name: 'www' },
-        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
       },
     ]);
     expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({

@@ -29,7 +29,7 @@ describe('StatefulSet volume claim templates', () => {
         spec: {
           accessModes: ['ReadWriteOnce'],
           storageClassName: 'fast',
-          resources: { requests: { storage: '5120Mi' } },
+          resources: { requests: { storage: '5Gi' } },
         },
       },
     ]);
