@@ -539,7 +539,7 @@ describe('the guestbook, built with patterns, in three environments', () => {
       cpu: '100m',
       host: 'guestbook.staging.example.com',
       redis: 'redis:6.0.5',
-      storage: '5120Mi',
+      storage: '5Gi',
     });
     expect(pick('prod')).toEqual({
       hpa: 10,
@@ -547,7 +547,7 @@ describe('the guestbook, built with patterns, in three environments', () => {
       cpu: '250m',
       host: 'guestbook.example.com',
       redis: 'redis:6.0.5',
-      storage: '20480Mi',
+      storage: '20Gi',
     });
   });
   test('recommended labels on everything', () => {

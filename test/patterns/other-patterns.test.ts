@@ -33,7 +33,7 @@ describe('StatefulService', () => {
       spec: {
         accessModes: ['ReadWriteOnce'],
         storageClassName: 'fast',
-        resources: { requests: { storage: '2048Mi' } },
+        resources: { requests: { storage: '2Gi' } },
       },
     });
     expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
