@@ -110,3 +110,4 @@ export {
 } from './upstream/types';
 export { registerCrdsFromFile } from './upstream/crds';
 export { isClusterScoped, registerCustomResourceScope } from './core';
+export { HelmManifests, HelmManifestsProps } from './upstream/helm';
