@@ -16,7 +16,20 @@ const LAYERS = {
   app: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'output'],
   patterns: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'app'],
   testing: ['core', 'validation', 'app'],
-  cli: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'output', 'app', 'testing'],
+  upstream: ['core', 'values', 'selectors', 'validation', 'security', 'app'],
+  cli: [
+    'core',
+    'values',
+    'selectors',
+    'validation',
+    'security',
+    'workloads',
+    'policy',
+    'output',
+    'app',
+    'testing',
+    'upstream',
+  ],
 };
 const FOLDERS = Object.keys(LAYERS);
 const zones = FOLDERS.map((folder) => ({

@@ -1,5 +1,7 @@
 import { Environments, KubecraftApp } from '../lib';
+import { DashboardChart } from './dashboard';
 import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
+import { RookOperatorChart } from './rook-operator';
 import { MyAppPodChart } from './s01-myapp-pod';
 import { ProbesChart } from './s02-probes';
 import { FrontendReplicaSetChart } from './s03-frontend-replicaset';
@@ -33,6 +35,8 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new ConfigStorageChart(app, '11-config-storage');
   new ClusterResourcesChart(app, '12-cluster-resources');
   new StatefulSetChart(app, '13-statefulset');
+  new DashboardChart(app, 'dashboard');
+  new RookOperatorChart(app, 'rook-operator');
   for (const env of Environments.define(app, GUESTBOOK_ENVIRONMENTS, { validate: guestbookConfigProblems })) {
     new GuestbookChart(env, 'guestbook', env.config);
   }

@@ -86,3 +86,30 @@ export {
 
 // testing
 export { synthValidated, validateChart } from './testing/synth-validated';
+
+// upstream manifests, CRDs and Helm charts
+export {
+  HELM_HOOK_ANNOTATION,
+  UpstreamChange,
+  UpstreamManifests,
+  UpstreamManifestsProps,
+  UpstreamObject,
+} from './upstream/upstream-manifests';
+export {
+  UpstreamConfigMap,
+  UpstreamContainer,
+  UpstreamCronJob,
+  UpstreamEnvVar,
+  UpstreamKinds,
+  UpstreamManifest,
+  UpstreamMetadata,
+  UpstreamPod,
+  UpstreamPodSpec,
+  UpstreamPodTemplate,
+  UpstreamResources,
+  UpstreamService,
+  UpstreamWorkload,
+} from './upstream/types';
+export { registerCrdsFromFile } from './upstream/crds';
+export { isClusterScoped, registerCustomResourceScope } from './core';
+export { HelmManifests, HelmManifestsProps } from './upstream/helm';

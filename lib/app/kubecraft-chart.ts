@@ -1,6 +1,6 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ConstructError, isClusterScoped, Manifest } from '../core';
+import { ConstructError, isClusterScoped, Manifest, registerCustomResourceScopeOf } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
@@ -10,6 +10,28 @@ import {
   DEFAULT_REVISION_HISTORY_LIMIT,
   RolloutSettings,
 } from './rollout-settings';
+
+/**
+ * The mark of a manifest included as upstream wrote it (see `markUpstreamManifest`): a
+ * non-enumerable symbol property, so it is never serialized.
+ */
+const UPSTREAM_MANIFEST = Symbol.for('kubecraft.upstream-manifest');
+
+/**
+ * Marks a rendered manifest as upstream's own (returned by the `toJson` of an upstream object,
+ * e.g. `UpstreamManifests`'s): a `KubecraftChart` leaves it as it is, without secure defaults or
+ * config hashes (it still takes the namespace off cluster-scoped kinds, and JSON patches apply).
+ * Returns the manifest.
+ */
+export function markUpstreamManifest<T extends object>(manifest: T): T {
+  Object.defineProperty(manifest, UPSTREAM_MANIFEST, { value: true, enumerable: false });
+  return manifest;
+}
+
+/** Whether `manifest` was marked with `markUpstreamManifest`. */
+export function isUpstreamManifest(manifest: object): boolean {
+  return (manifest as { [UPSTREAM_MANIFEST]?: boolean })[UPSTREAM_MANIFEST] === true;
+}
 
 /** Construct ids that name "the object itself" and are left out of generated names. */
 const DEFAULT_CHILD_IDS = new Set(['resource', 'default']);
@@ -138,14 +160,43 @@ export class KubecraftChart extends Chart {
     for (const c of this.node.findAll()) {
       if (c instanceof ApiObject && Chart.of(c) === this) applyJsonPatchesLast(c);
     }
+    registerCrdScopesOf(this.node.root);
+    const upstream = new Set<Manifest>();
     const objects = (super.toJson() as Manifest[]).map((o) => {
-      const scoped = isClusterScoped(o.kind) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
+      const scoped =
+        isClusterScoped(o.kind, o.apiVersion) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
+      if (isUpstreamManifest(o)) {
+        upstream.add(scoped);
+        return scoped;
+      }
       return this.secureDefaults ? applySecureDefaults(scoped) : scoped; // fresh objects: changed in place
     });
-    applyRolloutSettings(objects, this.rolloutSettings);
-    return this.configHash ? addConfigHashes(objects) : objects;
+    // upstream objects stay as upstream wrote them
+    applyRolloutSettings(
+      objects.filter((o) => !upstream.has(o)),
+      this.rolloutSettings,
+    );
+    if (!this.configHash) return objects;
+    const hashed = addConfigHashes(objects);
+    return hashed.map((o, i) => (upstream.has(objects[i]) ? objects[i] : o));
   }
 }
+
+/**
+ * Registers the scope of every CustomResourceDefinition constructed in the app (`ApiObject`s of
+ * kind CustomResourceDefinition: included, imported or built), so that the chart namespace is
+ * kept off cluster-scoped custom kinds (see `registerCustomResourceScope`).
+ */
+function registerCrdScopesOf(root: Construct): void {
+  for (const c of root.node.findAll()) {
+    if (!(c instanceof ApiObject) || c.kind !== 'CustomResourceDefinition' || scopesRegistered.has(c)) continue;
+    scopesRegistered.add(c);
+    registerCustomResourceScopeOf(c.toJson());
+  }
+}
+
+/** CRD objects whose scope is registered already (rendering a large CRD for each chart would be slow). */
+const scopesRegistered = new WeakSet<ApiObject>();
 
 function withoutNamespace(manifest: Manifest): Manifest {
   const { namespace: _omitted, ...metadata } = manifest.metadata;

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments, parseDocument, stringify } from 'yaml';
 import { parseCommandArgs, UsageError } from './args';
 
 export const IMPORT_USAGE = `usage: kubecraft import <crds.yaml> [crd-name ...] [--output imports]
@@ -49,24 +50,55 @@ export function importCommand(args: readonly string[]): number {
     return 1;
   }
   fs.mkdirSync(crdDir, { recursive: true });
+  // every wanted CRD is kept in crds/<name>.yaml; cdk8s import writes one file per API group
+  // (<group>.ts), so it runs once per group, on all of that group's CRDs, not once per CRD
+  // (which would keep only the last CRD of each group)
+  const byGroup = new Map<string, Array<Record<string, unknown>>>();
   for (const name of wanted) {
     const crd = docs.find((d) => d?.metadata?.name === name);
     if (!crd) {
       process.stderr.write(`kubecraft import: CRD ${name} not found in ${input}\n`);
       return 1;
     }
-    const file = path.join(crdDir, `${name}.yaml`);
-    fs.writeFileSync(file, stringify(crd, { lineWidth: 0 }));
-    const r = spawnSync(
-      process.execPath,
-      [cdk8s, 'import', '--no-check-upgrade', '--language', 'typescript', '--output', output, file],
-      { cwd, stdio: 'inherit', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } },
-    );
-    if (r.status !== 0) {
-      process.stderr.write(`kubecraft import: cdk8s import failed for ${name}\n`);
-      return 1;
+    fs.writeFileSync(path.join(crdDir, `${name}.yaml`), stringify(crd, { lineWidth: 0 }));
+    const group = String((crd as { spec?: { group?: unknown } }).spec?.group ?? name);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), crd as Record<string, unknown>]);
+  }
+  // cdk8s import records the file it was given in cdk8s.yaml: record the kept CRD files instead
+  const cdk8sYaml = path.join(cwd, 'cdk8s.yaml');
+  const config = fs.existsSync(cdk8sYaml) ? fs.readFileSync(cdk8sYaml, 'utf8') : undefined;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecraft-import-'));
+  try {
+    for (const [group, crds] of byGroup) {
+      const file = path.join(tmp, `${group}.yaml`);
+      fs.writeFileSync(file, crds.map((c) => stringify(c, { lineWidth: 0 })).join('---\n'));
+      const r = spawnSync(
+        process.execPath,
+        [cdk8s, 'import', '--no-check-upgrade', '--language', 'typescript', '--output', output, file],
+        { cwd, stdio: 'inherit', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } },
+      );
+      if (r.status !== 0) {
+        process.stderr.write(`kubecraft import: cdk8s import failed for ${group}\n`);
+        return 1;
+      }
+      const names = crds.map((c) => (c as { metadata?: { name?: string } }).metadata?.name).join(', ');
+      process.stdout.write(`imported ${names}\n`);
     }
-    process.stdout.write(`imported ${name}\n`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    if (config !== undefined) fs.writeFileSync(cdk8sYaml, withImports(config, cwd, crdDir, wanted));
   }
   return 0;
+}
+
+/** The cdk8s.yaml text with `<crdDir>/<name>.yaml` listed under `imports:` for every name not listed yet. */
+function withImports(config: string, cwd: string, crdDir: string, names: readonly string[]): string {
+  const doc = parseDocument(config);
+  const listed = (doc.get('imports') as { items?: Array<{ value?: unknown } | unknown> } | undefined)?.items ?? [];
+  const have = new Set(listed.map((i) => String((i as { value?: unknown })?.value ?? i)));
+  const add = names.map((n) => path.relative(cwd, path.join(crdDir, `${n}.yaml`))).filter((f) => !have.has(f));
+  if (add.length === 0) return config;
+  if (!doc.has('imports')) doc.set('imports', doc.createNode([]));
+  for (const f of add) doc.addIn(['imports'], f);
+  return doc.toString();
 }

@@ -1,5 +1,5 @@
 import { apiLifecycle } from '../schema/api-lifecycle';
-import { schemaValidatorFor } from '../schema/store';
+import { CompiledValidator, crdSchemaValidators, registeredCrdValidator, schemaValidatorFor } from '../schema/store';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 
 export { schemaValidatorFor };
@@ -11,6 +11,7 @@ export { schemaValidatorFor };
  */
 export function checkSchema(ctx: ValidationContext): void {
   const version = ctx.kubernetesVersion;
+  const appCrds = crdValidatorsIn(ctx);
   for (const obj of ctx.objects) {
     const { apiVersion, kind } = obj.manifest;
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
@@ -18,7 +19,10 @@ export function checkSchema(ctx: ValidationContext): void {
       continue;
     }
     if (checkLifecycle(ctx, obj, apiVersion, kind)) continue;
-    const validate = schemaValidatorFor(apiVersion, kind, version);
+    const validate =
+      schemaValidatorFor(apiVersion, kind, version) ??
+      appCrds.get(`${apiVersion}/${kind}`) ??
+      registeredCrdValidator(apiVersion, kind, version);
     if (!validate) {
       ctx.report(
         obj,
@@ -41,6 +45,20 @@ export function checkSchema(ctx: ValidationContext): void {
       ctx.report(obj, 'schema/invalid', field, message, `see the ${kind} API reference for ${field || 'the object'}`);
     }
   }
+}
+
+/**
+ * The validators of the custom resources defined by the CustomResourceDefinitions among the
+ * objects validated together (included, imported or constructed): their `openAPIV3Schema`s,
+ * compiled at synth (cached by content), so a CRD and its custom resources can ship in one app.
+ */
+function crdValidatorsIn(ctx: ValidationContext): Map<string, CompiledValidator> {
+  const result = new Map<string, CompiledValidator>();
+  for (const obj of ctx.objects) {
+    if (obj.manifest.kind !== 'CustomResourceDefinition') continue;
+    for (const [key, fn] of crdSchemaValidators(obj.manifest, ctx.kubernetesVersion)) result.set(key, fn);
+  }
+  return result;
 }
 
 /**

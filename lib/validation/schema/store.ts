@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { CHUNK_OF, GeneratedValidator, KIND_KEYS, KINDS, loadChunk, UIDS } from './generated/index';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, toKubernetesVersion } from './versions';
 
@@ -107,4 +108,164 @@ export function schemaKinds(version: string = DEFAULT_KUBERNETES_VERSION): reado
  */
 export function preloadSchemas(version: string = DEFAULT_KUBERNETES_VERSION): number {
   return contextOf(version).preload();
+}
+
+// ---- custom resources of CRDs met at run time (not imported into the generated validators) ----
+
+/** The CRD schemas compiled at run time, by the sha256 of the CRD's JSON: each compiled once per process. */
+const compiledCrds = new Map<string, ReadonlyMap<string, CompiledValidator>>();
+/** CRDs registered for every validation (`registerCustomResourceDefinitions`): `<apiVersion>/<kind>` → validator. */
+const registeredCrds = new Map<string, CompiledValidator>();
+let runtimeAjv: import('ajv').default | undefined;
+
+/**
+ * The validators of the custom resources one CustomResourceDefinition (as JSON) defines: one per
+ * served version, keyed `<group>/<version>/<kind>`, strict as the generated ones (object schemas
+ * that list their properties reject unknown ones; maps and `x-kubernetes-preserve-unknown-fields`
+ * objects stay open). `metadata` is checked against the target version's ObjectMeta. Compiled
+ * with ajv on first use and cached by the CRD's content hash, so an app synthesized again (or a
+ * CRD included twice) compiles nothing. Anything that is not a CRD with schemas gives an empty map.
+ */
+export function crdSchemaValidators(
+  crd: unknown,
+  version: string = DEFAULT_KUBERNETES_VERSION,
+): ReadonlyMap<string, CompiledValidator> {
+  const raw = compiledCrd(crd);
+  const key = `${version}`;
+  let byVersion = wrappedCrds.get(raw);
+  if (!byVersion) {
+    byVersion = new Map();
+    wrappedCrds.set(raw, byVersion);
+  }
+  let wrapped = byVersion.get(key);
+  if (!wrapped) {
+    wrapped = new Map([...raw].map(([k, fn]) => [k, withObjectMeta(fn, version)]));
+    byVersion.set(key, wrapped);
+  }
+  return wrapped;
+}
+
+const EMPTY: ReadonlyMap<string, CompiledValidator> = new Map();
+const wrappedCrds = new WeakMap<ReadonlyMap<string, CompiledValidator>, Map<string, ReadonlyMap<string, CompiledValidator>>>();
+
+function compiledCrd(crd: unknown): ReadonlyMap<string, CompiledValidator> {
+  const c = crd as CrdShape | null;
+  const group = c?.spec?.group;
+  const kind = c?.spec?.names?.kind;
+  if (c === null || typeof c !== 'object' || typeof group !== 'string' || typeof kind !== 'string') return EMPTY;
+  if (!Array.isArray(c.spec?.versions)) return EMPTY;
+  const hash = createHash('sha256')
+    .update(JSON.stringify(c.spec))
+    .digest('hex');
+  const cached = compiledCrds.get(hash);
+  if (cached) return cached;
+  const result = new Map<string, CompiledValidator>();
+  for (const v of c.spec.versions) {
+    const openApi = v?.schema?.openAPIV3Schema;
+    if (!v || v.served === false || typeof v.name !== 'string' || !openApi || typeof openApi !== 'object') continue;
+    const hardened = hardenCrdSchema(openApi) as Record<string, unknown>;
+    const properties = { ...((hardened.properties as Record<string, unknown> | undefined) ?? {}) };
+    properties.apiVersion = { type: 'string', enum: [`${group}/${v.name}`] };
+    properties.kind = { type: 'string', enum: [kind] };
+    properties.metadata = { type: 'object' };
+    const schema = { ...hardened, type: 'object', properties, additionalProperties: hardened.additionalProperties ?? false };
+    let fn: CompiledValidator;
+    try {
+      fn = ajvForCrds().compile(schema) as CompiledValidator;
+    } catch {
+      continue; // a schema ajv cannot compile: its kind stays unknown, reported as such
+    }
+    result.set(`${group}/${v.name}/${kind}`, fn);
+  }
+  compiledCrds.set(hash, result);
+  return result;
+}
+
+/**
+ * Registers CustomResourceDefinitions (as JSON: parsed from a file, for instance) so that their
+ * custom resources are validated in every later validation of this process, without regenerating
+ * the precompiled validators. Returns the `<apiVersion>/<kind>` keys registered.
+ */
+export function registerCustomResourceDefinitions(crds: readonly unknown[]): string[] {
+  const keys: string[] = [];
+  for (const crd of crds) {
+    for (const [key, fn] of compiledCrd(crd)) {
+      registeredCrds.set(key, fn);
+      keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/** The validator of a custom resource registered with `registerCustomResourceDefinitions`, if any. */
+export function registeredCrdValidator(
+  apiVersion: string,
+  kind: string,
+  version: string = DEFAULT_KUBERNETES_VERSION,
+): CompiledValidator | undefined {
+  const fn = registeredCrds.get(`${apiVersion}/${kind}`);
+  return fn ? withObjectMeta(fn, version) : undefined;
+}
+
+interface CrdShape {
+  readonly spec: {
+    readonly group?: unknown;
+    readonly names?: { readonly kind?: unknown };
+    readonly versions?: ReadonlyArray<
+      { readonly name?: unknown; readonly served?: unknown; readonly schema?: { readonly openAPIV3Schema?: unknown } } | null
+    >;
+  };
+}
+
+function ajvForCrds(): import('ajv').default {
+  if (!runtimeAjv) {
+      const Ajv = (require('ajv') as typeof import('ajv')).default;
+    runtimeAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  }
+  return runtimeAjv;
+}
+
+/** Strips descriptions and closes object schemas that list their properties, as the generator does. */
+function hardenCrdSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(hardenCrdSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
+    if (key === 'description') continue;
+    if (key === 'properties' && value && typeof value === 'object') {
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([p, s]) => [p, hardenCrdSchema(s)]),
+      );
+    } else if (key === 'x-kubernetes-int-or-string' && value === true) {
+      out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+    } else {
+      out[key] = hardenCrdSchema(value);
+    }
+  }
+  if (out['x-kubernetes-int-or-string'] === true) delete out.type;
+  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/**
+ * Adds the check of `metadata` against ObjectMeta to a CRD validator: run as the metadata of a
+ * ConfigMap in the target version, keeping the errors under `/metadata`.
+ */
+function withObjectMeta(fn: CompiledValidator, version: string): CompiledValidator {
+  const validate: CompiledValidator = (data: unknown): boolean => {
+    const ok = fn(data);
+    const errors = [...(fn.errors ?? [])];
+    const meta = schemaValidatorFor('v1', 'ConfigMap', version);
+    const metadata = (data as { metadata?: unknown } | null)?.metadata;
+    let metaOk = true;
+    if (meta && metadata !== undefined) {
+      metaOk = meta({ apiVersion: 'v1', kind: 'ConfigMap', metadata });
+      errors.push(...(meta.errors ?? []).filter((e) => e.instancePath.startsWith('/metadata')));
+    }
+    validate.errors = errors.length > 0 ? errors : null;
+    return ok && (metaOk || errors.length === 0);
+  };
+  return validate;
 }

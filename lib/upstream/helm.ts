@@ -1,0 +1,104 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { ConstructError } from '../core';
+import { UpstreamManifests } from './upstream-manifests';
+
+/** Properties for `HelmManifests`. */
+export interface HelmManifestsProps {
+  /** The chart: a local folder or archive, or `repo/name` of a repository helm knows. */
+  readonly chart: string;
+  /**
+   * The release name.
+   *
+   * @default - the construct id
+   */
+  readonly releaseName?: string;
+  /**
+   * The release namespace (`helm template --namespace`).
+   *
+   * @default - helm's default
+   */
+  readonly namespace?: string;
+  /**
+   * The chart version (`--version`), for charts from a repository.
+   *
+   * @default - the latest
+   */
+  readonly version?: string;
+  /**
+   * Values, as a values file would give them.
+   *
+   * @default - the chart's defaults
+   */
+  readonly values?: Record<string, unknown>;
+  /**
+   * Keep Helm hooks (`helm.sh/hook`: test pods, pre-install jobs). By default they are left out
+   * and listed in `skippedHooks`.
+   *
+   * @default false
+   */
+  readonly includeHelmHooks?: boolean;
+  /**
+   * Apply kubecraft's secure defaults to the rendered objects (see `UpstreamManifestsProps`).
+   *
+   * @default false
+   */
+  readonly applySecureDefaults?: boolean;
+  /**
+   * The helm executable.
+   *
+   * @default 'helm' (from the PATH)
+   */
+  readonly helmExecutable?: string;
+}
+
+/**
+ * A Helm chart rendered with `helm template` (helm 3 must be on the PATH) and included as
+ * upstream manifests: validated with the rest of the app, left as the chart renders them,
+ * changed with `modify`, relaxed with reasons per object, and without its hooks unless asked.
+ */
+export class HelmManifests extends UpstreamManifests {
+  constructor(scope: Construct, id: string, props: HelmManifestsProps) {
+    super(scope, id, {
+      text: renderHelmChart(scope, id, props),
+      includeHelmHooks: props.includeHelmHooks,
+      applySecureDefaults: props.applySecureDefaults,
+    });
+  }
+}
+
+function renderHelmChart(scope: Construct, id: string, props: HelmManifestsProps): string {
+  const helm = props.helmExecutable ?? 'helm';
+  const args = ['template', props.releaseName ?? id, props.chart];
+  if (props.namespace) args.push('--namespace', props.namespace);
+  if (props.version) args.push('--version', props.version);
+  let dir: string | undefined;
+  if (props.values) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecraft-helm-'));
+    const file = path.join(dir, 'values.yaml');
+    fs.writeFileSync(file, stringify(props.values));
+    args.push('--values', file);
+  }
+  try {
+    const r = spawnSync(helm, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.error) {
+      throw new ConstructError(scope, `HelmManifests '${id}': cannot run ${helm} (${r.error.message})`, {
+        prop: 'helmExecutable',
+        hint: 'install helm 3 and put it on the PATH (see README, Helm charts)',
+      });
+    }
+    if (r.status !== 0) {
+      throw new ConstructError(scope, `HelmManifests '${id}': helm template failed: ${r.stderr.trim()}`, {
+        prop: 'chart',
+        hint: 'check the chart, its version and the values',
+      });
+    }
+    return r.stdout;
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
