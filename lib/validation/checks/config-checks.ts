@@ -1,7 +1,7 @@
 import { configMapKeyProblems } from '../../values/api-names';
 import { parseQuantity, quantityProblems } from '../../values/quantity';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { asArray, asObject, JsonObject, objectsIn } from './shape';
+import { display, asArray, asObject, JsonObject, objectsIn } from './shape';
 
 const LIMIT_KEYS = ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'] as const;
 
@@ -95,7 +95,7 @@ function checkClaimSpec(
       obj,
       'values/quantity',
       `${at}.resources.requests.storage`,
-      `'${String(storage)}' ${p}`,
+      `'${display(storage)}' ${p}`,
       "use a quantity such as '10Gi'",
     );
 }
@@ -117,7 +117,7 @@ function checkQuantities(
         obj,
         'values/quantity',
         `${at}.${resource}`,
-        `'${String(q)}' ${p}`,
+        `'${display(q)}' ${p}`,
         "use a quantity such as '4' or '8Gi'",
       );
     const value = parseQuantity(q);
@@ -155,7 +155,7 @@ function checkLimitRange(ctx: ValidationContext, obj: ObjectToValidate): void {
         if (highValue !== undefined && lowValue > highValue)
           report(
             `${at}.${low}.${resource}`,
-            `${low} ${resource} (${String(asObject(limit[low])?.[resource])}) is greater than ${high} (${String(asObject(limit[high])?.[resource])})`,
+            `${low} ${resource} (${display(asObject(limit[low])?.[resource])}) is greater than ${high} (${display(asObject(limit[high])?.[resource])})`,
             'order the values min ≤ defaultRequest ≤ default ≤ max',
           );
       }

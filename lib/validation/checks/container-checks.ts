@@ -8,7 +8,18 @@ import {
 } from '../../values/dns-name';
 import { parseQuantity, quantityProblems } from '../../values/quantity';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { asArray, asNumber, asObject, asString, isInt32, isSet, JsonObject, objectsIn, setKeys } from './shape';
+import {
+  display,
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  isInt32,
+  isSet,
+  JsonObject,
+  objectsIn,
+  setKeys,
+} from './shape';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
@@ -344,7 +355,7 @@ function checkResources(ctx: ValidationContext, obj: ObjectToValidate, c: JsonOb
           obj,
           'values/quantity',
           field,
-          `'${String(q)}' ${prob}`,
+          `'${display(q)}' ${prob}`,
           "use a quantity such as '250m' (CPU) or '128Mi' (memory)",
         );
     }
@@ -362,7 +373,7 @@ function checkResources(ctx: ValidationContext, obj: ObjectToValidate, c: JsonOb
         obj,
         'values/requests-limits',
         `${at}.resources.requests.${resource}`,
-        `request ${String(req)} is greater than limit ${String(lim)}`,
+        `request ${display(req)} is greater than limit ${display(lim)}`,
         `lower the ${resource} request or raise the limit`,
       );
   }

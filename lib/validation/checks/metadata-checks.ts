@@ -7,7 +7,7 @@ import {
   labelValueProblems,
 } from '../../values/dns-name';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { asObject, asString } from './shape';
+import { display, asObject, asString } from './shape';
 
 /** Kinds whose names are DNS-1123 labels (`NameIsDNSLabel`). StatefulSets since 1.27. */
 const DNS_LABEL_NAMED_KINDS = new Set(['Namespace', 'StatefulSet']);
@@ -30,7 +30,13 @@ export function checkMetadata(ctx: ValidationContext, obj: ObjectToValidate): vo
     const nsName = asString(ns);
     const problems = nsName === undefined ? ['must be a string'] : dns1123LabelProblems(nsName);
     for (const p of problems)
-      ctx.report(obj, 'values/name', 'metadata.namespace', `'${String(ns)}' ${p}`, 'use a DNS-1123 label as namespace');
+      ctx.report(
+        obj,
+        'values/name',
+        'metadata.namespace',
+        `'${display(ns)}' ${p}`,
+        'use a DNS-1123 label as namespace',
+      );
   }
   checkLabels(ctx, obj, meta.labels, 'metadata.labels');
   checkAnnotations(ctx, obj, meta.annotations, 'metadata.annotations');

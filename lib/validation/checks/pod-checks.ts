@@ -12,6 +12,7 @@ import { checkContainer, checkFieldRef, checkResourceFieldRef } from './containe
 import { checkLabels } from './metadata-checks';
 import {
   asArray,
+  display,
   asNumber,
   asObject,
   asString,
@@ -181,7 +182,7 @@ function checkVolumes(ctx: ValidationContext, obj: ObjectToValidate, pod: PodSpe
           obj,
           'values/quantity',
           `${at}.emptyDir.sizeLimit`,
-          `'${String(sizeLimit)}' ${p}`,
+          `'${display(sizeLimit)}' ${p}`,
           "use a quantity such as '1Gi'",
         );
     for (const [source, nameKey] of [

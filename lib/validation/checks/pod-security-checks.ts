@@ -6,7 +6,18 @@
  */
 import { atLeast, ContainerLocation, containersOf, FEATURE_SINCE, podSpecOf, PodSpecLocation } from '../../core';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { asNumber, asObject, asString, isSet, JsonObject, objectsIn, setKeys, stringEntries, stringsIn } from './shape';
+import {
+  display,
+  asNumber,
+  asObject,
+  asString,
+  isSet,
+  JsonObject,
+  objectsIn,
+  setKeys,
+  stringEntries,
+  stringsIn,
+} from './shape';
 
 /** Safe sysctls per Pod Security Standards version (`check_sysctls.go`). */
 const SAFE_SYSCTLS: readonly { since: string; names: readonly string[] }[] = [
@@ -86,7 +97,7 @@ function checkVolumes(ctx: ValidationContext, obj: ObjectToValidate, pod: PodSpe
         obj,
         'policy/host-path',
         `${at}.hostPath`,
-        `volume '${name}' mounts the node's ${String(hostPath.path)}`,
+        `volume '${name}' mounts the node's ${display(hostPath.path)}`,
         'use an emptyDir, ConfigMap or PersistentVolumeClaim, or relax policy/host-path with a reason (e.g. a node agent)',
       );
       continue;
@@ -208,7 +219,7 @@ function checkContainer(
   const c = loc.container;
   const cField = loc.field;
   const sc = asObject(c.securityContext) ?? {};
-  const name = `container '${String(c.name)}'`;
+  const name = `container '${display(c.name)}'`;
   const runAsNonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
   const runAsUser = sc.runAsUser ?? podSc.runAsUser;
   if (runAsNonRoot !== true || runAsUser === 0)
@@ -260,7 +271,7 @@ function checkContainer(
         obj,
         'policy/seccomp',
         `${cField}.securityContext.seccompProfile`,
-        `${name} runs with seccomp profile ${String(seccomp ?? 'unset')}`,
+        `${name} runs with seccomp profile ${display(seccomp ?? 'unset')}`,
         'use RuntimeDefault on the pod (kubecraft charts do this by default)',
       );
   }

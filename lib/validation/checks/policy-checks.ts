@@ -1,7 +1,7 @@
 import { containersOf, LONG_RUNNING_KINDS, podSpecOf } from '../../core';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { checkPodSecurityStandards } from './pod-security-checks';
-import { asObject, asString, JsonObject } from './shape';
+import { display, asObject, asString, JsonObject } from './shape';
 
 /** Checks the secure-by-default policy: Pod Security Standards "restricted", resources, pinned images, probes, no plaintext Secrets. */
 export function checkPolicy(ctx: ValidationContext): void {
@@ -13,7 +13,7 @@ export function checkPolicy(ctx: ValidationContext): void {
           obj,
           'policy/plaintext-secret',
           hasEntries(m.data) ? 'data' : 'stringData',
-          `Secret '${String(m.metadata?.name)}' carries its values in the manifest`,
+          `Secret '${display(m.metadata?.name)}' carries its values in the manifest`,
           'reference an existing Secret by name (kplus.Secret.fromSecretName) and create it outside git, or relax policy/plaintext-secret with a reason',
         );
       }
@@ -33,7 +33,7 @@ function checkContainerHygiene(ctx: ValidationContext, obj: ObjectToValidate): v
   if (!pod) return;
   const longRunning = LONG_RUNNING_KINDS.has(obj.manifest.kind);
   for (const { container: c, field: cField, init } of containersOf(pod)) {
-    const name = `container '${String(c.name)}'`;
+    const name = `container '${display(c.name)}'`;
     const sc = asObject(c.securityContext) ?? {};
     if (sc.readOnlyRootFilesystem !== true)
       ctx.report(

@@ -12,7 +12,7 @@ import { Selector, SelectorSpec } from '../../selectors/selector';
 import { ExternalObject } from '../external';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { isHeadless } from './service-checks';
-import { asObject, asString, objectsIn, selectorShape, stringEntries } from './shape';
+import { display, asObject, asString, objectsIn, selectorShape, stringEntries } from './shape';
 
 interface PodTemplate {
   readonly obj: ObjectToValidate;
@@ -169,7 +169,7 @@ function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: O
       obj,
       'refs/unique-name',
       'metadata.name',
-      `another ${m.kind} named '${String(m.metadata?.name)}' in the same namespace is defined at ${same[0].path}`,
+      `another ${m.kind} named '${display(m.metadata?.name)}' in the same namespace is defined at ${same[0].path}`,
       'rename one of them',
     );
   }
@@ -222,7 +222,7 @@ function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
     if (!templates.some(matches)) {
       const offered = [
         ...new Set(
-          templates.flatMap((t) => t.ports.map((cp) => (cp.name ? `${cp.number} (${cp.name})` : String(cp.number)))),
+          templates.flatMap((t) => t.ports.map((cp) => (cp.name ? `${cp.number} (${cp.name})` : display(cp.number)))),
         ),
       ];
       ctx.report(
@@ -277,7 +277,7 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
   const ref = asObject(asObject(obj.manifest.spec)?.scaleTargetRef) as any;
   if (!ref) return;
-  const target = index.find(String(ref.kind), ns, String(ref.name));
+  const target = index.find(display(ref.kind), ns, display(ref.name));
   if (!target || target.apiVersion !== ref.apiVersion) {
     ctx.report(
       obj,
@@ -294,7 +294,7 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
       targetObj,
       'refs/autoscaled-replicas',
       'spec.replicas',
-      `${String(target.kind)} '${String(target.metadata?.name)}' sets replicas ${target.spec.replicas} but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
+      `${display(target.kind)} '${display(target.metadata?.name)}' sets replicas ${target.spec.replicas} but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
       'remove replicas from the workload (cdk8s-plus does this when the autoscaler is created from the workload)',
     );
 }

@@ -1,6 +1,7 @@
 import { apiLifecycle } from '../schema/api-lifecycle';
 import { CompiledValidator, crdSchemaValidators, registeredCrdValidator, schemaValidatorFor } from '../schema/store';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
+import { display } from './shape';
 
 export { schemaValidatorFor };
 
@@ -37,10 +38,10 @@ export function checkSchema(ctx: ValidationContext): void {
     for (const err of validate.errors ?? []) {
       const field = pointerToField(err.instancePath);
       let message = err.message ?? err.keyword;
-      if (err.keyword === 'additionalProperties') message = `unknown field '${String(err.params.additionalProperty)}'`;
+      if (err.keyword === 'additionalProperties') message = `unknown field '${display(err.params.additionalProperty)}'`;
       else if (err.keyword === 'enum')
         message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-      else if (err.keyword === 'required') message = `missing required field '${String(err.params.missingProperty)}'`;
+      else if (err.keyword === 'required') message = `missing required field '${display(err.params.missingProperty)}'`;
       else if (err.keyword === 'oneOf') continue; // reported through the branch errors
       ctx.report(obj, 'schema/invalid', field, message, `see the ${kind} API reference for ${field || 'the object'}`);
     }

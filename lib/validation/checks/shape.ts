@@ -112,3 +112,17 @@ export function selectorShape(value: unknown): SelectorShape | undefined {
     problems,
   };
 }
+
+/**
+ * `value` for a message: strings as they are, other scalars as `String` writes them, anything
+ * else as JSON. Never throws (an object whose `toString` is not a function breaks `String()`).
+ */
+export function display(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? '?';
+  } catch {
+    return '?';
+  }
+}

@@ -1,5 +1,6 @@
 import { atLeast, containersOf, FEATURE_SINCE, podSpecOf } from '../../core';
 import { ValidationContext } from '../validation-context';
+import { display } from './shape';
 
 /**
  * Checks features whose availability depends on the target Kubernetes version beyond what its
@@ -18,7 +19,7 @@ export function checkVersionFeatures(ctx: ValidationContext): void {
         obj,
         'values/native-sidecar',
         `${field}.restartPolicy`,
-        `init container '${String(container.name)}' is a native sidecar (restartPolicy: Always), which Kubernetes ${ctx.kubernetesVersion} does not enable: the field is dropped and the pod never gets past it`,
+        `init container '${display(container.name)}' is a native sidecar (restartPolicy: Always), which Kubernetes ${ctx.kubernetesVersion} does not enable: the field is dropped and the pod never gets past it`,
         `target Kubernetes ${FEATURE_SINCE.nativeSidecars} or later (kubernetesVersion), run the sidecar as a regular container, or relax values/native-sidecar if your cluster enables the SidecarContainers feature gate`,
       );
     }

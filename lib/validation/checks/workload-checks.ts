@@ -2,7 +2,7 @@ import { INT32_MAX, percentProblems, timeZoneFormProblems } from '../../values/a
 import { cronScheduleProblems } from '../../values/cron-schedule';
 import { parseQuantity } from '../../values/quantity';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { asNumber, asObject, asString, isInt32, isSet, JsonObject, objectsIn } from './shape';
+import { display, asNumber, asObject, asString, isInt32, isSet, JsonObject, objectsIn } from './shape';
 
 /** Checks workload, Job, CronJob, HPA and PDB specs: counts, strategies, schedules, budgets. */
 export function checkWorkloads(ctx: ValidationContext, obj: ObjectToValidate): void {
@@ -204,7 +204,7 @@ function checkCronJob(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonO
         obj,
         'values/cron',
         'spec.timeZone',
-        `timeZone '${String(spec.timeZone)}' ${p}`,
+        `timeZone '${display(spec.timeZone)}' ${p}`,
         "use an IANA zone such as 'Europe/Berlin' or 'Etc/UTC'",
       );
   }
@@ -312,7 +312,7 @@ function checkHpa(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObjec
             obj,
             'values/quantity',
             `${at}.${key}`,
-            `'${String(q)}' is not a quantity`,
+            `'${display(q)}' is not a quantity`,
             "use a quantity such as '100m' or '1k'",
           );
         else if (parsed <= 0)
@@ -320,7 +320,7 @@ function checkHpa(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObjec
             obj,
             'values/range',
             `${at}.${key}`,
-            `${key} must be positive (is ${String(q)})`,
+            `${key} must be positive (is ${display(q)})`,
             'use a positive quantity',
           );
       }
