@@ -2,6 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
+  AppNetwork,
   BatchJob,
   BatchJobProps,
   Exposure,
@@ -69,6 +70,7 @@ describe('PatternBase: one identity, one selector, one security context for ever
       const api = new WebService(chart, 'api', { image: IMAGE });
       const job = PATTERNS[pattern](chart, { partOf: 'shop' });
       job.connectTo(api);
+      AppNetwork.isolate(chart);
       const m = valid(chart);
       const expected = {
         'app.kubernetes.io/name': 'app',
@@ -100,7 +102,25 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
 /** Every optional prop of `T`; the compiler fails this file when a pattern gains one not listed here. */
 type EveryOptional<T> = Record<OptionalKeys<T>, true>;
 
-const PATTERN_PROPS = { name: true, instance: true, component: true, partOf: true } as const;
+const PATTERN_PROPS = {
+  name: true,
+  instance: true,
+  component: true,
+  partOf: true,
+  serviceAccount: true,
+  automountServiceAccountToken: true,
+  terminationGracePeriod: true,
+  imagePullSecrets: true,
+  initContainers: true,
+  sidecars: true,
+  nodeSelector: true,
+  nodeAffinity: true,
+  tolerations: true,
+  topologySpread: true,
+  priorityClassName: true,
+  selector: true,
+  workloadName: true,
+} as const;
 const CONTAINER_PROPS = {
   command: true,
   args: true,
@@ -110,6 +130,15 @@ const CONTAINER_PROPS = {
   resources: true,
   user: true,
   writablePaths: true,
+  mounts: true,
+  containerName: true,
+  imagePullPolicy: true,
+  lifecycle: true,
+  startup: true,
+  capabilities: true,
+  runAsRootReason: true,
+  writableRootFilesystemReason: true,
+  readOnlyRootFilesystem: true,
 } as const;
 const JOB_PROPS = {
   ...PATTERN_PROPS,
@@ -134,6 +163,11 @@ const WEB: EveryOptional<WebServiceProps> = {
   maxUnavailable: true,
   maxSurge: true,
   bindLowPorts: true,
+  portName: true,
+  extraPorts: true,
+  additionalServices: true,
+  serviceSelector: true,
+  updateStrategy: true,
 };
 const STATEFUL: EveryOptional<StatefulServiceProps> = {
   ...PATTERN_PROPS,
@@ -143,13 +177,17 @@ const STATEFUL: EveryOptional<StatefulServiceProps> = {
   storageClassName: true,
   liveness: true,
   readiness: true,
+  extraPorts: true,
+  peerPorts: true,
+  volumeClaimTemplateName: true,
+  updateStrategy: true,
+  parallel: true,
 };
 const AGENT: EveryOptional<NodeAgentProps> = {
   ...PATTERN_PROPS,
   ...CONTAINER_PROPS,
   hostPaths: true,
   tolerateControlPlane: true,
-  runAsRootReason: true,
   port: true,
   healthCheck: true,
 };
