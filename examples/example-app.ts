@@ -1,4 +1,5 @@
 import { Environments, KubecraftApp } from '../lib';
+import { BookinfoChart } from './bookinfo';
 import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
 import { MyAppPodChart } from './s01-myapp-pod';
 import { ProbesChart } from './s02-probes';
@@ -13,6 +14,7 @@ import { RookCephChart } from './s10-rook-ceph';
 import { ConfigStorageChart } from './s11-config-storage';
 import { ClusterResourcesChart } from './s12-cluster-resources';
 import { StatefulSetChart } from './s13-statefulset';
+import { SockShopChart } from './sock-shop';
 
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)
@@ -33,6 +35,8 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new ConfigStorageChart(app, '11-config-storage');
   new ClusterResourcesChart(app, '12-cluster-resources');
   new StatefulSetChart(app, '13-statefulset');
+  new BookinfoChart(app, 'bookinfo');
+  new SockShopChart(app, 'sock-shop');
   for (const env of Environments.define(app, GUESTBOOK_ENVIRONMENTS, { validate: guestbookConfigProblems })) {
     new GuestbookChart(env, 'guestbook', env.config);
   }

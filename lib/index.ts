@@ -72,6 +72,7 @@ export {
 export {
   AdoptionOptions,
   MainContainerOptions,
+  nativeSidecarsSupported,
   PatternBase,
   PatternBaseOptions,
   PatternProps,

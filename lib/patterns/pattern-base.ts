@@ -175,8 +175,11 @@ export abstract class PatternBase extends Construct implements IServiceClient {
 
   /** The pod security context: runs as `user` (UID, GID and fsGroup), plus `extra`. */
   protected podSecurityContext(extra: kplus.PodSecurityContextProps = {}): kplus.PodSecurityContextProps {
-    if (this.asRoot) return { user: 0, group: 0, ensureNonRoot: false, ...extra };
-    return { user: this.user, group: this.user, fsGroup: this.user, ...extra };
+    const sysctls = this.props.bindLowPorts
+      ? { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] }
+      : {};
+    if (this.asRoot) return { user: 0, group: 0, ensureNonRoot: false, ...sysctls, ...extra };
+    return { user: this.user, group: this.user, fsGroup: this.user, ...sysctls, ...extra };
   }
 
   /**
@@ -192,7 +195,10 @@ export abstract class PatternBase extends Construct implements IServiceClient {
     return {
       metadata: this.workloadMetadata(),
       select: false,
-      podMetadata: { labels: { ...this.podSelector, ...this.labels } },
+      podMetadata: {
+        labels: { ...this.podSelector, ...this.labels },
+        ...(p.podAnnotations ? { annotations: { ...p.podAnnotations } } : {}),
+      },
       securityContext: this.podSecurityContext(),
       serviceAccount: this.serviceAccount,
       automountServiceAccountToken: p.automountServiceAccountToken,
@@ -211,6 +217,15 @@ export abstract class PatternBase extends Construct implements IServiceClient {
     this.applyPodOptions(workload);
   }
 
+  /** `c`, running as the pattern's user unless it sets its own security context. */
+  private withPodUser(c: kplus.ContainerProps): kplus.ContainerProps {
+    if (c.securityContext !== undefined) return c;
+    const context = this.asRoot
+      ? { user: 0, group: 0, ensureNonRoot: false }
+      : { user: this.user, group: this.user, ensureNonRoot: true };
+    return { ...c, securityContext: context };
+  }
+
   /**
    * Applies the pod-level options (`PatternPodOptions`) to `workload`: through cdk8s-plus's API
    * where it has one (init containers, tolerations, node affinity), else added to the rendered
@@ -222,7 +237,7 @@ export abstract class PatternBase extends Construct implements IServiceClient {
     const spec = apiObject.kind === 'CronJob' ? '/spec/jobTemplate/spec/template/spec' : '/spec/template/spec';
     const initCount = p.initContainers?.length ?? 0;
     (p.initContainers ?? []).forEach((c, i) => {
-      inScope(this, `initContainers[${i}]`, () => workload.addInitContainer(c));
+      inScope(this, `initContainers[${i}]`, () => workload.addInitContainer(this.withPodUser(c)));
     });
     const sidecars = p.sidecars ?? [];
     if (sidecars.length > 0) {
@@ -233,12 +248,12 @@ export abstract class PatternBase extends Construct implements IServiceClient {
           `native sidecars need Kubernetes ${FEATURE_SINCE.nativeSidecars} or later (the app targets ${version})`,
           {
             prop: 'sidecars',
-            hint: `raise the app's kubernetesVersion to ${FEATURE_SINCE.nativeSidecars}+, or run the sidecar as an init container or in its own pattern`,
+            hint: `raise the app's kubernetesVersion to ${FEATURE_SINCE.nativeSidecars}+, or run it as a regular container (extraContainers); nativeSidecarsSupported(scope) tells which`,
           },
         );
       }
       sidecars.forEach((c, i) => {
-        inScope(this, `sidecars[${i}]`, () => workload.addInitContainer(c));
+        inScope(this, `sidecars[${i}]`, () => workload.addInitContainer(this.withPodUser(c)));
         apiObject.addJsonPatch(JsonPatch.add(`${spec}/initContainers/${initCount + i}/restartPolicy`, 'Always'));
       });
     }
@@ -321,6 +336,9 @@ export abstract class PatternBase extends Construct implements IServiceClient {
       }),
     );
     this.mountVolumes(container, props);
+    (this.props.extraContainers ?? []).forEach((c, i) => {
+      inScope(this, `extraContainers[${i}]`, () => workload.addContainer(this.withPodUser(c)));
+    });
     return container;
   }
 
@@ -372,6 +390,14 @@ export abstract class PatternBase extends Construct implements IServiceClient {
 
 function isSecret(x: kplus.IConfigMap | kplus.ISecret): x is kplus.ISecret {
   return x.resourceType === 'secrets';
+}
+
+/**
+ * Whether the app of `scope` targets a Kubernetes version with native sidecars
+ * (`FEATURE_SINCE.nativeSidecars`, 1.29); outside a `KubecraftApp`, the library default's answer.
+ */
+export function nativeSidecarsSupported(scope: IConstruct): boolean {
+  return atLeast(kubernetesVersionOf(scope), FEATURE_SINCE.nativeSidecars);
 }
 
 /** The Kubernetes version the app of `scope` targets (the library default outside a KubecraftApp). */

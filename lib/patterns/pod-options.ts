@@ -71,8 +71,9 @@ export interface PatternPodOptions {
    */
   readonly imagePullSecrets?: readonly string[];
   /**
-   * Init containers, run in order to completion before the main container starts. They run
-   * with cdk8s-plus's secure defaults (non-root, read-only root filesystem) and the pod's user.
+   * Init containers, run in order to completion before the main container starts. Unless they
+   * set their own `securityContext`, they run as the pattern's user, with cdk8s-plus's secure
+   * defaults (non-root, read-only root filesystem).
    *
    * @default - none
    */
@@ -80,11 +81,20 @@ export interface PatternPodOptions {
   /**
    * Sidecars (proxies, log shippers), rendered as native sidecars: init containers with
    * `restartPolicy: Always`, started before and stopped after the main container. Needs
-   * Kubernetes 1.29 (`FEATURE_SINCE.nativeSidecars`) as the app's `kubernetesVersion`.
+   * Kubernetes 1.29 (`FEATURE_SINCE.nativeSidecars`) as the app's `kubernetesVersion`. They run
+   * as the pattern's user unless they set their own `securityContext`.
    *
    * @default - none
    */
   readonly sidecars?: readonly kplus.ContainerProps[];
+  /**
+   * More regular containers in the pod, after the main one (an exporter next to its server).
+   * Unless they set their own `securityContext`, they run as the pattern's user. From
+   * Kubernetes 1.29, prefer `sidecars` for helpers that must outlive the main container.
+   *
+   * @default - none
+   */
+  readonly extraContainers?: readonly kplus.ContainerProps[];
   /**
    * Node labels the pods' node must have (`spec.nodeSelector`).
    *
@@ -110,6 +120,20 @@ export interface PatternPodOptions {
    * @default - none
    */
   readonly topologySpread?: readonly TopologySpread[];
+  /**
+   * Annotations on the pods (e.g. `prometheus.io/scrape`).
+   *
+   * @default - none
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * Let the non-root process bind ports below 1024 (e.g. an image hard-wired to port 80), with
+   * the namespaced, "safe" sysctl `net.ipv4.ip_unprivileged_port_start=0` (a capability such as
+   * NET_BIND_SERVICE is not enough for a non-root process without file capabilities).
+   *
+   * @default false
+   */
+  readonly bindLowPorts?: boolean;
   /**
    * The PriorityClass of the pods.
    *

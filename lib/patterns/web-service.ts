@@ -137,13 +137,6 @@ export interface WebServiceProps extends PatternProps {
    * @default - { type: 'RollingUpdate', maxSurge: '25%', maxUnavailable: 0 }
    */
   readonly updateStrategy?: DeploymentUpdate;
-  /**
-   * Let the non-root process bind ports below 1024 (e.g. an image hard-wired to port 80), with
-   * the namespaced, "safe" sysctl `net.ipv4.ip_unprivileged_port_start=0`.
-   *
-   * @default false
-   */
-  readonly bindLowPorts?: boolean;
 }
 
 /**
@@ -233,9 +226,6 @@ export class WebService extends PatternBase implements IServiceEndpoint {
     this.deployment = new kplus.Deployment(this, 'Deployment', {
       ...this.workloadProps(),
       replicas: props.autoscaling ? undefined : replicas,
-      securityContext: this.podSecurityContext({
-        sysctls: props.bindLowPorts ? [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] : undefined,
-      }),
       strategy: deploymentStrategy(
         this,
         props.updateStrategy ? 'updateStrategy' : 'maxSurge',

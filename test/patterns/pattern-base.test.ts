@@ -120,6 +120,9 @@ const PATTERN_PROPS = {
   priorityClassName: true,
   selector: true,
   workloadName: true,
+  podAnnotations: true,
+  extraContainers: true,
+  bindLowPorts: true,
 } as const;
 const CONTAINER_PROPS = {
   command: true,
@@ -162,7 +165,6 @@ const WEB: EveryOptional<WebServiceProps> = {
   autoscaling: true,
   maxUnavailable: true,
   maxSurge: true,
-  bindLowPorts: true,
   portName: true,
   extraPorts: true,
   additionalServices: true,
