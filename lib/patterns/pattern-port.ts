@@ -43,10 +43,18 @@ export interface AdditionalService {
   readonly ports?: readonly string[];
 }
 
-/** Validates `ports` (numbers, IANA names, no name or number twice); errors name `scope` and `prop[i]`. */
-export function validatePorts(scope: IConstruct, prop: string, ports: readonly PatternPort[]): void {
-  const names = new Set<string>();
-  const numbers = new Set<string>();
+/**
+ * Validates `ports` (numbers, IANA names) and that no name or number is used twice, also among
+ * `taken` (ports declared by other props); errors name `scope` and `prop[i]`.
+ */
+export function validatePorts(
+  scope: IConstruct,
+  prop: string,
+  ports: readonly PatternPort[],
+  taken: readonly PatternPort[] = [],
+): void {
+  const names = new Set<string>(taken.map((p) => p.name));
+  const numbers = new Set<string>(taken.map((p) => `${p.port}/${p.protocol ?? kplus.Protocol.TCP}`));
   ports.forEach((p, i) => {
     assertValid(scope, `${prop}[${i}].name`, p.name, portNameProblems(p.name));
     assertValid(scope, `${prop}[${i}].port`, p.port, portNumberProblems(p.port));

@@ -141,7 +141,8 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
     this.servicePort = props.port;
     const clientPorts: PatternPort[] = [{ name: portName, port: props.port }, ...(props.extraPorts ?? [])];
     const peerPorts = props.peerPorts ?? [];
-    validatePorts(this, 'peerPorts', [...clientPorts, ...peerPorts]);
+    validatePorts(this, 'extraPorts', props.extraPorts ?? [], clientPorts.slice(0, 1));
+    validatePorts(this, 'peerPorts', peerPorts, clientPorts);
     const claimName = props.volumeClaimTemplateName ?? 'data';
     assertValid(this, 'volumeClaimTemplateName', claimName, dns1123LabelProblems(claimName));
 

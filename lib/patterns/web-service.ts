@@ -183,11 +183,9 @@ export class WebService extends PatternBase implements IServiceEndpoint {
     assertValid(this, 'port', this.containerPort, portNumberProblems(this.containerPort));
     assertValid(this, 'servicePort', this.servicePort, portNumberProblems(this.servicePort));
     assertValid(this, 'portName', portName, portNameProblems(portName));
-    const ports: PatternPort[] = [
-      { name: portName, port: this.containerPort, servicePort: this.servicePort },
-      ...(props.extraPorts ?? []),
-    ];
-    validatePorts(this, 'extraPorts', ports);
+    const mainPort: PatternPort = { name: portName, port: this.containerPort, servicePort: this.servicePort };
+    validatePorts(this, 'extraPorts', props.extraPorts ?? [], [mainPort]);
+    const ports: PatternPort[] = [mainPort, ...(props.extraPorts ?? [])];
     const replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 0)
       throw new ConstructError(this, `must be a non-negative integer (is ${replicas})`, { prop: 'replicas' });

@@ -15,6 +15,8 @@ import {
   StatefulServiceProps,
   WebService,
   WebServiceProps,
+  Worker,
+  WorkerProps,
 } from '../../lib';
 import { PatternBase } from '../../lib/patterns/pattern-base';
 import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
@@ -193,6 +195,15 @@ const AGENT: EveryOptional<NodeAgentProps> = {
   port: true,
   healthCheck: true,
 };
+const WORKER: EveryOptional<WorkerProps> = {
+  ...PATTERN_PROPS,
+  ...CONTAINER_PROPS,
+  replicas: true,
+  ports: true,
+  liveness: true,
+  readiness: true,
+  updateStrategy: true,
+};
 const BATCH: EveryOptional<BatchJobProps> = JOB_PROPS;
 const SCHEDULED: EveryOptional<ScheduledJobProps> = {
   ...JOB_PROPS,
@@ -230,6 +241,12 @@ describe('an explicit undefined means the default, as CDK users expect', () => {
       { image: IMAGE, port: 9100, healthCheck: Probes.tcpSocket({ port: 9100 }) },
       AGENT,
       (s, p: NodeAgentProps) => new NodeAgent(s, 'app', p),
+    ],
+    [
+      'Worker',
+      { image: IMAGE, ports: [{ name: 'metrics', port: 9100 }] },
+      WORKER,
+      (s, p: WorkerProps) => new Worker(s, 'app', p),
     ],
     ['BatchJob', { image: IMAGE }, BATCH, (s, p: BatchJobProps) => new BatchJob(s, 'app', p)],
     [

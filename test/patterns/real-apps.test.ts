@@ -248,7 +248,7 @@ describe('WebService: ports, Services, strategies', () => {
     ).toThrow(/\(maxSurge\): set either maxSurge or updateStrategy, not both/);
     expect(
       () => new WebService(chartIn(), 'web', { image: IMAGE, extraPorts: [{ name: 'Metrics!', port: 9100 }] }),
-    ).toThrow(/\(extraPorts\[1\]\.name\)/);
+    ).toThrow(/\(extraPorts\[0\]\.name\)/);
   });
 });
 
