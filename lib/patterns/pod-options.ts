@@ -82,7 +82,8 @@ export interface PatternPodOptions {
    * Sidecars (proxies, log shippers), rendered as native sidecars: init containers with
    * `restartPolicy: Always`, started before and stopped after the main container. Needs
    * Kubernetes 1.29 (`FEATURE_SINCE.nativeSidecars`) as the app's `kubernetesVersion`. They run
-   * as the pattern's user unless they set their own `securityContext`.
+   * as the pattern's user unless they set their own `securityContext`. cdk8s-plus-27 refuses
+   * probes on init containers, so sidecars take none (the policy does not ask for them).
    *
    * @default - none
    */
