@@ -1,4 +1,5 @@
 import { Environments, KubecraftApp } from '../lib';
+import { BookinfoChart } from './bookinfo';
 import { DashboardChart } from './dashboard';
 import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
 import { RookOperatorChart } from './rook-operator';
@@ -15,6 +16,7 @@ import { RookCephChart } from './s10-rook-ceph';
 import { ConfigStorageChart } from './s11-config-storage';
 import { ClusterResourcesChart } from './s12-cluster-resources';
 import { StatefulSetChart } from './s13-statefulset';
+import { SockShopChart } from './sock-shop';
 
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)
@@ -37,6 +39,8 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new StatefulSetChart(app, '13-statefulset');
   new DashboardChart(app, 'dashboard');
   new RookOperatorChart(app, 'rook-operator');
+  new BookinfoChart(app, 'bookinfo');
+  new SockShopChart(app, 'sock-shop');
   for (const env of Environments.define(app, GUESTBOOK_ENVIRONMENTS, { validate: guestbookConfigProblems })) {
     new GuestbookChart(env, 'guestbook', env.config);
   }

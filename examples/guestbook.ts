@@ -1,7 +1,7 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Exposure, Probes, StatefulService, WebService } from '../lib';
+import { AppNetwork, DEFAULT_PATTERN_RESOURCES, Exposure, Probes, StatefulService, WebService } from '../lib';
 import { ScenarioChart } from './scenario-chart';
 
 /** What differs between the guestbook's environments. */
@@ -100,6 +100,13 @@ export class GuestbookChart extends ScenarioChart {
       storage: Size.gibibytes(config.redisStorageGiB),
       dataPath: '/data',
       readiness: redisPing,
+      // stated explicitly since StatefulService's defaults changed (no liveness, 512Mi / 1Gi)
+      liveness: Probes.tcpSocket({
+        port: 'redis',
+        initialDelaySeconds: Duration.seconds(30),
+        periodSeconds: Duration.seconds(10),
+      }),
+      resources: DEFAULT_PATTERN_RESOURCES,
     };
 
     this.leader = new StatefulService(this, 'redis-leader', {
@@ -141,5 +148,6 @@ export class GuestbookChart extends ScenarioChart {
     });
     this.frontend.connectTo(this.leader);
     this.frontend.connectTo(this.followers);
+    AppNetwork.isolate(this); // default deny, DNS, and only the connections above
   }
 }

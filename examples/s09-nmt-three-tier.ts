@@ -1,7 +1,7 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExistingSecret, Exposure, Probes, StatefulService, WebService } from '../lib';
+import { AppNetwork, ExistingSecret, Exposure, Probes, StatefulService, WebService } from '../lib';
 import { ScenarioChart } from './scenario-chart';
 
 /**
@@ -46,6 +46,11 @@ export class NmtThreeTierChart extends ScenarioChart {
         MYSQL_ROOT_PASSWORD: kplus.EnvValue.fromSecretValue({ secret: credentials, key: 'root-password' }),
       },
       readiness: Probes.exec(['mysqladmin', 'ping', '-h', '127.0.0.1']),
+      liveness: Probes.tcpSocket({
+        port: 'mysql',
+        initialDelaySeconds: Duration.seconds(30),
+        periodSeconds: Duration.seconds(10),
+      }),
       resources: {
         cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.millis(1000) },
         memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
@@ -84,5 +89,6 @@ export class NmtThreeTierChart extends ScenarioChart {
       exposure: Exposure.ingress({ host: 'nmt.example.com', className: 'nginx' }), // scenario 14
     });
     this.front.connectTo(this.app, { envPrefix: 'APP' });
+    AppNetwork.isolate(this); // default deny, DNS, and only the traffic declared above
   }
 }

@@ -64,10 +64,26 @@ export { ExistingSecret } from './patterns/existing-secret';
 export {
   DEFAULT_PATTERN_RESOURCES,
   DEFAULT_PATTERN_USER,
+  DEFAULT_STATEFUL_RESOURCES,
   DEFAULT_WRITABLE_PATHS,
+  PatternCapabilities,
   PatternContainerOptions,
+  PatternLifecycle,
+  PatternMount,
 } from './patterns/pattern-container';
-export { MainContainerOptions, PatternBase, PatternBaseOptions, PatternProps } from './patterns/pattern-base';
+export {
+  AdoptionOptions,
+  MainContainerOptions,
+  nativeSidecarsSupported,
+  PatternBase,
+  PatternBaseOptions,
+  PatternProps,
+} from './patterns/pattern-base';
+export { PatternPodOptions, PatternServiceAccount, TopologySpread } from './patterns/pod-options';
+export { AdditionalService, PatternPort } from './patterns/pattern-port';
+export { DeploymentUpdate, StatefulSetUpdate } from './patterns/update-strategy';
+export { Worker, WorkerProps } from './patterns/worker';
+export { AppNetwork, EgressCidr, IsolationOptions, PodGroup } from './patterns/app-network';
 export { PatternIdentity, PatternIdentityProps } from './patterns/pattern-identity';
 export { ConnectOptions, IServiceClient, IServiceEndpoint } from './patterns/service-endpoint';
 

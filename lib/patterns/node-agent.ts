@@ -44,13 +44,6 @@ export interface NodeAgentProps extends PatternProps {
    */
   readonly tolerateControlPlane?: boolean;
   /**
-   * Run as root, with the reason (e.g. to read root-owned log files). Recorded as the
-   * `policy/run-as-non-root` relaxation; `user` is then ignored.
-   *
-   * @default - runs as `user` (non-root)
-   */
-  readonly runAsRootReason?: string;
-  /**
    * A port the agent serves (metrics, health), named `http`.
    *
    * @default - none
@@ -85,7 +78,7 @@ export class NodeAgent extends PatternBase {
   public readonly container: kplus.Container;
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
-    // with runAsRootReason the agent runs as root and `user` is ignored (not checked by the base)
+    // with runAsRootReason the agent runs as root and `user` is ignored
     const asRoot = props.runAsRootReason !== undefined;
     super(scope, id, asRoot ? { ...props, user: undefined } : props, { defaultComponent: 'agent' });
     if (props.port !== undefined) assertValid(this, 'port', props.port, portNumberProblems(props.port));
@@ -105,11 +98,9 @@ export class NodeAgent extends PatternBase {
           hint: 'say in a sentence why the agent needs the node directory',
         });
     });
-    const rootContext = { user: 0, group: 0, ensureNonRoot: false };
-
     this.daemonSet = new kplus.DaemonSet(this, 'DaemonSet', {
       ...this.workloadProps(),
-      securityContext: asRoot ? rootContext : this.podSecurityContext({ ensureNonRoot: true }),
+      securityContext: this.asRoot ? this.podSecurityContext() : this.podSecurityContext({ ensureNonRoot: true }),
     });
     this.ownPods(this.daemonSet);
     if (props.tolerateControlPlane ?? true) {
@@ -121,7 +112,6 @@ export class NodeAgent extends PatternBase {
     }
     const probe = props.healthCheck ?? Probes.tcpSocket({ port: 'http' });
     this.container = this.addMainContainer(this.daemonSet, props, {
-      securityContext: asRoot ? rootContext : undefined,
       ports: props.port !== undefined ? [{ number: props.port, name: 'http' }] : undefined,
       liveness: probe,
       readiness: probe,
@@ -134,16 +124,6 @@ export class NodeAgent extends PatternBase {
     if (hostPaths.length > 0) {
       const reasons = hostPaths.map((h) => `${h.hostPath}: ${h.reason}`).join('; ');
       inScope(this, 'hostPaths', () => Policy.relax(this.daemonSet, 'policy/host-path', reasons));
-    }
-    if (asRoot) {
-      const reason = props.runAsRootReason!;
-      if (reason.trim().length < 10) {
-        throw new ConstructError(this, 'running as root needs a written reason', {
-          prop: 'runAsRootReason',
-          hint: 'say in at least 10 characters why the agent must run as root',
-        });
-      }
-      Policy.relax(this.daemonSet, 'policy/run-as-non-root', reason);
     }
   }
 }

@@ -53,9 +53,127 @@ export interface PatternContainerOptions {
    * @default ['/tmp']
    */
   readonly writablePaths?: readonly string[];
+  /**
+   * Volumes to mount in the main container, e.g. a PersistentVolumeClaim
+   * (`kplus.Volume.fromPersistentVolumeClaim`) on a Deployment, or a memory-backed `emptyDir`.
+   *
+   * @default - none besides `writablePaths` and `files`
+   */
+  readonly mounts?: readonly PatternMount[];
+  /**
+   * The main container's name.
+   *
+   * @default - the pattern's name
+   */
+  readonly containerName?: string;
+  /**
+   * When the kubelet pulls the image.
+   *
+   * @default - not set: Kubernetes pulls `IfNotPresent` for a tagged image
+   */
+  readonly imagePullPolicy?: kplus.ImagePullPolicy;
+  /**
+   * Lifecycle hooks of the main container, e.g. a `preStop` drain
+   * (`kplus.Handler.fromCommand(['nodetool', 'drain'])`).
+   *
+   * @default - none
+   */
+  readonly lifecycle?: PatternLifecycle;
+  /**
+   * Startup probe: liveness and readiness probes wait until it succeeds (slow-starting servers).
+   *
+   * @default - none
+   */
+  readonly startup?: kplus.Probe;
+  /**
+   * Linux capabilities to add (ALL others stay dropped). Anything but `NET_BIND_SERVICE` breaks
+   * the restricted Pod Security Standard: give `reason`, which becomes the
+   * `policy/capabilities` relaxation, or relax that rule on an enclosing scope before.
+   *
+   * @default - none added; ALL dropped
+   */
+  readonly capabilities?: PatternCapabilities;
+  /**
+   * Run as root (UID 0), with the reason (an image that cannot run as another user). Recorded
+   * as the `policy/run-as-non-root` relaxation. `user: 0` is also accepted without it when
+   * `policy/run-as-non-root` is already relaxed on an enclosing scope
+   * (`Policy.relax(chart, 'policy/run-as-non-root', reason)`).
+   *
+   * @default - runs as `user`, never as root
+   */
+  readonly runAsRootReason?: string;
+  /**
+   * Give the main container a writable root filesystem, with the reason (an image that writes
+   * all over its filesystem). Recorded as the `policy/read-only-root-fs` relaxation.
+   * `readOnlyRootFilesystem: false` is also accepted without it when that rule is already
+   * relaxed on an enclosing scope.
+   *
+   * @default - the root filesystem is read-only; `writablePaths` get `emptyDir`s
+   */
+  readonly writableRootFilesystemReason?: string;
+  /**
+   * Whether the root filesystem is read-only; `false` needs `writableRootFilesystemReason` or a
+   * `policy/read-only-root-fs` relaxation on an enclosing scope.
+   *
+   * @default true
+   */
+  readonly readOnlyRootFilesystem?: boolean;
 }
 
-/** The default resources of pattern containers. */
+/** A volume mounted in a pattern's main container. */
+export interface PatternMount {
+  /** Where it is mounted (absolute). */
+  readonly path: string;
+  /** The volume. */
+  readonly volume: kplus.Volume;
+  /**
+   * Mount it read-only.
+   *
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /**
+   * A sub-path of the volume to mount.
+   *
+   * @default - the volume's root
+   */
+  readonly subPath?: string;
+}
+
+/** Lifecycle hooks of a pattern's main container. */
+export interface PatternLifecycle {
+  /**
+   * Runs right after the container starts.
+   *
+   * @default - none
+   */
+  readonly postStart?: kplus.Handler;
+  /**
+   * Runs before the container is stopped (drain, deregister); counts against the termination
+   * grace period.
+   *
+   * @default - none
+   */
+  readonly preStop?: kplus.Handler;
+}
+
+/** Capabilities added to a pattern's main container. */
+export interface PatternCapabilities {
+  /** The capabilities to add, by their Kubernetes names (no `CAP_` prefix), e.g. `['IPC_LOCK']`. */
+  readonly add: readonly string[];
+  /**
+   * Why: required for anything but `NET_BIND_SERVICE` unless `policy/capabilities` is relaxed on
+   * an enclosing scope; recorded as that relaxation's reason.
+   *
+   * @default - none
+   */
+  readonly reason?: string;
+}
+
+/**
+ * The default resources of `WebService`, `Worker`, `NodeAgent`, `BatchJob` and `ScheduledJob`
+ * containers: cpu 100m / 500m, memory 128Mi / 256Mi.
+ */
 export const DEFAULT_PATTERN_RESOURCES: kplus.ContainerResources = {
   cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
   memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
@@ -70,3 +188,12 @@ export const DEFAULT_PATTERN_USER = 1000;
 
 /** The paths that get an `emptyDir` unless `writablePaths` says otherwise. */
 export const DEFAULT_WRITABLE_PATHS: readonly string[] = ['/tmp'];
+
+/**
+ * The default resources of `StatefulService` containers: cpu 250m / 1, memory 512Mi / 1Gi
+ * (databases and brokers such as MySQL, MongoDB or RabbitMQ do not start in 256Mi).
+ */
+export const DEFAULT_STATEFUL_RESOURCES: kplus.ContainerResources = {
+  cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+  memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+};

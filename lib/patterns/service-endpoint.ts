@@ -16,6 +16,12 @@ export interface IServiceEndpoint extends IConstruct {
   readonly containerPort: number;
   /** Labels selecting its pods. */
   readonly podSelector: Readonly<Record<string, string>>;
+  /**
+   * Labels the Service selects, when they differ from `podSelector` (several Deployments behind one Service).
+   *
+   * @default - `podSelector`
+   */
+  readonly serviceSelector?: Readonly<Record<string, string>>;
   /** The Service's in-cluster DNS name, `<service>.<namespace>.svc.cluster.local`. */
   readonly dnsName: string;
 }
@@ -58,8 +64,10 @@ export function envPrefixOf(name: string): string {
  * Connects `client` to `endpoint`:
  * - the client's container gets `<PREFIX>_HOST` (the Service's DNS name), `<PREFIX>_PORT` and
  *   `<PREFIX>_ADDR` (`host:port`), never a pod IP;
- * - NetworkPolicies allow exactly that traffic: egress from the client's pods and ingress to
- *   the endpoint's pods, on the endpoint's container port (across namespaces too).
+ * - the connection is recorded in both namespaces' `AppNetwork`s: where a namespace is isolated
+ *   (`AppNetwork.isolate`), NetworkPolicies allow exactly that traffic (egress from the client's
+ *   pods, ingress to the endpoint's pods, on the endpoint's container port, across namespaces
+ *   too); where it is not, nothing is written and nothing is cut.
  */
 export function connect(client: IServiceClient, endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
   const prefix = options.envPrefix ?? envPrefixOf(endpoint.name);
@@ -76,7 +84,7 @@ export function connect(client: IServiceClient, endpoint: IServiceEndpoint, opti
   const clientNs = Chart.of(client).namespace;
   const endpointNs = Chart.of(endpoint).namespace;
   const from = { name: client.name, labels: client.podSelector, namespace: clientNs };
-  const to = { name: endpoint.name, labels: endpoint.podSelector, namespace: endpointNs };
+  const to = { name: endpoint.name, labels: endpoint.serviceSelector ?? endpoint.podSelector, namespace: endpointNs };
   AppNetwork.of(endpoint).allowIngress(from, to, endpoint.containerPort);
   AppNetwork.of(client).allowEgress(from, to, endpoint.containerPort);
 }

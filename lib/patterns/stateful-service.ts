@@ -1,14 +1,19 @@
-import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { Policy } from '../validation/policy';
 import { assertValid } from '../values/assert-valid';
-import { portNameProblems, portNumberProblems } from '../values/dns-name';
+import { dns1123LabelProblems, portNameProblems, portNumberProblems } from '../values/dns-name';
 import { PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { StatefulSet } from '../workloads/stateful-set';
+import { AppNetwork } from './app-network';
 import { PatternBase, PatternProps } from './pattern-base';
+import { DEFAULT_STATEFUL_RESOURCES } from './pattern-container';
+import { containerPorts, PatternPort, servicePorts, validatePorts } from './pattern-port';
 import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
+import { StatefulSetUpdate, statefulSetStrategy } from './update-strategy';
 
 /**
  * Properties for `StatefulService`.
@@ -39,23 +44,62 @@ export interface StatefulServiceProps extends PatternProps {
    */
   readonly storageClassName?: string;
   /**
-   * Liveness probe.
+   * Liveness probe, only when asked: a liveness probe restarts a database or ring member that
+   * is slow while it bootstraps, replays its log or streams data, often making things worse.
+   * Without one the pattern relaxes `policy/probes` for its StatefulSet, with that reason (in
+   * the report). Give a `startup` probe with it for servers that start slowly.
    *
-   * @default - TCP connect to the port, every 10 s, after 30 s
+   * @default - none
    */
   readonly liveness?: kplus.Probe;
   /**
-   * Readiness probe.
+   * Readiness probe; `false` for none (then relax `policy/probes` yourself).
    *
    * @default - TCP connect to the port, every 5 s
    */
-  readonly readiness?: kplus.Probe;
+  readonly readiness?: kplus.Probe | false;
+  /**
+   * More named ports clients use (admin, metrics), on the container and the Service.
+   *
+   * @default - none
+   */
+  readonly extraPorts?: readonly PatternPort[];
+  /**
+   * Ports the replicas use between themselves (gossip, replication, e.g. Cassandra's 7000):
+   * on the container, and allowed between the replicas when the namespace is isolated
+   * (`AppNetwork.isolate`), so that isolation and clients never cut the ring's own traffic.
+   *
+   * @default - none
+   */
+  readonly peerPorts?: readonly PatternPort[];
+  /**
+   * The name of the volume claim template (PVCs are named `<template>-<statefulset>-<ordinal>`);
+   * set it to the installed StatefulSet's to adopt it with its data.
+   *
+   * @default 'data'
+   */
+  readonly volumeClaimTemplateName?: string;
+  /**
+   * How pods are replaced: `{ type: 'OnDelete' }`, or rolling with a `partition`.
+   *
+   * @default - { type: 'RollingUpdate', partition: 0 }
+   */
+  readonly updateStrategy?: StatefulSetUpdate;
+  /**
+   * Start and stop replicas all at once instead of one by one, in order (rings whose members
+   * find each other by DNS, like Cassandra with a seed list).
+   *
+   * @default false
+   */
+  readonly parallel?: boolean;
 }
 
 /**
  * A stateful server such as a database: a StatefulSet with a per-replica PersistentVolumeClaim,
  * a headless Service (stable DNS names `<name>-0.<name>.<namespace>.svc.cluster.local`), and a
- * PodDisruptionBudget. Clients reach it by the Service's DNS name with `connectTo`.
+ * PodDisruptionBudget. Clients reach it by the Service's DNS name with `connectTo`. Defaults
+ * for servers: `DEFAULT_STATEFUL_RESOURCES` (512Mi / 1Gi memory), a readiness probe and no
+ * liveness probe unless asked.
  *
  * ```ts
  * const db = new StatefulService(chart, 'mysql', {
@@ -92,14 +136,20 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
     if (!props.dataPath.startsWith('/'))
       throw new ConstructError(this, `must be absolute (is '${props.dataPath}')`, { prop: 'dataPath' });
     Probes.validate(this, 'liveness', props.liveness);
-    Probes.validate(this, 'readiness', props.readiness);
+    if (props.readiness) Probes.validate(this, 'readiness', props.readiness);
     this.containerPort = props.port;
     this.servicePort = props.port;
+    const clientPorts: PatternPort[] = [{ name: portName, port: props.port }, ...(props.extraPorts ?? [])];
+    const peerPorts = props.peerPorts ?? [];
+    validatePorts(this, 'extraPorts', props.extraPorts ?? [], clientPorts.slice(0, 1));
+    validatePorts(this, 'peerPorts', peerPorts, clientPorts);
+    const claimName = props.volumeClaimTemplateName ?? 'data';
+    assertValid(this, 'volumeClaimTemplateName', claimName, dns1123LabelProblems(claimName));
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: this.objectMetadata(),
       clusterIP: 'None',
-      ports: [{ name: portName, port: props.port, targetPort: props.port }],
+      ports: servicePorts(clientPorts),
     });
     for (const [k, v] of Object.entries(this.podSelector)) this.service.selectLabel(k, v);
     this.dnsName = serviceDnsName(this.service);
@@ -108,8 +158,15 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
       ...this.workloadProps(),
       service: this.service,
       replicas,
+      strategy: props.updateStrategy ? statefulSetStrategy(this, 'updateStrategy', props.updateStrategy) : undefined,
+      podManagementPolicy: props.parallel ? kplus.PodManagementPolicy.PARALLEL : undefined,
       volumeClaimTemplates: [
-        { name: 'data', storage: props.storage, mountPath: props.dataPath, storageClassName: props.storageClassName },
+        {
+          name: claimName,
+          storage: props.storage,
+          mountPath: props.dataPath,
+          storageClassName: props.storageClassName,
+        },
       ],
     });
     this.ownPods(this.statefulSet);
@@ -117,16 +174,25 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
     // Service selects by the pattern's labels only.
     ApiObject.of(this.service).addJsonPatch(JsonPatch.remove('/spec/selector/cdk8s.io~1metadata.addr'));
     this.container = this.addMainContainer(this.statefulSet, props, {
-      ports: [{ number: props.port, name: portName }],
-      liveness:
-        props.liveness ??
-        Probes.tcpSocket({
-          port: portName,
-          initialDelaySeconds: Duration.seconds(30),
-          periodSeconds: Duration.seconds(10),
-        }),
-      readiness: props.readiness ?? Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) }),
+      ports: containerPorts([...clientPorts, ...peerPorts]),
+      liveness: props.liveness,
+      readiness:
+        props.readiness === false
+          ? undefined
+          : (props.readiness ?? Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) })),
+      defaultResources: DEFAULT_STATEFUL_RESOURCES,
     });
+    if (props.liveness === undefined) {
+      Policy.relax(
+        this.statefulSet,
+        'policy/probes',
+        'StatefulService: no liveness probe unless asked, as restarting a database or ring member while it bootstraps or recovers makes it worse',
+      );
+    }
+    AppNetwork.of(this).allowPeers(
+      { name: this.name, labels: this.podSelector, namespace: Chart.of(this).namespace },
+      peerPorts.map((p) => p.port),
+    );
 
     this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
       metadata: this.objectMetadata(),

@@ -3,13 +3,22 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
 import { assertValid } from '../values/assert-valid';
-import { portNumberProblems } from '../values/dns-name';
+import { labelValueProblems, portNameProblems, portNumberProblems } from '../values/dns-name';
 import { PodCount, PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { AppNetwork } from './app-network';
 import { Exposure } from './exposure';
 import { PatternBase, PatternProps } from './pattern-base';
+import {
+  AdditionalService,
+  containerPorts,
+  PatternPort,
+  serviceNameProblems,
+  servicePorts,
+  validatePorts,
+} from './pattern-port';
 import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
+import { DeploymentUpdate, deploymentStrategy, podCountProblem } from './update-strategy';
 
 /** Horizontal autoscaling of a `WebService`. */
 export interface WebServiceAutoscaling {
@@ -40,11 +49,24 @@ export interface WebServiceProps extends PatternProps {
    */
   readonly port?: number;
   /**
+   * The name of `port` (an IANA service name), on the container and the Service. A port named
+   * `grpc` gets gRPC health probes by default.
+   *
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
    * The port of the Service.
    *
    * @default 80
    */
   readonly servicePort?: number;
+  /**
+   * More named ports (gRPC, metrics, admin), on the container and the Service.
+   *
+   * @default - none
+   */
+  readonly extraPorts?: readonly PatternPort[];
   /**
    * Number of replicas; ignored when `autoscaling` is set.
    *
@@ -58,6 +80,20 @@ export interface WebServiceProps extends PatternProps {
    */
   readonly exposure?: Exposure;
   /**
+   * More Services in front of the same pods, e.g. an external LoadBalancer beside the
+   * internal one.
+   *
+   * @default - none
+   */
+  readonly additionalServices?: readonly AdditionalService[];
+  /**
+   * The Service's selector, when it must select more pods than this pattern's (e.g. every
+   * version of an app, `{ app: 'reviews' }`, while the Deployment selects `version: v1` only).
+   *
+   * @default - the pattern's pod selector
+   */
+  readonly serviceSelector?: Readonly<Record<string, string>>;
+  /**
    * HTTP path of the health endpoint, probed by the default liveness and readiness probes
    * (unused when both `liveness` and `readiness` are given, e.g. for non-HTTP services).
    *
@@ -65,17 +101,17 @@ export interface WebServiceProps extends PatternProps {
    */
   readonly healthPath?: string;
   /**
-   * Liveness probe.
+   * Liveness probe; `false` for none (then relax `policy/probes` with a reason).
    *
-   * @default - HTTP GET `healthPath` on the container port, every 10 s, after 10 s
+   * @default - HTTP GET `healthPath` on the container port (gRPC health on a `grpc` port), every 10 s, after 10 s
    */
-  readonly liveness?: kplus.Probe;
+  readonly liveness?: kplus.Probe | false;
   /**
-   * Readiness probe.
+   * Readiness probe; `false` for none (then relax `policy/probes` with a reason).
    *
-   * @default - HTTP GET `healthPath` on the container port, every 5 s
+   * @default - HTTP GET `healthPath` on the container port (gRPC health on a `grpc` port), every 5 s
    */
-  readonly readiness?: kplus.Probe;
+  readonly readiness?: kplus.Probe | false;
   /**
    * Horizontal autoscaling on CPU.
    *
@@ -89,30 +125,30 @@ export interface WebServiceProps extends PatternProps {
    */
   readonly maxUnavailable?: PodCount;
   /**
-   * Rolling update: extra pods during an update.
+   * Rolling update: extra pods during an update (a shorthand for
+   * `updateStrategy: { type: 'RollingUpdate', maxSurge }`).
    *
    * @default '25%'
    */
   readonly maxSurge?: PodCount;
   /**
-   * Let the non-root process bind ports below 1024 (e.g. an image hard-wired to port 80), with
-   * the namespaced, "safe" sysctl `net.ipv4.ip_unprivileged_port_start=0`.
+   * How pods are replaced: `{ type: 'Recreate' }`, or rolling with `maxSurge` and `maxUnavailable`.
    *
-   * @default false
+   * @default - { type: 'RollingUpdate', maxSurge: '25%', maxUnavailable: 0 }
    */
-  readonly bindLowPorts?: boolean;
+  readonly updateStrategy?: DeploymentUpdate;
 }
 
 /**
- * A stateless HTTP service: a Deployment with readiness and liveness probes and a rolling
- * update, a Service, a PodDisruptionBudget, optionally an autoscaler and an Ingress, and
- * NetworkPolicies allowing exactly the traffic it is given. Selectors are the recommended
- * labels (name, instance, component), never the construct path.
+ * A stateless HTTP (or gRPC) service: a Deployment with readiness and liveness probes and a
+ * rolling update, a Service (and optionally more), a PodDisruptionBudget, optionally an
+ * autoscaler and an Ingress. Selectors are the recommended labels (name, instance,
+ * component), never the construct path, or an installed object's (`selector`) to adopt it.
  *
  * ```ts
  * const api = new WebService(chart, 'api', { image: 'ghcr.io/acme/api:1.4.2', autoscaling: { maxReplicas: 10 } });
  * const web = new WebService(chart, 'web', { image: 'ghcr.io/acme/web:2.0.1', exposure: Exposure.ingress({ host: 'acme.example.com' }) });
- * web.connectTo(api); // API_HOST, API_PORT, API_ADDR in web's container; web -> api allowed
+ * web.connectTo(api); // API_HOST, API_PORT, API_ADDR in web's container
  * ```
  */
 export class WebService extends PatternBase implements IServiceEndpoint {
@@ -122,6 +158,8 @@ export class WebService extends PatternBase implements IServiceEndpoint {
   public readonly container: kplus.Container;
   /** The Service. */
   public readonly service: kplus.Service;
+  /** The `additionalServices`, in order. */
+  public readonly additionalServices: readonly kplus.Service[];
   /** The PodDisruptionBudget. */
   public readonly disruptionBudget: PodDisruptionBudget;
   /** The autoscaler, when `autoscaling` is set. */
@@ -134,13 +172,20 @@ export class WebService extends PatternBase implements IServiceEndpoint {
   public readonly containerPort: number;
   /** The Service's DNS name. */
   public readonly dnsName: string;
+  /** The labels the Service selects. */
+  public readonly serviceSelector: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id, props, { defaultComponent: 'web' });
     this.containerPort = props.port ?? 8080;
     this.servicePort = props.servicePort ?? 80;
+    const portName = props.portName ?? 'http';
     assertValid(this, 'port', this.containerPort, portNumberProblems(this.containerPort));
     assertValid(this, 'servicePort', this.servicePort, portNumberProblems(this.servicePort));
+    assertValid(this, 'portName', portName, portNameProblems(portName));
+    const mainPort: PatternPort = { name: portName, port: this.containerPort, servicePort: this.servicePort };
+    validatePorts(this, 'extraPorts', props.extraPorts ?? [], [mainPort]);
+    const ports: PatternPort[] = [mainPort, ...(props.extraPorts ?? [])];
     const replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 0)
       throw new ConstructError(this, `must be a non-negative integer (is ${replicas})`, { prop: 'replicas' });
@@ -152,47 +197,96 @@ export class WebService extends PatternBase implements IServiceEndpoint {
     const healthPath = props.healthPath ?? '/healthz';
     if (!healthPath.startsWith('/'))
       throw new ConstructError(this, `must start with '/' (is '${healthPath}')`, { prop: 'healthPath' });
+    if (props.maxSurge !== undefined && props.updateStrategy !== undefined)
+      throw new ConstructError(this, 'set either maxSurge or updateStrategy, not both', {
+        prop: 'maxSurge',
+        hint: "put maxSurge into updateStrategy: { type: 'RollingUpdate', maxSurge }",
+      });
     const maxSurge = props.maxSurge ?? '25%';
     const maxSurgeProblem = podCountProblem(maxSurge);
     if (maxSurgeProblem) throw new ConstructError(this, maxSurgeProblem, { prop: 'maxSurge' });
-    Probes.validate(this, 'liveness', props.liveness);
-    Probes.validate(this, 'readiness', props.readiness);
+    if (props.liveness) Probes.validate(this, 'liveness', props.liveness);
+    if (props.readiness) Probes.validate(this, 'readiness', props.readiness);
     const exposure = props.exposure ?? Exposure.internal();
     exposure.validate(this, 'exposure');
+    if (props.serviceSelector !== undefined) {
+      for (const [k, v] of Object.entries(props.serviceSelector))
+        assertValid(this, `serviceSelector['${k}']`, v, labelValueProblems(v));
+      const selected = Object.entries(props.serviceSelector).every(([k, v]) => this.podSelector[k] === v);
+      if (!selected)
+        throw new ConstructError(this, "the Service would not select the pattern's own pods", {
+          prop: 'serviceSelector',
+          hint: 'use a subset of the pod selector (selector), e.g. { app } of { app, version }',
+        });
+    }
+    this.serviceSelector = { ...(props.serviceSelector ?? this.podSelector) };
 
     this.deployment = new kplus.Deployment(this, 'Deployment', {
       ...this.workloadProps(),
       replicas: props.autoscaling ? undefined : replicas,
-      securityContext: this.podSecurityContext({
-        sysctls: props.bindLowPorts ? [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] : undefined,
-      }),
-      strategy: inScope(this, 'maxSurge', () =>
-        kplus.DeploymentStrategy.rollingUpdate({
-          maxSurge: toPercentOrAbsolute(maxSurge),
-          maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
-        }),
+      strategy: deploymentStrategy(
+        this,
+        props.updateStrategy ? 'updateStrategy' : 'maxSurge',
+        props.updateStrategy ?? { type: 'RollingUpdate', maxSurge },
+        { maxSurge: '25%', maxUnavailable: 0 },
       ),
     });
     this.ownPods(this.deployment);
-    this.container = this.addMainContainer(this.deployment, props, {
-      ports: [{ number: this.containerPort, name: 'http' }],
-      liveness:
-        props.liveness ??
-        Probes.httpGet(healthPath, {
-          port: 'http',
+    const grpc = portName === 'grpc';
+    const defaultLiveness = grpc
+      ? Probes.grpc(this.containerPort, {
           initialDelaySeconds: Duration.seconds(10),
           periodSeconds: Duration.seconds(10),
-        }),
-      readiness: props.readiness ?? Probes.httpGet(healthPath, { port: 'http', periodSeconds: Duration.seconds(5) }),
+        })
+      : Probes.httpGet(healthPath, {
+          port: portName,
+          initialDelaySeconds: Duration.seconds(10),
+          periodSeconds: Duration.seconds(10),
+        });
+    const defaultReadiness = grpc
+      ? Probes.grpc(this.containerPort, { periodSeconds: Duration.seconds(5) })
+      : Probes.httpGet(healthPath, { port: portName, periodSeconds: Duration.seconds(5) });
+    this.container = this.addMainContainer(this.deployment, props, {
+      ports: containerPorts(ports),
+      liveness: props.liveness === false ? undefined : (props.liveness ?? defaultLiveness),
+      readiness: props.readiness === false ? undefined : (props.readiness ?? defaultReadiness),
     });
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: this.objectMetadata(),
       type: exposure.serviceType,
-      ports: [{ name: 'http', port: this.servicePort, targetPort: this.containerPort, nodePort: exposure.nodePort }],
+      ports: servicePorts(ports, exposure.nodePort),
     });
-    for (const [k, v] of Object.entries(this.podSelector)) this.service.selectLabel(k, v);
+    for (const [k, v] of Object.entries(this.serviceSelector)) this.service.selectLabel(k, v);
     this.dnsName = serviceDnsName(this.service);
+    this.additionalServices = (props.additionalServices ?? []).map((extra, i) => {
+      assertValid(this, `additionalServices[${i}].name`, extra.name, serviceNameProblems(extra.name));
+      extra.exposure.validate(this, `additionalServices[${i}].exposure`);
+      if (extra.exposure.ingressOptions)
+        throw new ConstructError(this, 'an additional Service cannot be exposed through an Ingress', {
+          prop: `additionalServices[${i}].exposure`,
+          hint: 'use Exposure.internal(), .nodePort() or .loadBalancer()',
+        });
+      const chosen = extra.ports === undefined ? ports : ports.filter((p) => extra.ports!.includes(p.name));
+      (extra.ports ?? []).forEach((n, j) => {
+        if (!ports.some((p) => p.name === n))
+          throw new ConstructError(this, `no port named '${n}'`, {
+            prop: `additionalServices[${i}].ports[${j}]`,
+            hint: `use one of ${ports.map((p) => p.name).join(', ')}`,
+          });
+      });
+      const service = new kplus.Service(this, `Service-${extra.name}`, {
+        metadata: { name: extra.name, labels: { ...this.labels } },
+        type: extra.exposure.serviceType,
+        ports: servicePorts(chosen, extra.exposure.nodePort),
+      });
+      for (const [k, v] of Object.entries(this.serviceSelector)) service.selectLabel(k, v);
+      if (extra.exposure.isExternal) {
+        for (const p of chosen)
+          AppNetwork.of(this).allowFromOutside({ name: this.name, labels: this.serviceSelector }, p.port);
+      }
+      return service;
+    });
 
     this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
       metadata: this.objectMetadata(),
@@ -250,21 +344,9 @@ export class WebService extends PatternBase implements IServiceEndpoint {
       );
     }
     if (exposure.isExternal) {
-      AppNetwork.of(this).allowFromOutside({ name: this.name, labels: this.podSelector }, this.containerPort);
+      AppNetwork.of(this).allowFromOutside({ name: this.name, labels: this.serviceSelector }, this.containerPort, {
+        viaIngress: exposure.ingressOptions !== undefined,
+      });
     }
   }
-}
-
-/** What is wrong with a pod count (`2`, `'25%'`), or undefined. */
-function podCountProblem(value: PodCount): string | undefined {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 ? undefined : `must be a non-negative integer (is ${value})`;
-  }
-  const m = /^(\d+)%$/.exec(value);
-  return m && Number(m[1]) <= 100 ? undefined : `must be a percentage from '0%' to '100%' (is '${value}')`;
-}
-
-function toPercentOrAbsolute(value: PodCount): kplus.PercentOrAbsolute {
-  if (typeof value === 'number') return kplus.PercentOrAbsolute.absolute(value);
-  return kplus.PercentOrAbsolute.percent(Number(value.slice(0, -1)));
 }

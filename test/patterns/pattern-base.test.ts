@@ -2,6 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
+  AppNetwork,
   BatchJob,
   BatchJobProps,
   Exposure,
@@ -14,6 +15,8 @@ import {
   StatefulServiceProps,
   WebService,
   WebServiceProps,
+  Worker,
+  WorkerProps,
 } from '../../lib';
 import { PatternBase } from '../../lib/patterns/pattern-base';
 import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
@@ -69,6 +72,7 @@ describe('PatternBase: one identity, one selector, one security context for ever
       const api = new WebService(chart, 'api', { image: IMAGE });
       const job = PATTERNS[pattern](chart, { partOf: 'shop' });
       job.connectTo(api);
+      AppNetwork.isolate(chart);
       const m = valid(chart);
       const expected = {
         'app.kubernetes.io/name': 'app',
@@ -100,7 +104,28 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
 /** Every optional prop of `T`; the compiler fails this file when a pattern gains one not listed here. */
 type EveryOptional<T> = Record<OptionalKeys<T>, true>;
 
-const PATTERN_PROPS = { name: true, instance: true, component: true, partOf: true } as const;
+const PATTERN_PROPS = {
+  name: true,
+  instance: true,
+  component: true,
+  partOf: true,
+  serviceAccount: true,
+  automountServiceAccountToken: true,
+  terminationGracePeriod: true,
+  imagePullSecrets: true,
+  initContainers: true,
+  sidecars: true,
+  nodeSelector: true,
+  nodeAffinity: true,
+  tolerations: true,
+  topologySpread: true,
+  priorityClassName: true,
+  selector: true,
+  workloadName: true,
+  podAnnotations: true,
+  extraContainers: true,
+  bindLowPorts: true,
+} as const;
 const CONTAINER_PROPS = {
   command: true,
   args: true,
@@ -110,6 +135,15 @@ const CONTAINER_PROPS = {
   resources: true,
   user: true,
   writablePaths: true,
+  mounts: true,
+  containerName: true,
+  imagePullPolicy: true,
+  lifecycle: true,
+  startup: true,
+  capabilities: true,
+  runAsRootReason: true,
+  writableRootFilesystemReason: true,
+  readOnlyRootFilesystem: true,
 } as const;
 const JOB_PROPS = {
   ...PATTERN_PROPS,
@@ -133,7 +167,11 @@ const WEB: EveryOptional<WebServiceProps> = {
   autoscaling: true,
   maxUnavailable: true,
   maxSurge: true,
-  bindLowPorts: true,
+  portName: true,
+  extraPorts: true,
+  additionalServices: true,
+  serviceSelector: true,
+  updateStrategy: true,
 };
 const STATEFUL: EveryOptional<StatefulServiceProps> = {
   ...PATTERN_PROPS,
@@ -143,15 +181,28 @@ const STATEFUL: EveryOptional<StatefulServiceProps> = {
   storageClassName: true,
   liveness: true,
   readiness: true,
+  extraPorts: true,
+  peerPorts: true,
+  volumeClaimTemplateName: true,
+  updateStrategy: true,
+  parallel: true,
 };
 const AGENT: EveryOptional<NodeAgentProps> = {
   ...PATTERN_PROPS,
   ...CONTAINER_PROPS,
   hostPaths: true,
   tolerateControlPlane: true,
-  runAsRootReason: true,
   port: true,
   healthCheck: true,
+};
+const WORKER: EveryOptional<WorkerProps> = {
+  ...PATTERN_PROPS,
+  ...CONTAINER_PROPS,
+  replicas: true,
+  ports: true,
+  liveness: true,
+  readiness: true,
+  updateStrategy: true,
 };
 const BATCH: EveryOptional<BatchJobProps> = JOB_PROPS;
 const SCHEDULED: EveryOptional<ScheduledJobProps> = {
@@ -190,6 +241,12 @@ describe('an explicit undefined means the default, as CDK users expect', () => {
       { image: IMAGE, port: 9100, healthCheck: Probes.tcpSocket({ port: 9100 }) },
       AGENT,
       (s, p: NodeAgentProps) => new NodeAgent(s, 'app', p),
+    ],
+    [
+      'Worker',
+      { image: IMAGE, ports: [{ name: 'metrics', port: 9100 }] },
+      WORKER,
+      (s, p: WorkerProps) => new Worker(s, 'app', p),
     ],
     ['BatchJob', { image: IMAGE }, BATCH, (s, p: BatchJobProps) => new BatchJob(s, 'app', p)],
     [

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Exposure, Probes, WebService, WebServiceProps } from '../../lib';
+import { AppNetwork, Exposure, Probes, WebService, WebServiceProps } from '../../lib';
 import { chartIn, get, valid } from './support';
 
 const IMAGE = 'ghcr.io/acme/api:1.4.2';
@@ -59,6 +59,7 @@ describe('WebService', () => {
   ])('exposure %s: Service type and an allow-from-outside policy', (_n, exposure, type, port) => {
     const chart = chartIn();
     new WebService(chart, 'web', { image: IMAGE, exposure });
+    AppNetwork.isolate(chart);
     const m = valid(chart);
     expect(get(m, 'Service', 'web').spec).toMatchObject({ type, ports: [{ port: 80, targetPort: 8080, ...port }] });
     expect(get(m, 'NetworkPolicy', 'allow-outside-to-web').spec.ingress).toEqual([
@@ -155,7 +156,7 @@ describe('WebService', () => {
       /\(autoscaling\.cpuUtilization\): must be from 1 to 100/,
     ],
     ['a relative health path', { healthPath: 'healthz' }, /\(healthPath\): must start with '\/'/],
-    ['root user', { user: 0 }, /positive, non-root UID/],
+    ['root user without a reason', { user: 0 }, /\(user\): running as root \(user 0\) needs a written reason/],
     ['relative writable path', { writablePaths: ['tmp'] }, /\(writablePaths\[0\]\): must be absolute/],
     ['invalid component label', { component: 'web server' }, /\(component\): "web server" is invalid/],
   ])('rejects %s', (_n, props, error) => {

@@ -1,6 +1,7 @@
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
+  AppNetwork,
   BatchJob,
   CONFIG_HASH_ANNOTATION,
   ExistingSecret,
@@ -9,7 +10,6 @@ import {
   validateChart,
   WebService,
 } from '../../lib';
-import { AppNetwork } from '../../lib/patterns/app-network';
 import { chartIn, get, valid } from './support';
 
 describe('connectTo', () => {
@@ -25,6 +25,7 @@ describe('connectTo', () => {
     const api = new WebService(chart, 'api', { image: 'ghcr.io/acme/api:1.4.2' });
     api.connectTo(db);
     api.connectTo(db); // idempotent policies
+    AppNetwork.isolate(chart);
     const m = valid(chart);
     const env = get(m, 'Deployment', 'api').spec.template.spec.containers[0].env;
     expect(env).toEqual([
@@ -79,6 +80,8 @@ describe('connectTo', () => {
     const api = new WebService(back, 'api', { image: 'ghcr.io/acme/api:1.4.2' });
     const web = new WebService(front, 'web', { image: 'ghcr.io/acme/web:2.0.1' });
     web.connectTo(api);
+    AppNetwork.isolate(front);
+    AppNetwork.isolate(back);
     expect(validateChart(front).errors).toEqual([]);
     const inBack = get(valid(back), 'NetworkPolicy', 'allow-web-to-api').spec;
     expect(inBack.ingress[0].from[0].namespaceSelector).toEqual({
