@@ -248,7 +248,17 @@ export function toMermaid(graph: AppGraph): string {
 export function renderSvgs(dots: readonly string[]): string[] {
   if (dots.length === 0) return [];
   const viz = require.resolve('@viz-js/viz');
-  const script = `require(${JSON.stringify(viz)}).instance().then((v) => { let s = ''; process.stdin.on('data', (d) => { s += d; }); process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(s).map((dot) => v.renderString(dot, { format: 'svg' })))); }); });`;
+  // the renderer process: reads a JSON list of DOT sources on stdin, writes the SVGs as JSON
+  const script = [
+    `require(${JSON.stringify(viz)}).instance().then((v) => {`,
+    "  let s = '';",
+    "  process.stdin.on('data', (d) => { s += d; });",
+    "  process.stdin.on('end', () => {",
+    "    const svgs = JSON.parse(s).map((dot) => v.renderString(dot, { format: 'svg' }));",
+    '    process.stdout.write(JSON.stringify(svgs));',
+    '  });',
+    '});',
+  ].join('\n');
   const r = spawnSync(process.execPath, ['-e', script], {
     input: JSON.stringify(dots),
     encoding: 'utf8',

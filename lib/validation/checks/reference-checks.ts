@@ -294,7 +294,8 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
       targetObj,
       'refs/autoscaled-replicas',
       'spec.replicas',
-      `${display(target.kind)} '${display(target.metadata?.name)}' sets replicas ${target.spec.replicas} but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
+      `${display(target.kind)} '${display(target.metadata?.name)}' sets replicas ${display(target.spec.replicas)} ` +
+        `but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
       'remove replicas from the workload (cdk8s-plus does this when the autoscaler is created from the workload)',
     );
 }
@@ -314,7 +315,9 @@ function checkStatefulSetService(ctx: ValidationContext, index: AppIndex, obj: O
   }
   if (index.findExternal('Service', ns, serviceName)) return;
   const svc = index.find('Service', ns, serviceName);
-  const hint = `create a headless Service (clusterIP: None) named '${serviceName}' that selects the pods, or declare it with External.object(scope, { kind: 'Service', name: '${serviceName}', namespace, reason })`;
+  const hint =
+    `create a headless Service (clusterIP: None) named '${serviceName}' that selects the pods, ` +
+    `or declare it with External.object(scope, { kind: 'Service', name: '${serviceName}', namespace, reason })`;
   if (!svc) {
     ctx.report(
       obj,

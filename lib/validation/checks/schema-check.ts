@@ -30,7 +30,8 @@ export function checkSchema(ctx: ValidationContext): void {
         'schema/unknown-kind',
         '',
         `no API serves ${apiVersion} ${kind} (neither Kubernetes nor a CRD imported into the app): a misspelt kind or apiVersion, or a custom resource whose CRD is not imported`,
-        'fix the apiVersion and kind; for a custom resource, import its CRD with `npm run import` and regenerate the validators, or, if the CRD is installed in the cluster by other means, relax schema/unknown-kind with that reason',
+        'fix the apiVersion and kind; for a custom resource, import its CRD with `npm run import` and regenerate ' +
+          'the validators, or, if the CRD is installed in the cluster by other means, relax schema/unknown-kind with that reason',
       );
       continue;
     }
