@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import { convertCommand } from './convert';
 import { diffCommand } from './diff';
 import { graphCommand } from './graph';
 import { importCommand } from './import';
@@ -16,6 +17,7 @@ commands:
   diff [app.ts]               what a synth would change in dist/, per resource and field
   graph [app.ts]              the app's resources and relations as DOT, Mermaid or SVG
   import <crds.yaml> [names]  typed classes for custom resources, from a local CRD file
+  convert <compose.yml>       a kubecraft app (TypeScript) from a docker-compose file
 
 kubecraft <command> --help for a command's options; kubecraft --version.`;
 
@@ -40,6 +42,8 @@ export async function main(argv: readonly string[], cli: string = process.argv[1
         return graphCommand(args, cli);
       case 'import':
         return importCommand(args);
+      case 'convert':
+        return convertCommand(args);
       case '--version':
       case '-v':
         process.stdout.write(`${ownPackageJson().version}\n`);

@@ -1,0 +1,151 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { commandLine, mebibytes, seconds } from '../../lib/upstream/compose/parse';
+
+// kubecraft convert: each compose fixture becomes an app that validates clean, run by the runner
+// from the repository's sources, with the app importing the repository's lib/.
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'scripts', 'kubecraft.mjs');
+const fixtures = path.join(root, 'test', 'fixtures', 'compose');
+
+function kubecraft(args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env } });
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-convert-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "convert-test", "private": true }\n');
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Converts `fixture` into the temp project and returns the app's path and text. */
+function convert(fixture: string): { file: string; text: string } {
+  const file = path.join(dir, fixture.replace(/\.yml$/, '.ts'));
+  const r = kubecraft(['convert', path.join(fixtures, fixture), '--import-from', path.join(root, 'lib'), '-o', file]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return { file, text: fs.readFileSync(file, 'utf8') };
+}
+
+describe('kubecraft convert', () => {
+  test.each([
+    [
+      'web-db.yml',
+      [
+        /const web = new WebService\(this, "web"/,
+        /port: 8000,/,
+        /servicePort: 8000,/,
+        /args: \["gunicorn", "--bind", "0\.0\.0\.0:8000", "shop\.wsgi:application"\]/,
+        /replicas: 3,/,
+        /cpu: \{ request: kplus\.Cpu\.millis\(250\), limit: kplus\.Cpu\.millis\(500\) \}/,
+        /memory: \{ request: Size\.mebibytes\(256\), limit: Size\.mebibytes\(512\) \}/,
+        /publishes 8000 \(on host 8080\):/,
+        /new StatefulService\(this, "db"/,
+        /dataPath: "\/var\/lib\/postgresql\/data"/,
+        /user: 999,/,
+        /ExistingSecret\.fromName\(this, "db-password", \["db_password"\]/,
+        /path: "\/run\/secrets\/db_password"/,
+        /web\.connectTo\(db\);/,
+      ],
+    ],
+    [
+      'queue-workers.yml',
+      [
+        /new StatefulService\(this, "rabbitmq"/,
+        /port: 5672,/,
+        /extraPorts: \[\{ name: "port-15672", port: 15672 \}\]/,
+        /Probes\.exec\(\["rabbitmq-diagnostics", "-q", "ping"\], \{\s*periodSeconds: Duration\.seconds\(30\),\s*timeoutSeconds: Duration\.seconds\(10\),\s*failureThreshold: 5/,
+        /new Worker\(this, "consumer"/,
+        /command: \["\/app\/consumer"\]/,
+        /args: \["--queue", "orders", "--concurrency", "4"\]/,
+        /Policy\.relax\(consumer, "policy\/probes"/,
+        /new kplus\.PersistentVolumeClaim\(this, "volume-spooldata"/,
+        /consumer\.connectTo\(rabbitmq\);/,
+        /scheduler\.connectTo\(rabbitmq, \{ envPrefix: "RABBITMQ_SERVICE" \}\);/,
+        /- spool: volume \.\/local:\/local is a bind mount/,
+      ],
+    ],
+    [
+      'networks.yml',
+      [
+        /- networks \(front, back\) are not mapped/,
+        /- api: environment HOST_TOKEN takes its value from the host/,
+        /new kplus\.ConfigMap\(this, "config-nginx-conf"/,
+        /"default\.conf"|"nginx\.conf"/,
+        /proxy_pass http:\/\/api:9000/,
+        /path: "\/etc\/nginx\/conf\.d\/default\.conf"/,
+        /bindLowPorts: true/,
+        /frontend\.connectTo\(api\);/,
+        /api\.connectTo\(cache\);/,
+      ],
+    ],
+    [
+      'healthchecks.yml',
+      [
+        /Probes\.exec\(\s*\["sh", "-c", "wget -qO- http:\/\/localhost:3000\/health \|\| exit 1"\],\s*\{\s*periodSeconds: Duration\.seconds\(90\),\s*timeoutSeconds: Duration\.seconds\(1\),\s*initialDelaySeconds: Duration\.seconds\(40\),\s*failureThreshold: 3/,
+        /new StatefulService\(this, "mongo"/,
+        /new Worker\(this, "poller"/,
+        /Probes\.exec\(\["\/bin\/poller", "--check"\]/,
+        /Policy\.relax\(legacy, "policy\/probes"/,
+        /poller\.connectTo\(api\);/,
+        /poller\.connectTo\(mongo\);/,
+      ],
+    ],
+    [
+      'build-only.yml',
+      [
+        /\/\/ app: build-only \(no image\): skipped/,
+        /new Worker\(this, "tool"/,
+        /tool -> app: app is skipped, nothing to connect/,
+        /- tool: 'cap_add' is not mapped/,
+        /- top-level 'x-common' is not mapped/,
+      ],
+    ],
+  ])('%s converts to an app that validates clean', (fixture, expected) => {
+    const { file, text } = convert(fixture);
+    // compared without whitespace, so that the layout of the generated code does not matter
+    const squashed = text.replace(/\s+/g, '');
+    for (const re of expected) expect(squashed).toMatch(new RegExp(re.source.replace(/\\s\*| /g, '')));
+    expect(text).toMatch(/^\/\/ Generated by `kubecraft convert /);
+    const r = kubecraft(['validate', '--no-typecheck', file]);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/validation passed/);
+    expect(r.status).toBe(0);
+  });
+
+  test('prints to stdout without -o; an untagged image gets a TODO', () => {
+    const compose = path.join(dir, 'untagged.yml');
+    fs.writeFileSync(compose, 'services:\n  cache:\n    image: redis\n');
+    const r = kubecraft(['convert', compose]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/from "kubecraft";/);
+    expect(r.stdout).toMatch(/TODO: pin a tag/);
+    expect(r.stdout).toMatch(/image: "redis"/);
+  });
+
+  test.each([
+    [['convert'], 2, /no compose file/],
+    [['convert', 'missing.yml'], 2, /no such file/],
+    [['convert', '--help'], 0, /^usage: kubecraft convert/],
+    [['convert', 'package.json'], 1, /not a compose file/],
+  ])('kubecraft %j exits %i', (args, code, out) => {
+    const r = kubecraft(args);
+    expect(r.status).toBe(code);
+    expect(`${r.stdout}${r.stderr}`).toMatch(out);
+  });
+});
+
+describe('compose values', () => {
+  test('durations, memory and command lines', () => {
+    expect(seconds('1m30s')).toBe(90);
+    expect(seconds('500ms')).toBe(1);
+    expect(seconds('nonsense')).toBeUndefined();
+    expect(mebibytes('512M')).toBe(512);
+    expect(mebibytes('1g')).toBe(1024);
+    expect(mebibytes('1.5gb')).toBe(1536);
+    expect(commandLine(`sh -c "echo 'a b'" x\\ y`)).toEqual(['sh', '-c', "echo 'a b'", 'x y']);
+  });
+});
