@@ -1,5 +1,5 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ConstructError, isClusterScoped, Manifest, registerCustomResourceScopeOf } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { addConfigHashes } from './config-hash';
@@ -32,6 +32,8 @@ export function markUpstreamManifest<T extends object>(manifest: T): T {
 export function isUpstreamManifest(manifest: object): boolean {
   return (manifest as { [UPSTREAM_MANIFEST]?: boolean })[UPSTREAM_MANIFEST] === true;
 }
+
+const KUBECRAFT_CHART = Symbol.for('kubecraft.KubecraftChart');
 
 /** Construct ids that name "the object itself" and are left out of generated names. */
 const DEFAULT_CHILD_IDS = new Set(['resource', 'default']);
@@ -104,6 +106,21 @@ export interface KubecraftChartProps extends ChartProps {
  * Synthesize it with a `KubecraftApp` for ordered, validated, atomic output.
  */
 export class KubecraftChart extends Chart {
+  /** Whether `x` is a `KubecraftChart` (also one built by another copy of kubecraft). */
+  public static isKubecraftChart(x: unknown): x is KubecraftChart {
+    return x !== null && typeof x === 'object' && KUBECRAFT_CHART in x;
+  }
+
+  /**
+   * `instanceof KubecraftChart` answers `isKubecraftChart` (cdk8s's `Chart` answers `instanceof`
+   * for every chart, subclasses included); `instanceof` a subclass stays the prototype check.
+   */
+  static [Symbol.hasInstance](x: unknown): x is KubecraftChart {
+    return this === KubecraftChart
+      ? KubecraftChart.isKubecraftChart(x)
+      : (Function.prototype[Symbol.hasInstance].call(this, x) as boolean);
+  }
+
   /** Whether secure pod defaults are applied when this chart is synthesized. */
   public readonly secureDefaults: boolean;
   /** Whether workloads get the `kubecraft.io/config-hash` annotation. */
@@ -113,6 +130,7 @@ export class KubecraftChart extends Chart {
 
   constructor(scope: Construct, id: string, props: KubecraftChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: !(props.hashNames ?? false) });
+    Object.defineProperty(this, KUBECRAFT_CHART, { value: true });
     this.hashNames = props.hashNames ?? false;
     this.secureDefaults = props.secureDefaults ?? true;
     this.configHash = props.configHash ?? true;
@@ -157,12 +175,30 @@ export class KubecraftChart extends Chart {
    * namespace removed from cluster-scoped objects (Namespace, ClusterRole, ...), which have none.
    */
   public toJson(): any[] {
-    for (const c of this.node.findAll()) {
+    const all = this.node.root.node.findAll();
+    for (const c of all) {
       if (c instanceof ApiObject && Chart.of(c) === this) applyJsonPatchesLast(c);
     }
-    registerCrdScopesOf(this.node.root);
+    registerCrdScopes(all);
+    return this.finish(super.toJson() as Manifest[]);
+  }
+
+  /**
+   * Renders `apiObjects` (this chart's, in order, their app already prepared as cdk8s does
+   * before rendering a chart) with the chart's passes; the result is index-aligned with them.
+   * Used by `KubecraftApp`'s renderer, which prepares the app once for all its charts.
+   *
+   * @internal
+   */
+  public _renderObjects(apiObjects: readonly ApiObject[]): Manifest[] {
+    for (const c of apiObjects) applyJsonPatchesLast(c);
+    return this.finish(apiObjects.map((o) => o.toJson() as Manifest));
+  }
+
+  /** The chart's passes over its rendered objects (index-aligned: one manifest per input). */
+  private finish(rendered: readonly Manifest[]): Manifest[] {
     const upstream = new Set<Manifest>();
-    const objects = (super.toJson() as Manifest[]).map((o) => {
+    const objects = rendered.map((o) => {
       const scoped =
         isClusterScoped(o.kind, o.apiVersion) && o.metadata.namespace !== undefined ? withoutNamespace(o) : o;
       if (isUpstreamManifest(o)) {
@@ -183,12 +219,12 @@ export class KubecraftChart extends Chart {
 }
 
 /**
- * Registers the scope of every CustomResourceDefinition constructed in the app (`ApiObject`s of
+ * Registers the scope of every CustomResourceDefinition among `constructs` (`ApiObject`s of
  * kind CustomResourceDefinition: included, imported or built), so that the chart namespace is
  * kept off cluster-scoped custom kinds (see `registerCustomResourceScope`).
  */
-function registerCrdScopesOf(root: Construct): void {
-  for (const c of root.node.findAll()) {
+export function registerCrdScopes(constructs: readonly IConstruct[]): void {
+  for (const c of constructs) {
     if (!(c instanceof ApiObject) || c.kind !== 'CustomResourceDefinition' || scopesRegistered.has(c)) continue;
     scopesRegistered.add(c);
     registerCustomResourceScopeOf(c.toJson());

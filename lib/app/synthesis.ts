@@ -1,7 +1,9 @@
-import { ApiObject, App, Chart } from 'cdk8s';
-import { ConstructError, isClusterScoped, Manifest, SynthesisError } from '../core';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ConstructError, Manifest, SynthesisError } from '../core';
 import { sortByInstallOrder } from '../output/install-order';
 import { Environment } from './environment';
+import { KubecraftChart, registerCrdScopes } from './kubecraft-chart';
 
 /** One synthesized object and where it came from. */
 export interface SynthesizedObject {
@@ -33,57 +35,107 @@ export interface SynthesizedFile {
  * Renders every chart of a cdk8s app, in chart dependency order, without writing anything:
  * one file per chart, in the folder of its `Environment` (if any). Errors raised while a
  * chart renders become a `SynthesisError` naming the construct path.
+ *
+ * The construct tree is walked once for the whole app: construct validation, dependency
+ * resolution and the scopes of the app's CRDs are done once per render, not once per chart
+ * as cdk8s's `Chart.toJson()` does (see `prepareApp`).
  */
 export function renderApp(app: App): SynthesizedFile[] {
   const usedNames = new Set<string>();
+  const constructs = app.node.findAll();
+  guarded(() => prepareApp(constructs));
   return app.charts.map((chart) => {
     const folder = Environment.of(chart)?.envName ?? '';
     const base = `${folder ? `${folder}/` : ''}${chartFileBase(chart)}`;
     let fileName = `${base}${app.outputFileExtension}`;
     for (let i = 2; usedNames.has(fileName); i++) fileName = `${base}-${i}${app.outputFileExtension}`;
     usedNames.add(fileName);
-    try {
-      return { fileName, folder, objects: synthesizeChart(chart) };
-    } catch (err) {
-      // cdk8s construct validation (node.addValidation) and errors raised while rendering
-      // (e.g. a cdk8s-plus check that runs lazily) name the construct path; report them the same way.
-      if (err instanceof SynthesisError || err instanceof ConstructError || !(err instanceof Error)) throw err;
-      throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`, { cause: err });
-    }
+    return { fileName, folder, objects: guarded(() => renderChart(chart)) };
   });
+}
+
+/** Runs `render`, naming errors raised by cdk8s or cdk8s-plus as a refused synthesis. */
+function guarded<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (err) {
+    // cdk8s construct validation (node.addValidation) and errors raised while rendering
+    // (e.g. a cdk8s-plus check that runs lazily) name the construct path; report them the same way.
+    if (err instanceof SynthesisError || err instanceof ConstructError || !(err instanceof Error)) throw err;
+    throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`, { cause: err });
+  }
 }
 
 /** Synthesizes one chart, objects in install order, each paired with the construct that produced it. */
 export function synthesizeChart(chart: Chart): SynthesizedObject[] {
-  const apiObjects = chart.node
-    .findAll()
+  return guarded(() => {
+    prepareApp(App.of(chart).node.findAll());
+    return renderChart(chart);
+  });
+}
+
+/**
+ * What cdk8s's `App._synthChart` does before rendering a chart, for the whole app at once
+ * (`constructs`: every construct of the app): the dependencies implied by nested charts and by
+ * construct dependencies across charts become chart dependencies, and construct dependencies
+ * become dependencies between the `ApiObject`s below them (which order each chart's objects);
+ * then every construct's validations run (`node.addValidation`, cdk8s-plus's checks), failing as
+ * cdk8s fails. Also registers the scope of the app's CRDs (see `registerCrdScopes`). Adding a
+ * dependency twice is harmless, so preparing again (a second render) changes nothing.
+ */
+function prepareApp(constructs: readonly IConstruct[]): void {
+  for (const parent of constructs) {
+    if (!(parent instanceof Chart)) continue;
+    for (const child of parent.node.children) if (child instanceof Chart) parent.node.addDependency(child);
+  }
+  for (const source of constructs) {
+    for (const target of source.node.dependencies) {
+      const sourceChart = Chart.of(source);
+      const targetChart = Chart.of(target);
+      if (sourceChart !== targetChart) sourceChart.node.addDependency(targetChart);
+    }
+  }
+  const apiObjectsBelow = new Map<IConstruct, ApiObject[]>();
+  const below = (c: IConstruct): ApiObject[] => {
+    let list = apiObjectsBelow.get(c);
+    if (!list) {
+      const chart = Chart.of(c);
+      list = c.node.findAll().filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
+      apiObjectsBelow.set(c, list);
+    }
+    return list;
+  };
+  for (const source of constructs) {
+    for (const target of source.node.dependencies) {
+      const sources = below(source);
+      for (const t of below(target)) for (const s of sources) if (t !== s) s.node.addDependency(t);
+    }
+  }
+  const errors = constructs.flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  registerCrdScopes(constructs);
+}
+
+/**
+ * Renders one chart of a prepared app: its `ApiObject`s in dependency order (as cdk8s orders
+ * them), each rendered once and kept with its construct, then the chart's own passes
+ * (`KubecraftChart`: secure defaults, rollout settings, config hashes), then install order.
+ */
+function renderChart(chart: Chart): SynthesizedObject[] {
+  const apiObjects = new DependencyGraph(chart.node)
+    .topology()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
   for (const obj of apiObjects) nameRenderingErrors(obj);
-  const manifests = chart.toJson() as Manifest[];
-  const byKey = new Map<string, ApiObject[]>();
-  for (const c of apiObjects) {
-    const key = objectKey(c.apiVersion, c.kind, isClusterScoped(c.kind) ? undefined : c.metadata.namespace, c.name);
-    const list = byKey.get(key) ?? [];
-    list.push(c);
-    byKey.set(key, list);
-  }
-  const matched = manifests.map((manifest) => {
-    const key = objectKey(manifest.apiVersion, manifest.kind, manifest.metadata?.namespace, manifest.metadata?.name);
-    return byKey.get(key)?.shift();
-  });
-  // objects renamed (or given another apiVersion) by a JSON patch: pair them with the remaining constructs of their kind, in order
-  const leftovers = [...byKey.values()].flat();
+  const manifests: Manifest[] = KubecraftChart.isKubecraftChart(chart)
+    ? chart._renderObjects(apiObjects)
+    : apiObjects.map((o) => o.toJson() as Manifest);
   return sortByInstallOrder(
-    manifests.map((manifest, i) => {
-      let construct = matched[i];
-      if (!construct) {
-        // renamed (same kind and apiVersion) first, then a patched apiVersion (same kind)
-        let j = leftovers.findIndex((c) => c.kind === manifest.kind && c.apiVersion === manifest.apiVersion);
-        if (j < 0) j = leftovers.findIndex((c) => c.kind === manifest.kind);
-        if (j >= 0) construct = leftovers.splice(j, 1)[0];
-      }
-      return { manifest, path: construct?.node.path ?? chart.node.path, chart: chart.node.id, construct };
-    }),
+    manifests.map((manifest, i) => ({
+      manifest,
+      path: apiObjects[i].node.path,
+      chart: chart.node.id,
+      construct: apiObjects[i],
+    })),
   );
 }
 
@@ -117,8 +169,4 @@ function chartFileBase(chart: Chart): string {
       .replace(/[^a-z0-9.-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'chart'
   );
-}
-
-function objectKey(apiVersion: string, kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `${apiVersion}|${kind}|${namespace ?? ''}|${name ?? ''}`;
 }

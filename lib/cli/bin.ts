@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The `kubecraft` command (package.json "bin").
-import { main } from './main';
+// The `kubecraft` command (package.json "bin"). The code cache is installed before anything
+// else is required, so that kubecraft's own modules and cdk8s load from it too.
+import * as path from 'path';
+import { enableCompileCache } from './compile-cache';
+import { findProject } from './project';
+
+enableCompileCache(path.join(findProject(process.cwd()), '.kubecraft', 'code-cache'));
+const { main } = require('./main') as typeof import('./main');
 
 main(process.argv.slice(2), __filename).then(
   (code) => {

@@ -21,6 +21,19 @@ interface ModuleInternals {
 
 let installedIn: string | undefined;
 
+/** kubecraft's own compiled files (build/lib), wherever the package is. */
+const OWN_BUILD = path.resolve(__dirname, '..');
+
+/** Packages, generated JavaScript and kubecraft's own compiled files: never the app's bundle (its source maps apply). */
+function isCacheable(filename: string): boolean {
+  if (!/\.c?js$/.test(filename)) return false;
+  return (
+    /[\\/]node_modules[\\/]/.test(filename) ||
+    /\.generated\.c?js$|[\\/]generated[\\/]/.test(filename) ||
+    (filename.startsWith(OWN_BUILD + path.sep) && !filename.includes(`${path.sep}.kubecraft${path.sep}`))
+  );
+}
+
 /**
  * A V8 code cache for what the app requires from `node_modules` (and generated JavaScript such
  * as the schema validators), kept in `dir`: later runs skip parsing and compiling it (Node 22's
@@ -36,7 +49,7 @@ export function enableCompileCache(dir: string): void {
   const original = M.prototype._compile;
   const produced: { file: string; script: vm.Script }[] = [];
   M.prototype._compile = function (this: LoaderModule, content: string, filename: string) {
-    if (!/[\\/]node_modules[\\/].*\.c?js$|\.generated\.c?js$/.test(filename) || content.startsWith('#!')) {
+    if (!isCacheable(filename) || content.startsWith('#!')) {
       return original.call(this, content, filename);
     }
     const stat = fs.statSync(filename);

@@ -1,12 +1,17 @@
 import { UsageError } from './args';
-import { convertCommand } from './convert';
-import { diffCommand } from './diff';
-import { graphCommand } from './graph';
-import { importCommand } from './import';
-import { initCommand } from './init';
 import { ownPackageJson } from './project';
-import { synthCommand } from './synth';
-import { validateCommand } from './validate';
+
+// Each command's module is loaded when the command runs: `kubecraft synth` does not pay for
+// loading the converter, the importer or the differ.
+const commands = {
+  init: () => (require('./init') as typeof import('./init')).initCommand,
+  synth: () => (require('./synth') as typeof import('./synth')).synthCommand,
+  validate: () => (require('./validate') as typeof import('./validate')).validateCommand,
+  diff: () => (require('./diff') as typeof import('./diff')).diffCommand,
+  graph: () => (require('./graph') as typeof import('./graph')).graphCommand,
+  import: () => (require('./import') as typeof import('./import')).importCommand,
+  convert: () => (require('./convert') as typeof import('./convert')).convertCommand,
+};
 
 export const USAGE = `usage: kubecraft <command> [options]
 
@@ -31,19 +36,19 @@ export async function main(argv: readonly string[], cli: string = process.argv[1
   try {
     switch (command) {
       case 'init':
-        return initCommand(args);
+        return commands.init()(args);
       case 'synth':
-        return await synthCommand(args);
+        return await commands.synth()(args);
       case 'validate':
-        return await validateCommand(args);
+        return await commands.validate()(args);
       case 'diff':
-        return diffCommand(args, cli);
+        return commands.diff()(args, cli);
       case 'graph':
-        return graphCommand(args, cli);
+        return commands.graph()(args, cli);
       case 'import':
-        return importCommand(args);
+        return commands.import()(args);
       case 'convert':
-        return convertCommand(args);
+        return commands.convert()(args);
       case '--version':
       case '-v':
         process.stdout.write(`${ownPackageJson().version}\n`);

@@ -9,20 +9,20 @@ export interface ApiLifecycle {
    * version (or an earlier one) serves, e.g. misspelt, a custom resource whose CRD was not
    * imported, or an API added later (see `introducedIn`).
    */
-  status: 'served' | 'deprecated' | 'removed' | 'unknown';
+  readonly status: 'served' | 'deprecated' | 'removed' | 'unknown';
   /**
    * For `deprecated`: the release since which the replacement is available (per the guide, else
    * the first release in the definitions, 1.27 at the earliest, that serves it).
    */
-  deprecatedIn?: string;
+  readonly deprecatedIn?: string;
   /** The first release that no longer serves it (also set for a served API with a known end). */
-  removedIn?: string;
+  readonly removedIn?: string;
   /** The apiVersion to migrate to (same kind), when there is one. */
-  replacement?: string;
+  readonly replacement?: string;
   /** For `unknown`: the first release that serves it, when a later one does. */
-  introducedIn?: string;
+  readonly introducedIn?: string;
   /** Migration advice when there is no same-kind replacement. */
-  note?: string;
+  readonly note?: string;
 }
 
 interface Removal {
@@ -182,6 +182,19 @@ export function apiLifecycle(
   kind: string,
   version: string = DEFAULT_KUBERNETES_VERSION,
 ): ApiLifecycle {
+  // a pure function of its arguments, asked once per validated object: remembered
+  const key = `${version}|${apiVersion}|${kind}`;
+  let life = LIFECYCLES.get(key);
+  if (!life) {
+    life = Object.freeze(lifecycleOf(apiVersion, kind, version));
+    LIFECYCLES.set(key, life);
+  }
+  return life;
+}
+
+const LIFECYCLES = new Map<string, ApiLifecycle>();
+
+function lifecycleOf(apiVersion: string, kind: string, version: string): ApiLifecycle {
   const v = toKubernetesVersion(version);
   const q = minorOf(v);
   const key = `${apiVersion}/${kind}`;
