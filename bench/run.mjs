@@ -11,12 +11,13 @@
 // app reports its own phase split and peak RSS as a JSON line. Medians are taken per case, and
 // ratios are against the baseline measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, buildSync } from 'esbuild';
+import { findHelm } from '../scripts/find-helm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -154,59 +155,153 @@ function runCdk8sSynth() {
   return wall;
 }
 
+// --- Faster than Helm (suite "performance") ---
+// The same N web services (Deployment + Service + PodDisruptionBudget each) four ways, round-robin
+// (so that a busy machine slows every case alike), medians of `runs`:
+// - kubecraft as users run it: the compiled CLI (`kubecraft synth`, build/lib/cli/bin.js) on
+//   bench/apps/webservices.ts, which imports the package by name (node resolves `kubecraft` to
+//   this repository's own build), warm (bundle and code cache from the warm-up run), validated;
+// - kubecraft before issue 13 (the commit BEFORE_REV, built into .kubecraft/), the same way;
+// - `helm template` of bench/helm-chart (a `range` loop writing the same objects), when a helm
+//   binary can be had (scripts/find-helm.mjs), else a visible "skipped" row;
+// - plain cdk8s-plus-27 (Deployment + Service pairs, precompiled, plain node), and the floor (the
+//   final objects from JSON straight to YAML).
+const BEFORE_REV = 'fc3b309'; // main before issue 13 (faster than Helm) began
+function runProcess(command, args, cwd = root) {
+  const outdir = join(outBase, `o-${Math.random().toString(36).slice(2)}`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args(outdir), { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`benchmark process failed (${command} ${args(outdir).join(' ')}):\n${r.stderr}`);
+  rmSync(outdir, { recursive: true, force: true });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  const report = last.startsWith('{') ? JSON.parse(last) : {};
+  return { wall, ...report };
+}
+
+/** Round-robin: one warm-up run of every case, then `runs` rounds of every case; medians. */
+function measureRoundRobin(cases) {
+  cases.forEach((c) => c.run());
+  const samples = cases.map(() => []);
+  for (let i = 0; i < runs; i++) cases.forEach((c, j) => samples[j].push(c.run()));
+  return cases.map((c, j) => {
+    const xs = samples[j];
+    const pick = (f) => median(xs.map(f));
+    return {
+      label: c.label,
+      wall: pick((s) => s.wall),
+      walls: xs.map((s) => s.wall),
+      load: pick((s) => s.load ?? 0),
+      construct: pick((s) => s.construct ?? 0),
+      render: pick((s) => s.timings?.render ?? 0),
+      validate: pick((s) => s.timings?.validate ?? 0),
+      serialize: pick((s) => s.timings?.serialize ?? 0),
+      rss: Math.max(...xs.map((s) => s.maxRssMiB ?? 0)),
+    };
+  });
+}
+
+/** kubecraft at BEFORE_REV, built once into .kubecraft/ (its lib, compiled as the package build does). */
+function buildBefore() {
+  const dir = join(root, '.kubecraft', `bench-before-${BEFORE_REV}`);
+  if (existsSync(join(dir, 'build', 'lib', 'cli', 'bin.js'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'bench', 'apps'), { recursive: true });
+  execFileSync('bash', [
+    '-c',
+    `git -C "${root}" archive ${BEFORE_REV} lib scripts/build.mjs tsconfig.json tsconfig.build.json package.json | tar -x -C "${dir}"`,
+  ]);
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], { cwd: dir, stdio: 'inherit' });
+  return dir;
+}
+
 if (opts.suite === 'all' || opts.suite === 'performance') {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const before = buildBefore();
+  for (const f of ['webservices.ts', 'args.ts'])
+    cpSync(join(root, 'bench', 'apps', f), join(before, 'bench', 'apps', f));
+  const helm = await findHelm();
+  const helmLabel = 'path' in helm ? `helm template (${helm.version}), not validated` : undefined;
+  const kubecraftCase = (label, dir) => ({
+    label,
+    run: () =>
+      runProcess(
+        process.execPath,
+        (out) => [
+          join(dir, 'build', 'lib', 'cli', 'bin.js'),
+          'synth',
+          join(dir, 'bench', 'apps', 'webservices.ts'),
+          '--quiet',
+          '--',
+          String(n),
+          out,
+        ],
+        dir,
+      ),
+  });
+  let n;
   const perf = [];
-  for (const n of sizes) {
+  const lines = [
+    '### Faster than Helm: the same N web services',
+    '',
+    `N services = N Deployments + N Services + N PodDisruptionBudgets (+ 1 Namespace). kubecraft: \`kubecraft synth\` of \`bench/apps/webservices.ts\` (\`WebService\` patterns, validated), as users run it: the compiled CLI and package, warm. "before": the same at ${BEFORE_REV} (before this work). helm: \`helm template\` of \`bench/helm-chart\` (a \`range\` loop writing the same objects, \`--output-dir\`). Whole processes, round-robin, medians of ${runs}. Ratios against helm in the same run.`,
+    '',
+    '| N | kubecraft ms | before ms | helm template ms | kubecraft / helm | kubecraft / before | plain cdk8s-plus ms | floor ms | kubecraft phases: load / construct / render / validate (waited) / serialize |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (n of sizes) {
     const json = join(outBase, `objects-${n}.json`);
     spawnSync(process.execPath, [bundles.webservices, String(n), join(outBase, 'dump'), '--dump-json', json], {
       encoding: 'utf8',
     });
-    const rows = [
-      measure(`plain cdk8s-plus-27 (baseline), N=${n}`, [bundles.services, 'plain', String(n)]),
-      measure(`kubecraft WebService, validation on, N=${n}`, [
-        join(root, 'scripts', 'run-app.mjs'),
-        join(root, 'bench', 'apps', 'webservices.ts'),
-        String(n),
-      ]),
-      measure(`floor (same objects straight to YAML), N=${n}`, [bundles.floor, json]),
+    const cases = [
+      kubecraftCase('kubecraft', root),
+      kubecraftCase('before', before),
+      ...(helmLabel
+        ? [
+            {
+              label: 'helm',
+              run: () =>
+                runProcess(helm.path, (out) => [
+                  'template',
+                  'bench',
+                  join(root, 'bench', 'helm-chart'),
+                  '--set',
+                  `n=${n}`,
+                  '--output-dir',
+                  out,
+                ]),
+            },
+          ]
+        : []),
+      { label: 'plain', run: () => runProcess(process.execPath, (out) => [bundles.services, 'plain', String(n), out]) },
+      { label: 'floor', run: () => runProcess(process.execPath, (out) => [bundles.floor, json, out]) },
     ];
-    perf.push({ n, base: rows[0], kc: rows[1], floor: rows[2] });
-    table(
-      `${n} services (baseline: ${n} Deployment+Service pairs; kubecraft: ${n} WebServices = ${3 * n + 1} objects)`,
-      rows,
-      rows[0].label,
+    const rows = Object.fromEntries(measureRoundRobin(cases).map((r) => [r.label, r]));
+    const kc = rows.kubecraft;
+    perf.push({ n, kc, before: rows.before, helm: rows.helm });
+    lines.push(
+      `| ${n} | ${ms(kc.wall)} | ${ms(rows.before.wall)} | ${rows.helm ? ms(rows.helm.wall) : 'skipped: no helm'} | ${rows.helm ? (kc.wall / rows.helm.wall).toFixed(2) + '×' : '–'} | ${(kc.wall / rows.before.wall).toFixed(2)}× | ${ms(rows.plain.wall)} | ${ms(rows.floor.wall)} | ${ms(kc.load)} / ${ms(kc.construct)} / ${ms(kc.render)} / ${ms(kc.validate)} / ${ms(kc.serialize)} |`,
     );
+    console.log(lines[lines.length - 1]);
   }
-  const fit = (pts) => {
-    const xs = pts.map((p) => Math.log(p[0]));
-    const ys = pts.map((p) => Math.log(p[1]));
-    const mx = xs.reduce((a, b) => a + b) / xs.length;
-    const my = ys.reduce((a, b) => a + b) / ys.length;
-    return xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  };
-  const smallest = perf[0];
-  const marginal = perf.slice(1).map((p) => [p.n, p.kc.wall - smallest.kc.wall]);
-  const summary = [
-    '### Targets',
+  if (!helmLabel) lines.push('', `helm: skipped (${helm.reason}).`);
+  else
+    lines.push(
+      '',
+      `helm: ${helm.version} (${helm.path.includes('node_modules') ? 'the pinned helm of the devDependency @aws-cdk/asset-kubectl-v20' : helm.path}).`,
+    );
+  lines.push(
     '',
-    '| target | measured |',
-    '|---|---|',
     ...perf.map(
       (p) =>
-        `| N=${p.n}: kubecraft / baseline | ${(p.kc.wall / p.base.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.base.wall)} ms) |`,
+        `- N=${p.n}: kubecraft runs ${ms(p.kc.wall)} ms (runs: ${p.kc.walls.map(ms).join(', ')})${p.helm ? `, helm ${ms(p.helm.wall)} ms (runs: ${p.helm.walls.map(ms).join(', ')})` : ''}, before ${ms(p.before.wall)} ms; peak RSS ${Math.round(p.kc.rss)} MiB.`,
     ),
-    ...perf.map(
-      (p) =>
-        `| N=${p.n}: kubecraft / floor | ${(p.kc.wall / p.floor.wall).toFixed(2)}× (${Math.round(p.kc.wall)} ms vs ${Math.round(p.floor.wall)} ms) |`,
-    ),
-    marginal.length >= 2
-      ? `| growth exponent of kubecraft time beyond N=${smallest.n} (log-log fit over N=${marginal.map((m) => m[0]).join(', ')}) | ${fit(marginal).toFixed(2)} |`
-      : '',
-    ...perf.map((p) => `| N=${p.n}: peak RSS | ${Math.round(p.kc.rss)} MiB |`),
     '',
-  ].filter((l) => l !== '');
-  sections.push(summary.join('\n'));
-  console.log(summary.join('\n'));
+  );
+  sections.push(lines.join('\n'));
+  console.log(lines.join('\n'));
 
   runCdk8sSynth();
   const cli = Array.from({ length: runs }, runCdk8sSynth);

@@ -3,7 +3,7 @@
 // With --dump-json, also writes the final objects as JSON (the input of the floor benchmark).
 import * as fs from 'fs';
 import * as kplus from 'cdk8s-plus-27';
-import { KubecraftApp, KubecraftChart, WebService } from '../../lib';
+import { KubecraftApp, KubecraftChart, WebService } from 'kubecraft';
 import { benchArgs } from './args';
 
 const loaded = performance.now();

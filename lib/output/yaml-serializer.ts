@@ -192,8 +192,28 @@ const STYLE_PLAIN = 0;
 const STYLE_DOUBLE = 1;
 const STYLE_LITERAL = 2;
 
+/**
+ * Written one-line strings, by content: keys, label values and the like repeat in every object,
+ * and without a line break the text depends on the string only (not on its level or keyness).
+ */
+const ONE_LINE = new Map<string, string>();
+const ONE_LINE_MAX_ENTRIES = 100_000;
+
 function writeScalar(s: string, level: number, iskey: boolean): string {
   if (s.length === 0) return '""';
+  if (s.length <= 256 && s.indexOf('\n') === -1) {
+    let text = ONE_LINE.get(s);
+    if (text === undefined) {
+      text = writeStyled(s, level, iskey);
+      if (ONE_LINE.size >= ONE_LINE_MAX_ENTRIES) ONE_LINE.clear();
+      ONE_LINE.set(s, text);
+    }
+    return text;
+  }
+  return writeStyled(s, level, iskey);
+}
+
+function writeStyled(s: string, level: number, iskey: boolean): string {
   switch (scalarStyle(s, level, iskey)) {
     case STYLE_PLAIN:
       return s;

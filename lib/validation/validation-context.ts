@@ -17,6 +17,13 @@ export interface ObjectToValidate {
    * @default - no relaxations apply
    */
   readonly construct?: IConstruct;
+  /**
+   * The relaxations that apply to it, when known without its construct (objects validated in
+   * another thread); takes the place of the construct's.
+   *
+   * @default - those of `construct`
+   */
+  readonly relaxations?: readonly Relaxation[];
 }
 
 /** Shared state of one validation run: the objects, the external declarations, the findings. */
@@ -71,7 +78,8 @@ export class ValidationContext {
   private relaxationsOf(obj: ObjectToValidate): Relaxation[] {
     let list = this.relaxations.get(obj);
     if (!list) {
-      list = [...(obj.construct ? Policy.relaxationsOf(obj.construct) : []), ...this.globalRelaxations];
+      const own = obj.relaxations ?? (obj.construct ? Policy.relaxationsOf(obj.construct) : []);
+      list = [...own, ...this.globalRelaxations];
       this.relaxations.set(obj, list);
     }
     return list;
