@@ -134,7 +134,7 @@ export class KubecraftApp extends App {
       const report = this.validate(files);
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
-      if (this.printReport && (report.warnings.length > 0 || report.relaxed.length > 0)) {
+      if (this.printReport && report.findings.length > 0) {
         process.stderr.write(`${formatReport(report)}\n`);
       }
     }

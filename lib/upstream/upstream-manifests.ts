@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { markUpstreamManifest } from '../app/kubecraft-chart';
 import { ConstructError, describeObject, Manifest, registerCustomResourceScopeOf } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
+import { recordAppliedChanges } from '../validation/applied-changes';
 import { Policy } from '../validation/policy';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
 import { UpstreamKinds, UpstreamManifest } from './types';
@@ -93,11 +94,9 @@ export class UpstreamObject extends ApiObject {
     if (this.secureDefaults) {
       const before = JSON.parse(JSON.stringify(json)) as unknown;
       applySecureDefaults(json as Manifest);
-      this.lastChanges = addedLeaves(before, json, '').map(({ field, value }) => ({
-        object: describeObject(json as Manifest),
-        field,
-        value,
-      }));
+      const added = addedLeaves(before, json, '');
+      this.lastChanges = added.map(({ field, value }) => ({ object: describeObject(json as Manifest), field, value }));
+      recordAppliedChanges(this, 'applySecureDefaults', added); // shown in the validation report
     }
     return markUpstreamManifest(json);
   }

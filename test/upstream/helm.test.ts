@@ -132,6 +132,10 @@ describe('HelmManifests (helm template, real helm)', () => {
       expect(report.relaxed.map((f) => [f.rule, f.object, f.relaxedBy?.reason])).toEqual([
         ['policy/probes', 'Pod default/hello-test', 'a helm test pod runs once and exits; nothing to probe'],
       ]);
+      // what applySecureDefaults set shows in the report, as information
+      expect(report.info.map((f) => [f.rule, f.object, f.path])).toEqual([
+        ['policy/secure-defaults-applied', 'Pod default/hello-test', 'c/hello/Pod-hello-test'],
+      ]);
     },
   );
 
