@@ -15,6 +15,7 @@ import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
 import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
+import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { currentSynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
@@ -139,10 +140,11 @@ export class KubecraftApp extends App {
       }
     }
     const t2 = performance.now();
-    const output = toOutputFiles(files, { graph: this.graph });
+    const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
+    const output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
     const t3 = performance.now();
     writeDirectoryAtomically(this.outdir, output, {
-      keepOtherFolders: Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+      keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
     });
     hook?.written(
       this.outdir,
