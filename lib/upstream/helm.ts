@@ -43,7 +43,8 @@ export interface HelmManifestsProps {
    */
   readonly includeHelmHooks?: boolean;
   /**
-   * Apply kubecraft's secure defaults to the rendered objects (see `UpstreamManifestsProps`).
+   * Apply kubecraft's secure defaults to the rendered objects (see `UpstreamManifestsProps`);
+   * each change is listed in `changes()` and in the validation report.
    *
    * @default false
    */
@@ -58,9 +59,10 @@ export interface HelmManifestsProps {
 
 /**
  * A Helm chart rendered with `helm template` (helm 3 or later, on the PATH or given as
- * `helmExecutable`) and included as
- * upstream manifests: validated with the rest of the app, left as the chart renders them,
- * changed with `modify`, relaxed with reasons per object, and without its hooks unless asked.
+ * `helmExecutable`) and included as upstream manifests: validated with the rest of the app,
+ * left as the chart renders them, changed with `modify`, relaxed with reasons per object, and
+ * without its hooks unless asked. A failing `helm template` is a `ConstructError` naming the
+ * construct path, the prop and helm's message.
  */
 export class HelmManifests extends UpstreamManifests {
   constructor(scope: Construct, id: string, props: HelmManifestsProps) {
