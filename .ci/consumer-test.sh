@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The consumer path, from the packed package only (nothing of this repository is used after
-# `npm pack`): install the tarball with the peer dependencies into a fresh project in a temp
-# folder, then kubecraft init, synth, npx cdk8s synth, the scaffold's npm test, validate on a
-# broken app (exit 1, dist/ untouched), diff, an app using cdk8s Include; and an install from
-# a git URL, built by `prepare`.
+# `npm pack`, but scripts/find-helm.mjs for a helm to check the chart with): install the tarball
+# with the peer dependencies into a fresh project in a temp folder, then kubecraft init, synth,
+# npx cdk8s synth, npx cdk8s synth --format helm (helm template of the chart), the scaffold's
+# npm test, validate on a broken app (exit 1, dist/ untouched), diff, an app using cdk8s
+# Include; and an install from a git URL, built by `prepare`.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/kubecraft-consumer-XXXXXX")"
@@ -50,6 +51,21 @@ if command -v kubectl >/dev/null; then kubectl kustomize dist/ | grep -q '^kind:
 step "npx cdk8s synth"
 npx cdk8s synth
 [ -f dist/hello.k8s.yaml ] || fail "cdk8s synth wrote no dist/hello.k8s.yaml"
+
+step "npx cdk8s synth --format helm (a Helm chart of the app, then helm template of it)"
+npx cdk8s synth --format helm --chart-version 0.1.0 -o chart >/dev/null
+[ -f chart/Chart.yaml ] || fail "cdk8s synth --format helm wrote no chart/Chart.yaml"
+[ "$(ls chart/templates)" = hello.k8s.yaml ] || fail "chart/templates holds more than the manifests: $(ls chart/templates)"
+helm="$(node "$repo/scripts/find-helm.mjs" | node -pe 'const h = JSON.parse(require("fs").readFileSync(0, "utf8")); h.path || ""')"
+if [ -n "$helm" ]; then
+  diff <(grep '^kind:' dist/hello.k8s.yaml | sort) <("$helm" template hello chart | grep '^kind:' | sort) ||
+    fail "helm template of the chart gives other objects than the plain synth"
+elif [ "${KUBECRAFT_REQUIRE_HELM:-}" = 1 ]; then
+  fail "KUBECRAFT_REQUIRE_HELM=1, but scripts/find-helm.mjs found no helm"
+else
+  echo "(no helm: helm template of the chart skipped)"
+fi
+rm -rf chart
 
 step "npm test (the scaffold's snapshot test: the first run writes the snapshot, the second checks it)"
 # under CI=true jest refuses to write a new snapshot: the first run is the user's own, on their machine

@@ -16,6 +16,7 @@ import { formatReport, ValidationReport } from '../validation/finding';
 import { DeploymentUnit, validate } from '../validation/validate';
 import { ValidationThread } from '../validation/validation-thread';
 import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
+import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { currentSynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
@@ -148,8 +149,9 @@ export class KubecraftApp extends App {
     let serializeError: unknown;
     const t2 = performance.now();
     let t5 = t2;
+    const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
     try {
-      output = toOutputFiles(files, { graph: this.graph });
+      output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
     } catch (err) {
       serializeError = err; // the validation report, if it has errors, says more
     }
@@ -159,13 +161,13 @@ export class KubecraftApp extends App {
       t5 = performance.now();
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
-      if (this.printReport && (report.warnings.length > 0 || report.relaxed.length > 0)) {
+      if (this.printReport && report.findings.length > 0) {
         process.stderr.write(`${formatReport(report)}\n`);
       }
     }
     if (serializeError !== undefined || !output) throw serializeError;
     writeDirectoryAtomically(this.outdir, output, {
-      keepOtherFolders: Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+      keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
     });
     hook?.written(
       this.outdir,

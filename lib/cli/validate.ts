@@ -77,6 +77,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
       errors: report.errors.length,
       warnings: report.warnings.length,
       relaxed: report.relaxed.length,
+      info: report.info.length,
       findings: report.findings,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

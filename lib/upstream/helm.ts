@@ -43,7 +43,8 @@ export interface HelmManifestsProps {
    */
   readonly includeHelmHooks?: boolean;
   /**
-   * Apply kubecraft's secure defaults to the rendered objects (see `UpstreamManifestsProps`).
+   * Apply kubecraft's secure defaults to the rendered objects (see `UpstreamManifestsProps`);
+   * each change is listed in `changes()` and in the validation report.
    *
    * @default false
    */
@@ -57,9 +58,11 @@ export interface HelmManifestsProps {
 }
 
 /**
- * A Helm chart rendered with `helm template` (helm 3 must be on the PATH) and included as
- * upstream manifests: validated with the rest of the app, left as the chart renders them,
- * changed with `modify`, relaxed with reasons per object, and without its hooks unless asked.
+ * A Helm chart rendered with `helm template` (helm 3 or later, on the PATH or given as
+ * `helmExecutable`) and included as upstream manifests: validated with the rest of the app,
+ * left as the chart renders them, changed with `modify`, relaxed with reasons per object, and
+ * without its hooks unless asked. A failing `helm template` is a `ConstructError` naming the
+ * construct path, the prop and helm's message.
  */
 export class HelmManifests extends UpstreamManifests {
   constructor(scope: Construct, id: string, props: HelmManifestsProps) {
@@ -72,6 +75,8 @@ export class HelmManifests extends UpstreamManifests {
 }
 
 function renderHelmChart(scope: Construct, id: string, props: HelmManifestsProps): string {
+  // rendered before the construct exists (its text goes to the constructor): errors name its future path
+  const where = scope.node.path ? `${scope.node.path}/${id}` : id;
   const helm = props.helmExecutable ?? 'helm';
   const args = ['template', props.releaseName ?? id, props.chart];
   if (props.namespace) args.push('--namespace', props.namespace);
@@ -86,16 +91,20 @@ function renderHelmChart(scope: Construct, id: string, props: HelmManifestsProps
   try {
     const r = spawnSync(helm, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.error) {
-      throw new ConstructError(scope, `HelmManifests '${id}': cannot run ${helm} (${r.error.message})`, {
+      throw new ConstructError(where, `HelmManifests: cannot run ${helm} (${r.error.message})`, {
         prop: 'helmExecutable',
-        hint: 'install helm 3 and put it on the PATH (see README, Helm charts)',
+        hint: 'install helm 3 or later and put it on the PATH, or give its path as helmExecutable (see README, Helm charts)',
       });
     }
     if (r.status !== 0) {
-      throw new ConstructError(scope, `HelmManifests '${id}': helm template failed: ${r.stderr.trim()}`, {
-        prop: 'chart',
-        hint: 'check the chart, its version and the values',
-      });
+      throw new ConstructError(
+        where,
+        `HelmManifests: helm template ${props.chart} failed (${r.status !== null ? `exit ${r.status}` : r.signal}): ${r.stderr.trim()}`,
+        {
+          prop: 'chart',
+          hint: 'check the chart (a local folder or archive, or repo/name of a repository helm knows), its version and the values',
+        },
+      );
     }
     return r.stdout;
   } finally {

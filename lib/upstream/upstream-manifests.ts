@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { markUpstreamManifest } from '../app/kubecraft-chart';
 import { ConstructError, describeObject, Manifest, registerCustomResourceScopeOf } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
+import { recordAppliedChanges } from '../validation/applied-changes';
 import { Policy } from '../validation/policy';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
 import { UpstreamKinds, UpstreamManifest } from './types';
@@ -29,7 +30,8 @@ export interface UpstreamManifestsProps {
   /**
    * Complete the pods' security settings with kubecraft's secure defaults (a `RuntimeDefault`
    * seccomp profile, `drop: [ALL]` capabilities) where upstream leaves them unset. Each change
-   * is listed in `changes()`. By default upstream objects are left as upstream wrote them, and
+   * is listed in `changes()` and, as an info finding per object (`policy/secure-defaults-applied`),
+   * in the validation report. By default upstream objects are left as upstream wrote them, and
    * what the defaults would fix is reported by validation as findings (relax them with reasons).
    *
    * @default false
@@ -93,11 +95,9 @@ export class UpstreamObject extends ApiObject {
     if (this.secureDefaults) {
       const before = JSON.parse(JSON.stringify(json)) as unknown;
       applySecureDefaults(json as Manifest);
-      this.lastChanges = addedLeaves(before, json, '').map(({ field, value }) => ({
-        object: describeObject(json as Manifest),
-        field,
-        value,
-      }));
+      const added = addedLeaves(before, json, '');
+      this.lastChanges = added.map(({ field, value }) => ({ object: describeObject(json as Manifest), field, value }));
+      recordAppliedChanges(this, 'applySecureDefaults', added); // shown in the validation report
     }
     return markUpstreamManifest(json);
   }
@@ -109,10 +109,11 @@ export class UpstreamObject extends ApiObject {
  * upstream wrote them unless asked. `KubecraftChart`'s secure defaults and config hashes are not
  * applied to them; what the secure defaults would fix shows up as policy findings, which
  * `relax` accepts with a reason per object, or `applySecureDefaults: true` applies (each change
- * listed in `changes()`). Objects are found by kind and name and changed with typed callbacks
- * (`modify`); CustomResourceDefinitions among them register their scope (cluster-scoped custom
- * kinds get no namespace) and their schemas (their custom resources are validated in the same
- * synth). Helm hooks are left out unless `includeHelmHooks` is set.
+ * listed in `changes()` and in the validation report). Objects are found by kind and name and
+ * changed with typed callbacks (`modify`); CustomResourceDefinitions among them register their
+ * scope (cluster-scoped custom kinds get no namespace) and their schemas (their custom
+ * resources are validated in the same synth). Helm hooks are left out unless
+ * `includeHelmHooks` is set.
  *
  * ```ts
  * const dashboard = new UpstreamManifests(chart, 'dashboard', { file: 'recommended.yaml' });

@@ -7,7 +7,7 @@ export { Severity } from './rules';
 export interface Finding {
   /** The rule that found it, e.g. `values/port`. */
   readonly rule: string;
-  /** `error` fails the synth; `warning` is reported only. */
+  /** `error` fails the synth; `warning` is reported only; `info` records what kubecraft did on request. */
   readonly severity: Severity;
   /** What is wrong. */
   readonly message: string;
@@ -17,7 +17,7 @@ export interface Finding {
   readonly object: string;
   /** Field path inside the object, e.g. `spec.template.spec.containers[0].image`. */
   readonly field: string;
-  /** How to fix it. */
+  /** How to fix it (for an `info` finding: a note on it). */
   readonly hint: string;
   /** Set when the rule was relaxed for this object; the finding then does not fail the synth. */
   readonly relaxedBy?: Relaxation;
@@ -33,6 +33,8 @@ export interface ValidationReport {
   readonly warnings: readonly Finding[];
   /** Findings covered by a relaxation, with its reason. */
   readonly relaxed: readonly Finding[];
+  /** Information, never a problem: what kubecraft changed on request (e.g. `applySecureDefaults` on upstream objects). */
+  readonly info: readonly Finding[];
   /**
    * The Kubernetes version the objects were validated for.
    *
@@ -62,6 +64,7 @@ export function toReport(findings: readonly Finding[], kubernetesVersion?: strin
     errors: sorted.filter((f) => f.severity === 'error' && !f.relaxedBy),
     warnings: sorted.filter((f) => f.severity === 'warning' && !f.relaxedBy),
     relaxed: sorted.filter((f) => f.relaxedBy),
+    info: sorted.filter((f) => f.severity === 'info' && !f.relaxedBy),
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
   };
 }
@@ -73,15 +76,21 @@ export function formatFinding(f: Finding): string {
     `  at ${f.field || '<object>'}: ${f.message}`,
   ];
   if (f.relaxedBy) lines.push(`  relaxed at ${f.relaxedBy.declaredAt || '<app>'}: ${f.relaxedBy.reason}`);
-  else if (f.hint) lines.push(`  fix: ${f.hint}`);
+  else if (f.hint) lines.push(`  ${f.severity === 'info' ? 'note' : 'fix'}: ${f.hint}`);
   return lines.join('\n');
 }
 
-/** Formats a whole report: errors, then warnings, then relaxed findings with their reasons. */
+/**
+ * Formats a whole report: errors, then warnings, then relaxed findings with their reasons, then
+ * information (what kubecraft changed on request).
+ */
 export function formatReport(report: ValidationReport): string {
   const parts: string[] = [];
   const target = report.kubernetesVersion ? ` (Kubernetes ${report.kubernetesVersion})` : '';
-  const counts = `${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}`;
+  const info = report.info ?? []; // a report object made by hand may lack it
+  const counts =
+    `${count(report.warnings.length, 'warning')}, ${count(report.relaxed.length, 'relaxed finding')}` +
+    (info.length > 0 ? `, ${count(info.length, 'info finding')}` : '');
   const headline =
     report.errors.length > 0
       ? `kubecraft: synthesis refused${target}: ${count(report.errors.length, 'error')}, ${counts}`
@@ -91,6 +100,10 @@ export function formatReport(report: ValidationReport): string {
   if (report.relaxed.length > 0) {
     parts.push('relaxed (each with its reason):');
     for (const f of report.relaxed) parts.push(formatFinding(f));
+  }
+  if (info.length > 0) {
+    parts.push('changed by kubecraft on request (information):');
+    for (const f of info) parts.push(formatFinding(f));
   }
   return parts.join('\n');
 }

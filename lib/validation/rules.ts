@@ -1,9 +1,12 @@
-/** How serious a finding is. */
-export type Severity = 'error' | 'warning';
+/**
+ * How serious a finding is: an `error` fails the synth, a `warning` is reported, an `info`
+ * finding only records what kubecraft did on request (never a problem).
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** What a validation rule checks, why, and whether and how it can be relaxed. */
 export interface RuleInfo {
-  /** Error or warning. */
+  /** Error, warning or info. */
   readonly severity: Severity;
   /** What it checks. */
   readonly what: string;
@@ -444,6 +447,12 @@ export const RULES = {
     relaxable: true,
     what: 'Secrets carry no data in the manifests (reference existing Secrets instead)',
     why: 'base64 is not encryption: the values end up in git and in CI logs',
+  },
+  'policy/secure-defaults-applied': {
+    severity: 'info',
+    relaxable: false,
+    what: 'reports, once per object, every field kubecraft set on an upstream object because it was asked to (UpstreamManifests or HelmManifests with applySecureDefaults: true): the seccomp profile, capability drops, with their values',
+    why: 'upstream objects are otherwise left exactly as upstream wrote them: each change kubecraft makes to them shows in the report, for review. Information only: it never fails a synth',
   },
 } as const satisfies Record<string, RuleInfo>;
 

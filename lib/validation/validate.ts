@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../core';
+import { checkAppliedChanges } from './checks/applied-changes-check';
 import { checkPolicy } from './checks/policy-checks';
 import { checkReferences } from './checks/reference-checks';
 import { checkSchema } from './checks/schema-check';
@@ -68,6 +69,7 @@ export function validate(units: readonly DeploymentUnit[], options: ValidateOpti
     checkValues(ctx);
     checkReferences(ctx);
     checkPolicy(ctx);
+    checkAppliedChanges(ctx);
     return ctx.findings;
   });
   return toReport(findings, version);

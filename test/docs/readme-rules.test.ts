@@ -12,7 +12,9 @@ function rulesTable(): string {
   const rows = Object.entries(RULES).map(([id, rule]) => {
     const relax = rule.relaxable
       ? `\`Policy.relax(scope, '${id}', reason)\``
-      : 'not relaxable';
+      : (rule.severity as string) === 'info'
+        ? 'nothing to relax: information only'
+        : 'not relaxable';
     return `| \`${id}\` | ${rule.severity} | ${rule.what} | ${rule.why} | ${relax} |`;
   });
   return ['| rule | severity | what | why | how to relax |', '|---|---|---|---|---|', ...rows].join('\n');
