@@ -7,12 +7,13 @@ import { ValidationReport } from './finding';
 import { Relaxation } from './policy';
 import { registerCustomResourceDefinitions } from './schema/store';
 import { validate } from './validate';
+import { ObjectToValidate } from './validation-context';
 
 /** What the synth hands the thread: the objects with their relaxations resolved, and the process's registrations. */
 export interface ValidationRequest {
   readonly units: readonly {
     readonly folder: string;
-    readonly objects: readonly { manifest: Manifest; path: string; relaxations: readonly Relaxation[] }[];
+    readonly objects: readonly ObjectToValidate[];
   }[];
   readonly externals: readonly ExternalObject[];
   readonly relaxations: readonly Relaxation[];

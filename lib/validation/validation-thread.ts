@@ -4,9 +4,9 @@ import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worke
 import { customResourceScopes, KubernetesVersion } from '../core';
 import { External, importedObjectsIn } from './external';
 import { ValidationReport } from './finding';
-import { Policy } from './policy';
 import { registeredCustomResourceDefinitions } from './schema/store';
 import { DeploymentUnit, ValidateOptions } from './validate';
+import { detachedFromConstruct } from './validation-context';
 import type { ValidationRequest, ValidationResponse } from './validation-thread-worker';
 
 /** The environment variable that turns the validation thread off (`0`): everything is validated in the synth's own thread. */
@@ -105,11 +105,7 @@ export class ValidationThread {
     const request: ValidationRequest = {
       units: units.map((u) => ({
         folder: u.folder,
-        objects: u.objects.map((o) => ({
-          manifest: o.manifest,
-          path: o.path,
-          relaxations: o.relaxations ?? (o.construct ? Policy.relaxationsOf(o.construct) : []),
-        })),
+        objects: u.objects.map(detachedFromConstruct),
       })),
       externals,
       relaxations: options.relaxations ?? [],

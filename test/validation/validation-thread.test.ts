@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as kplus from 'cdk8s-plus-27';
 import { buildSync } from 'esbuild';
 import { buildExampleApp } from '../../examples/example-app';
-import { External, KubecraftApp, Policy } from '../../lib';
+import { External, KubecraftApp, KubecraftChart, Policy, UpstreamManifests } from '../../lib';
 import { validateRenderedApp } from '../../lib/app/kubecraft-app';
 import { renderApp } from '../../lib/app/synthesis';
 import { DeploymentUnit } from '../../lib/validation/validate';
@@ -75,6 +75,27 @@ describe('ValidationThread', () => {
     expect(report).toEqual(f.app.validate());
     expect(report.errors.map((e) => e.rule)).toEqual(['refs/namespace']);
     expect(report.relaxed.map((r) => r.relaxedBy?.declaredAt)).toEqual(['shop/web']);
+  });
+
+  test('changes kubecraft made on request (applySecureDefaults on upstream manifests) are reported from the thread too', () => {
+    const app = new KubecraftApp({ outdir: path.join(dir, 'unused'), printReport: false });
+    const chart = new KubecraftChart(app, 'shop');
+    External.namespace(chart, 'shop', 'created by the platform team');
+    new UpstreamManifests(chart, 'upstream', {
+      applySecureDefaults: true,
+      text: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: { name: web, namespace: shop }',
+        'spec:',
+        '  containers:',
+        '    - name: web',
+        '      image: ghcr.io/acme/web:1.0.0',
+      ].join('\n'),
+    });
+    const report = thread.begin(unitsOf(app), { root: app, kubernetesVersion: '1.35' })!()!;
+    expect(report).toEqual(app.validate());
+    expect(report.info.map((f) => f.rule)).toEqual(['policy/secure-defaults-applied']);
   });
 
   test('a report nobody waited for does not get mixed up with the next one', () => {

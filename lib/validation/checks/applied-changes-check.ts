@@ -1,5 +1,4 @@
-import { appliedChangesOf } from '../applied-changes';
-import { ValidationContext } from '../validation-context';
+import { appliedChangesOf, ValidationContext } from '../validation-context';
 
 /**
  * Reports, as information, every change kubecraft made on request to an object (recorded with
@@ -8,7 +7,7 @@ import { ValidationContext } from '../validation-context';
  */
 export function checkAppliedChanges(ctx: ValidationContext): void {
   for (const obj of ctx.objects) {
-    const applied = obj.construct ? appliedChangesOf(obj.construct) : undefined;
+    const applied = appliedChangesOf(obj);
     if (!applied || applied.changes.length === 0) continue;
     const n = applied.changes.length;
     const fields = applied.changes.map((c) => `${c.field} = ${c.value}`).join(', ');
