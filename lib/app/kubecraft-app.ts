@@ -13,8 +13,7 @@ import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
-import { DeploymentUnit, validate } from '../validation/validate';
-import { ValidationThread } from '../validation/validation-thread';
+import { validate } from '../validation/validate';
 import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { currentSynthHook } from './synth-hook';
@@ -66,10 +65,7 @@ export const KUBERNETES_VERSION_VARIABLE = 'KUBECRAFT_KUBERNETES_VERSION';
 export interface SynthTimings {
   /** Rendering the construct tree to manifests (cdk8s resolution, secure defaults, ordering). */
   readonly render: number;
-  /**
-   * Validation (0 when off): the time the synth waited for it. Validation in the validation
-   * thread overlaps serialization, which is not counted twice.
-   */
+  /** Validation (0 when off). */
   readonly validate: number;
   /** YAML serialization. */
   readonly serialize: number;
@@ -92,8 +88,6 @@ export class KubecraftApp extends App {
   /** Whether `synth()` writes the app graph. */
   public readonly graph: boolean;
   private readonly printReport: boolean;
-  /** Validates in parallel with serialization, where available (see `ValidationThread`). */
-  private readonly validationThread?: ValidationThread;
 
   constructor(props: KubecraftAppProps = {}) {
     super(props);
@@ -110,11 +104,6 @@ export class KubecraftApp extends App {
       });
     }
     this.kubernetesVersion = requested ?? DEFAULT_KUBERNETES_VERSION;
-    // under `kubecraft synth`: started now, so that it loads while the app is built and rendered
-    const hook = currentSynthHook();
-    if (this.validateOnSynth && hook && !hook.validateOnly) {
-      this.validationThread = ValidationThread.shared(this.kubernetesVersion);
-    }
   }
 
   /** Renders and validates the app without writing anything. */
@@ -142,30 +131,18 @@ export class KubecraftApp extends App {
       hook.report(this.validate(files));
       return;
     }
-    // validation runs in the validation thread (when ready) while this thread serializes; nothing
-    // is written unless it passes
-    const pending = this.validateOnSynth ? this.validateLater(files) : undefined;
-    let output: OutputFile[] | undefined;
-    let serializeError: unknown;
-    const t2 = performance.now();
-    let t5 = t2;
-    const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
-    try {
-      output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
-    } catch (err) {
-      serializeError = err; // the validation report, if it has errors, says more
-    }
-    const t3 = performance.now();
-    if (pending) {
-      const report = pending();
-      t5 = performance.now();
+    if (this.validateOnSynth) {
+      const report = this.validate(files);
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
       if (this.printReport && report.findings.length > 0) {
         process.stderr.write(`${formatReport(report)}\n`);
       }
     }
-    if (serializeError !== undefined || !output) throw serializeError;
+    const t2 = performance.now();
+    const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
+    const output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
+    const t3 = performance.now();
     writeDirectoryAtomically(this.outdir, output, {
       keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
     });
@@ -174,23 +151,7 @@ export class KubecraftApp extends App {
       output.map((f) => f.relativePath),
     );
     const t4 = performance.now();
-    this.lastSynthTimings = {
-      render: t1 - t0,
-      validate: t2 - t1 + (t5 > t2 ? t5 - t3 : 0),
-      serialize: t3 - t2,
-      write: t4 - Math.max(t3, t5),
-    };
-  }
-
-  /**
-   * Starts validating `files` (in the validation thread when it is ready) and returns the
-   * function that waits for the report (validating in this thread if the other cannot).
-   */
-  private validateLater(files: readonly SynthesizedFile[]): () => ValidationReport {
-    const units = deploymentUnits(files);
-    const options = { root: this, kubernetesVersion: this.kubernetesVersion };
-    const inThread = this.validationThread?.begin(units, options);
-    return () => inThread?.() ?? validate(units, options);
+    this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
   }
 
   /** All objects of the app across charts, in output order. */
@@ -251,15 +212,12 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
  * deployed on its own, with the app's external declarations and relaxations.
  */
 export function validateRenderedApp(app: App, files: readonly SynthesizedFile[]): ValidationReport {
-  return validate(deploymentUnits(files), { root: app, kubernetesVersion: targetVersionOf(app) });
-}
-
-/** The deployment units of rendered files: one per output folder. */
-function deploymentUnits(files: readonly SynthesizedFile[]): DeploymentUnit[] {
-  return [...new Set(files.map((f) => f.folder))].map((folder) => ({
+  const folders = [...new Set(files.map((f) => f.folder))];
+  const units = folders.map((folder) => ({
     folder,
     objects: files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
   }));
+  return validate(units, { root: app, kubernetesVersion: targetVersionOf(app) });
 }
 
 /**

@@ -101,17 +101,6 @@ export function registerCustomResourceScope(group: string, kind: string, scope: 
   kinds.set(kind, scope === 'Cluster');
 }
 
-/** Every registered custom scope, as `[group, kind, scope]` (to hand to another thread). */
-export function customResourceScopes(): [string, string, 'Cluster' | 'Namespaced'][] {
-  return [...CUSTOM_SCOPES].flatMap(([group, kinds]) =>
-    [...kinds].map(([kind, cluster]): [string, string, 'Cluster' | 'Namespaced'] => [
-      group,
-      kind,
-      cluster ? 'Cluster' : 'Namespaced',
-    ]),
-  );
-}
-
 /**
  * Registers the scope of a CustomResourceDefinition given as JSON (any shape: anything that is
  * not a CRD with a group, a kind and a scope is ignored). Returns whether it registered one.

@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, describeObject, KubernetesVersion, Manifest } from '../core';
-import { AppliedChanges, appliedChangesOf as appliedChangesRecordedOn } from './applied-changes';
 import { ExternalObject } from './external';
 import { Finding } from './finding';
 import { Policy, Relaxation } from './policy';
@@ -18,38 +17,6 @@ export interface ObjectToValidate {
    * @default - no relaxations apply
    */
   readonly construct?: IConstruct;
-  /**
-   * The relaxations that apply to it, when known without its construct (objects validated in
-   * another thread); takes the place of the construct's.
-   *
-   * @default - those of `construct`
-   */
-  readonly relaxations?: readonly Relaxation[];
-  /**
-   * What kubecraft changed on the object at the user's request, when known without its
-   * construct (objects validated in another thread); takes the place of the construct's record.
-   *
-   * @default - what `construct` records (see `recordAppliedChanges`)
-   */
-  readonly appliedChanges?: AppliedChanges;
-}
-
-/**
- * `obj` with everything validation reads from its construct (relaxations, applied changes)
- * resolved into data, and without the construct: what can be handed to another thread.
- */
-export function detachedFromConstruct(obj: ObjectToValidate): ObjectToValidate {
-  return {
-    manifest: obj.manifest,
-    path: obj.path,
-    relaxations: obj.relaxations ?? (obj.construct ? Policy.relaxationsOf(obj.construct) : []),
-    appliedChanges: appliedChangesOf(obj),
-  };
-}
-
-/** What kubecraft changed on `obj` at the user's request, if anything. */
-export function appliedChangesOf(obj: ObjectToValidate): AppliedChanges | undefined {
-  return obj.appliedChanges ?? (obj.construct ? appliedChangesRecordedOn(obj.construct) : undefined);
 }
 
 /** Shared state of one validation run: the objects, the external declarations, the findings. */
@@ -104,8 +71,7 @@ export class ValidationContext {
   private relaxationsOf(obj: ObjectToValidate): Relaxation[] {
     let list = this.relaxations.get(obj);
     if (!list) {
-      const own = obj.relaxations ?? (obj.construct ? Policy.relaxationsOf(obj.construct) : []);
-      list = [...own, ...this.globalRelaxations];
+      list = [...(obj.construct ? Policy.relaxationsOf(obj.construct) : []), ...this.globalRelaxations];
       this.relaxations.set(obj, list);
     }
     return list;

@@ -1,4 +1,5 @@
-import { appliedChangesOf, ValidationContext } from '../validation-context';
+import { appliedChangesOf } from '../applied-changes';
+import { ValidationContext } from '../validation-context';
 
 /**
  * Reports, as information, every change kubecraft made on request to an object (recorded with
@@ -7,7 +8,7 @@ import { appliedChangesOf, ValidationContext } from '../validation-context';
  */
 export function checkAppliedChanges(ctx: ValidationContext): void {
   for (const obj of ctx.objects) {
-    const applied = appliedChangesOf(obj);
+    const applied = obj.construct ? appliedChangesOf(obj.construct) : undefined;
     if (!applied || applied.changes.length === 0) continue;
     const n = applied.changes.length;
     const fields = applied.changes.map((c) => `${c.field} = ${c.value}`).join(', ');

@@ -189,7 +189,6 @@ function compiledCrd(crd: unknown): ReadonlyMap<string, CompiledValidator> {
 export function registerCustomResourceDefinitions(crds: readonly unknown[]): string[] {
   const keys: string[] = [];
   for (const crd of crds) {
-    registeredSources.push(crd);
     for (const [key, fn] of compiledCrd(crd)) {
       registeredCrds.set(key, fn);
       keys.push(key);
@@ -197,13 +196,6 @@ export function registerCustomResourceDefinitions(crds: readonly unknown[]): str
   }
   return keys;
 }
-
-/** The CRDs given to `registerCustomResourceDefinitions` so far (to register them in another thread too). */
-export function registeredCustomResourceDefinitions(): readonly unknown[] {
-  return registeredSources;
-}
-
-const registeredSources: unknown[] = [];
 
 /** The validator of a custom resource registered with `registerCustomResourceDefinitions`, if any. */
 export function registeredCrdValidator(
