@@ -1,7 +1,8 @@
-import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConstructError, Manifest, SynthesisError } from '../core';
 import { sortByInstallOrder } from '../output/install-order';
+import { dependencyOrder } from './dependency-order';
 import { Environment } from './environment';
 import { KubecraftChart, registerCrdScopes } from './kubecraft-chart';
 
@@ -44,7 +45,7 @@ export function renderApp(app: App): SynthesizedFile[] {
   const usedNames = new Set<string>();
   const constructs = app.node.findAll();
   guarded(() => prepareApp(constructs));
-  return app.charts.map((chart) => {
+  return guarded(() => chartsOf(app)).map((chart) => {
     const folder = Environment.of(chart)?.envName ?? '';
     const base = `${folder ? `${folder}/` : ''}${chartFileBase(chart)}`;
     let fileName = `${base}${app.outputFileExtension}`;
@@ -52,6 +53,14 @@ export function renderApp(app: App): SynthesizedFile[] {
     usedNames.add(fileName);
     return { fileName, folder, objects: guarded(() => renderChart(chart)) };
   });
+}
+
+/**
+ * The app's charts in the order they are rendered: cdk8s's `app.charts` (dependency order),
+ * computed with `dependencyOrder`.
+ */
+export function chartsOf(app: App): Chart[] {
+  return dependencyOrder(app).filter((c): c is Chart => c instanceof Chart);
 }
 
 /** Runs `render`, naming errors raised by cdk8s or cdk8s-plus as a refused synthesis. */
@@ -122,9 +131,9 @@ function prepareApp(constructs: readonly IConstruct[]): void {
  * (`KubecraftChart`: secure defaults, rollout settings, config hashes), then install order.
  */
 function renderChart(chart: Chart): SynthesizedObject[] {
-  const apiObjects = new DependencyGraph(chart.node)
-    .topology()
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  const apiObjects = dependencyOrder(chart).filter(
+    (c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart,
+  );
   for (const obj of apiObjects) nameRenderingErrors(obj);
   const manifests: Manifest[] = KubecraftChart.isKubecraftChart(chart)
     ? chart._renderObjects(apiObjects)

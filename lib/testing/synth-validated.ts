@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { validateRenderedApp } from '../app/kubecraft-app';
-import { renderApp, SynthesizedFile } from '../app/synthesis';
+import { chartsOf, renderApp, SynthesizedFile } from '../app/synthesis';
 import { Manifest, SynthesisError } from '../core';
 import { formatReport, ValidationReport } from '../validation/finding';
 
@@ -33,6 +33,6 @@ export function synthValidated(chart: Chart): Manifest[] {
 }
 
 function objectsOf(chart: Chart, files: readonly SynthesizedFile[]): Manifest[] {
-  const index = (App.of(chart) as App).charts.indexOf(chart);
+  const index = chartsOf(App.of(chart) as App).indexOf(chart);
   return files[index].objects.map((o) => o.manifest);
 }
