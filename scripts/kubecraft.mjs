@@ -34,9 +34,9 @@ function writeAtomically(file, data) {
 }
 
 async function build() {
-  const { buildSync } = await import('esbuild');
+  const { build: esbuild } = await import('esbuild');
   const started = Date.now();
-  const result = buildSync({
+  const result = await esbuild({
     entryPoints: [join(root, 'lib', 'cli', 'main.ts')],
     absWorkingDir: root,
     bundle: true,
@@ -50,6 +50,19 @@ async function build() {
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
+    plugins: [
+      {
+        // the schema validators (generated JavaScript, megabytes) stay out of the bundle, required
+        // from lib/ (as the runner does for apps): one copy per process, shared with the app
+        name: 'generated-external',
+        setup(b) {
+          b.onResolve({ filter: /[\\/]generated[\\/][^\\/]+$/ }, (a) => ({
+            path: createRequire(join(a.resolveDir, 'x.js')).resolve(a.path),
+            external: true,
+          }));
+        },
+      },
+    ],
   });
   const code = result.outputFiles[0].text;
   const inputs = Object.keys(result.metafile.inputs).map((f) => {

@@ -28,18 +28,6 @@ export function ownPackageJson(): OwnPackageJson {
   }
 }
 
-/** Writes `data` to `file` through a temporary file and a rename, so readers never see half a file. */
-export function writeFileAtomically(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 /** A path as the user sees it: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, file);

@@ -8,9 +8,11 @@ import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
 import type * as esbuild from 'esbuild';
+import { writeFileAtomically } from '../core';
+import { CACHE_DIR_VARIABLE } from '../upstream/parsed-yaml-cache';
 import { UsageError } from './args';
 import { enableCompileCache } from './compile-cache';
-import { displayPath, findProject, ownPackageJson, writeFileAtomically } from './project';
+import { displayPath, findProject, ownPackageJson } from './project';
 
 /** A bundled app, ready to run. */
 export interface AppBundle {
@@ -185,13 +187,15 @@ function formatMessage(m: esbuild.Message): string {
 /**
  * esbuild plugin: gives each bundled file that uses `__dirname` / `__filename` its own values
  * (on its first line, so line numbers stay), and leaves generated JavaScript (`*.generated.js`,
- * megabytes of schema validators) out of the bundle, required from where it is.
+ * `generated/*.js`: megabytes of schema validators) out of the bundle, required from where it
+ * is (so Node loads it once per process and its code cache applies).
  */
 function appPlugin(): esbuild.Plugin {
+  const GENERATED = /(\.generated(\.c?js)?|[\\/]generated[\\/][^\\/]+)$/;
   return {
     name: 'kubecraft-app',
     setup(build) {
-      build.onResolve({ filter: /\.generated(\.c?js)?$/ }, (args) => {
+      build.onResolve({ filter: GENERATED }, (args) => {
         if (args.kind === 'entry-point' || !args.path.startsWith('.')) return undefined;
         try {
           const file = require.resolve(path.resolve(args.resolveDir, args.path));
@@ -232,6 +236,8 @@ export function runBundle(
 ): void {
   process.setSourceMapsEnabled(true);
   enableCompileCache(path.join(bundle.project, '.kubecraft', 'code-cache'));
+  // parsed upstream YAML is kept between runs (see parsedOnce); the app's own setting wins
+  process.env[CACHE_DIR_VARIABLE] ??= path.join(bundle.project, '.kubecraft', 'cache');
   const m = new Module(bundle.file) as unknown as CompilableModule;
   m.id = '.';
   m.filename = bundle.file;

@@ -9,3 +9,4 @@ export * from './object-identity';
 export * from './kubernetes-version';
 export * from './annotations';
 export * from './feature-versions';
+export * from './atomic-file';

@@ -8,6 +8,7 @@ import { applySecureDefaults } from '../security/secure-defaults';
 import { recordAppliedChanges } from '../validation/applied-changes';
 import { Policy } from '../validation/policy';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
+import { parsedOnce } from './parsed-yaml-cache';
 import { UpstreamKinds, UpstreamManifest } from './types';
 
 /** The annotation Helm uses to mark hooks (tests, pre-install jobs, ...). */
@@ -264,8 +265,17 @@ export class UpstreamManifests extends Construct {
   }
 }
 
-/** Parses multi-document YAML into manifests; empty documents are skipped, `List`s flattened. */
+/**
+ * Parses multi-document YAML into manifests; empty documents are skipped, `List`s flattened.
+ * Remembered by content (see `parsedOnce`): the same text is parsed once.
+ */
 export function parseManifests(scope: Construct, text: string): Manifest[] {
+  return parsedOnce(text, `yaml@${YAML_VERSION}`, (t) => parseManifestsNow(scope, t));
+}
+
+const YAML_VERSION = (require('yaml/package.json') as { version: string }).version;
+
+function parseManifestsNow(scope: Construct, text: string): Manifest[] {
   const result: Manifest[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length > 0) {

@@ -152,3 +152,28 @@ describe('kubecraft import', () => {
     );
   }, 120_000);
 });
+
+describe('CRD schemas compiled on first use', () => {
+  test('a schema ajv cannot compile makes its custom resources invalid, saying why, and leaves the rest alone', () => {
+    const app = new KubecraftApp();
+    const crds = new KubecraftChart(app, 'crds');
+    const broken = crd('Issuer', 'issuers', 'Namespaced');
+    (broken.spec.versions[0].schema.openAPIV3Schema.properties.spec as { type: string }).type = 'no-such-type';
+    new ApiObject(crds, 'issuers', broken); // compiled only when an Issuer is validated
+    new ApiObject(crds, 'clusterissuers', crd('ClusterIssuer', 'clusterissuers', 'Cluster'));
+    const certs = new KubecraftChart(app, 'certs', { namespace: 'apps' });
+    const spec = { acme: { server: 'https://acme-v02.api.letsencrypt.org/directory' } };
+    new ApiObject(certs, 'issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name: 'x' }, spec });
+    new ApiObject(certs, 'cluster', {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: { name: 'y' },
+      spec,
+    });
+    const errors = validateChart(certs).errors.filter((e) => e.rule !== 'refs/namespace');
+    expect(errors.map((e) => [e.rule, e.object])).toEqual([['schema/invalid', 'Issuer apps/x']]);
+    expect(errors[0].message).toMatch(
+      /^the CRD's openAPIV3Schema for cert-manager.io\/v1 Issuer cannot be compiled \(.+\): fix the CRD$/,
+    );
+  });
+});

@@ -163,22 +163,56 @@ function compiledCrd(crd: unknown): ReadonlyMap<string, CompiledValidator> {
   for (const v of c.spec.versions) {
     const openApi = v?.schema?.openAPIV3Schema;
     if (!v || v.served === false || typeof v.name !== 'string' || !openApi || typeof openApi !== 'object') continue;
-    const hardened = hardenCrdSchema(openApi) as Record<string, unknown>;
-    const properties = { ...((hardened.properties as Record<string, unknown> | undefined) ?? {}) };
-    properties.apiVersion = { type: 'string', enum: [`${group}/${v.name}`] };
-    properties.kind = { type: 'string', enum: [kind] };
-    properties.metadata = { type: 'object' };
-    const schema = { ...hardened, type: 'object', properties, additionalProperties: hardened.additionalProperties ?? false };
-    let fn: CompiledValidator;
-    try {
-      fn = ajvForCrds().compile(schema) as CompiledValidator;
-    } catch {
-      continue; // a schema ajv cannot compile: its kind stays unknown, reported as such
-    }
-    result.set(`${group}/${v.name}/${kind}`, fn);
+    const apiVersion = `${group}/${v.name}`;
+    // compiled when first used: a CRD file defines many kinds an app may never instantiate
+    result.set(
+      `${apiVersion}/${kind}`,
+      compiledOnFirstUse(`${apiVersion} ${kind}`, () => {
+        const hardened = hardenCrdSchema(openApi) as Record<string, unknown>;
+        const properties = { ...((hardened.properties as Record<string, unknown> | undefined) ?? {}) };
+        properties.apiVersion = { type: 'string', enum: [apiVersion] };
+        properties.kind = { type: 'string', enum: [kind] };
+        properties.metadata = { type: 'object' };
+        const additionalProperties = hardened.additionalProperties ?? false;
+        return { ...hardened, type: 'object', properties, additionalProperties };
+      }),
+    );
   }
   compiledCrds.set(hash, result);
   return result;
+}
+
+/**
+ * A validator that compiles `schema()` with ajv on its first call. A schema ajv cannot compile
+ * makes every object of the kind invalid, with ajv's reason.
+ */
+function compiledOnFirstUse(what: string, schema: () => object): CompiledValidator {
+  let fn: CompiledValidator | undefined;
+  let failure: string | undefined;
+  const validate: CompiledValidator = (data: unknown): boolean => {
+    if (!fn && failure === undefined) {
+      try {
+        fn = ajvForCrds().compile(schema()) as CompiledValidator;
+      } catch (err) {
+        failure = err instanceof Error ? err.message : String(err);
+      }
+    }
+    if (!fn) {
+      validate.errors = [
+        {
+          instancePath: '',
+          keyword: 'crdSchema',
+          message: `the CRD's openAPIV3Schema for ${what} cannot be compiled (${failure}): fix the CRD`,
+          params: {},
+        },
+      ];
+      return false;
+    }
+    const ok = fn(data);
+    validate.errors = fn.errors;
+    return ok;
+  };
+  return validate;
 }
 
 /**

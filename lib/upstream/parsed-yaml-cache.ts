@@ -1,0 +1,52 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import { writeFileAtomically } from '../core';
+
+/**
+ * The environment variable naming a folder where parsed upstream YAML is kept between runs.
+ * `kubecraft synth` sets it to the project's `.kubecraft/cache`; unset, nothing is written.
+ */
+export const CACHE_DIR_VARIABLE = 'KUBECRAFT_CACHE_DIR';
+
+/** On `globalThis`: an app bundle reloaded by `kubecraft synth --watch` finds what the last run parsed. */
+const MEMO = Symbol.for('kubecraft.parsed-yaml');
+const MEMO_ENTRIES = 64;
+
+/**
+ * `parse(text)`, remembered by the sha256 of `text` and `format` (what else shapes the result:
+ * the parser's version): in this process, and between runs in `$KUBECRAFT_CACHE_DIR` (V8
+ * serialization, which keeps every value YAML can give). Parsing upstream YAML is most of what
+ * an app that includes large upstream files spends (Rook's CRDs: about half a second); the text
+ * rarely changes. Each call gets its own copy, which it may change. `parse` that throws is not
+ * remembered.
+ */
+export function parsedOnce<T>(text: string, format: string, parse: (text: string) => T): T {
+  const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
+  const memo = ((globalThis as { [MEMO]?: Map<string, Buffer> })[MEMO] ??= new Map<string, Buffer>());
+  let stored = memo.get(key);
+  const dir = process.env[CACHE_DIR_VARIABLE];
+  const file = dir ? path.join(dir, 'parsed-yaml', `${key}.v8`) : undefined;
+  if (!stored && file) {
+    try {
+      stored = fs.readFileSync(file);
+    } catch {
+      // not parsed before
+    }
+  }
+  if (!stored) {
+    stored = v8.serialize(parse(text));
+    if (file) {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomically(file, stored);
+      } catch {
+        // a cache is an optimization only
+      }
+    }
+  }
+  if (memo.size >= MEMO_ENTRIES) memo.clear();
+  memo.set(key, stored);
+  return v8.deserialize(stored) as T;
+}
