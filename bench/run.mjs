@@ -11,7 +11,17 @@
 // app reports its own phase split and peak RSS as a JSON line. Medians are taken per case, and
 // ratios are against the baseline measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -429,17 +439,14 @@ function runCli(args, env = {}) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function watchLatency(edits) {
-  const entry = join(root, '.kubecraft', 'bench-watch-main.ts');
-  const source = (n) =>
-    `// edit ${n}\nimport { buildExampleApp } from '../examples/example-app';\nimport { KubecraftApp } from '../lib';\nbuildExampleApp(new KubecraftApp({ graph: true, printReport: false })).synth();\n`;
+/**
+ * Watch latency: `kubecraft synth --watch` of `entry` (run by `cli` in `cwd`), the time from
+ * writing `source(i)` to the entry to the summary line printed after the output was replaced.
+ */
+async function watchLatency({ cli, cwd, entry, source }, edits) {
   writeFileSync(entry, source(0));
   const { spawn } = await import('node:child_process');
-  const child = spawn(
-    process.execPath,
-    [join(root, 'scripts', 'kubecraft.mjs'), 'synth', entry, '--watch', '--outdir', join(outBase, 'watch')],
-    { cwd: root },
-  );
+  const child = spawn(process.execPath, [cli, 'synth', entry, '--watch', '--outdir', join(outBase, 'watch')], { cwd });
   let buffer = '';
   let waiting;
   child.stderr.on('data', (d) => {
@@ -464,10 +471,44 @@ async function watchLatency(edits) {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGINT');
-  rmSync(entry, { force: true });
+  await new Promise((r) => child.once('exit', r));
   return samples;
 }
 
+/**
+ * The example app as a project that installs kubecraft would have it: a folder with its own
+ * package.json, the example's files with `../lib` imported as `kubecraft`, and a node_modules of
+ * links to this repository's packages, where `kubecraft` is this repository (its `build/`). So
+ * kubecraft is a package there: the runner leaves it external, and watch runs keep it loaded.
+ */
+function installedExampleProject() {
+  const dir = join(root, '.kubecraft', 'bench-installed');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name !== 'kubecraft') symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  symlinkSync(root, join(dir, 'node_modules', 'kubecraft'));
+  cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
+  cpSync(join(root, 'imports'), join(dir, 'imports'), { recursive: true });
+  for (const f of readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.ts'))) {
+    const file = join(dir, 'examples', f);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/from '\.\.\/lib'/g, "from 'kubecraft'"));
+  }
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-installed', version: '1.0.0', private: true }),
+  );
+  const source = (n) =>
+    `// edit ${n}\nimport { KubecraftApp } from 'kubecraft';\nimport { buildExampleApp } from './examples/example-app';\nbuildExampleApp(new KubecraftApp({ graph: true, printReport: false })).synth();\n`;
+  const entry = join(dir, 'main.ts');
+  writeFileSync(entry, source(0));
+  return { dir, entry, source };
+}
+
+const CLI_START = '<!-- bench:cli:start -->';
+const CLI_END = '<!-- bench:cli:end -->';
+let cliSection;
 if (opts.suite === 'all' || opts.suite === 'cli') {
   const synthArgs = ['synth', 'main.ts', '--quiet', '--outdir', join(outBase, 'cli')];
   const clearCaches = () => {
@@ -482,10 +523,45 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
   runCli(synthArgs);
   const warm = Array.from({ length: runs }, () => runCli(synthArgs));
   const warmNoCodeCache = Array.from({ length: runs }, () => runCli(synthArgs, { KUBECRAFT_CODE_CACHE: '0' }));
-  const latency = await watchLatency(runs * 2);
+  const devEntry = join(root, '.kubecraft', 'bench-watch-main.ts');
+  const latency = await watchLatency(
+    {
+      cli: join(root, 'scripts', 'kubecraft.mjs'),
+      cwd: root,
+      entry: devEntry,
+      source: (n) =>
+        `// edit ${n}\nimport { buildExampleApp } from '../examples/example-app';\nimport { KubecraftApp } from '../lib';\nbuildExampleApp(new KubecraftApp({ graph: true, printReport: false })).synth();\n`,
+    },
+    runs * 2,
+  );
+  rmSync(devEntry, { force: true });
+  // the same app where kubecraft is an installed package, through the compiled CLI
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const installed = installedExampleProject();
+  const bin = join(root, 'build', 'lib', 'cli', 'bin.js');
+  const runInstalled = () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'synth', installed.entry, '--quiet', '--outdir', join(outBase, 'inst')],
+      {
+        cwd: installed.dir,
+        encoding: 'utf8',
+      },
+    );
+    if (r.status !== 0) throw new Error(`kubecraft synth (installed) failed:\n${r.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  runInstalled();
+  const installedWarm = Array.from({ length: runs }, runInstalled);
+  const installedLatency = await watchLatency({ cli: bin, cwd: installed.dir, ...installed }, runs * 2);
+  rmSync(installed.dir, { recursive: true, force: true });
   const row = (label, xs) => `| ${label} | ${Math.round(median(xs))} | ${xs.map((x) => Math.round(x)).join(', ')} |`;
   const lines = [
+    CLI_START,
     '### `kubecraft synth` of the example app: cold, warm, watch',
+    '',
+    'In this repository (`scripts/kubecraft.mjs`, the app bundling `lib/` from source), and as a project that installs kubecraft has it (the compiled CLI; the example with `kubecraft` imported as a package).',
     '',
     '| case | median ms | runs (ms) |',
     '|---|---:|---|',
@@ -493,14 +569,41 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
     row('warm: cached bundle and V8 code cache', warm),
     row('warm without the code cache (KUBECRAFT_CODE_CACHE=0)', warmNoCodeCache),
     row('watch: edit of the entry file to dist/ replaced', latency),
+    row('installed package: warm', installedWarm),
+    row('installed package: watch, edit to dist/ replaced', installedLatency),
+    CLI_END,
     '',
   ];
-  sections.push(lines.join('\n'));
-  console.log(lines.join('\n'));
+  cliSection = lines.join('\n');
+  sections.push(cliSection);
+  console.log(cliSection);
 }
 
 rmSync(outBase, { recursive: true, force: true });
-if (opts.write && opts.suite === 'schema') {
+if (opts.write && opts.suite === 'cli') {
+  // only this suite: replace its section (marked, or from its heading to the next one), keep the rest
+  const file = join(root, 'docs', 'benchmarks.md');
+  const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const heading = '### `kubecraft synth` of the example app: cold, warm, watch';
+  let start = doc.indexOf(CLI_START);
+  let end = start >= 0 ? doc.indexOf(CLI_END) + CLI_END.length : -1;
+  if (start < 0 && doc.includes(heading)) {
+    start = doc.indexOf(heading);
+    const after = doc.slice(start + heading.length).search(/\n(###|<!--) /);
+    end = after < 0 ? doc.length : start + heading.length + after + 1;
+  }
+  const dated = cliSection.replace(
+    `${heading}\n`,
+    `${heading}\n\nProduced by \`npm run bench -- --suite cli --write\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.\n`,
+  );
+  writeFileSync(
+    file,
+    start >= 0
+      ? doc.slice(0, start) + dated.trimEnd() + '\n' + doc.slice(end).replace(/^\n*/, '\n')
+      : `${doc.trimEnd()}\n\n${dated}`,
+  );
+  console.log('wrote the cli section of docs/benchmarks.md');
+} else if (opts.write && opts.suite === 'schema') {
   // only this suite: replace (or add) its section, keep the rest of the file as it is
   const file = join(root, 'docs', 'benchmarks.md');
   const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
