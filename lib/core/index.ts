@@ -10,3 +10,4 @@ export * from './kubernetes-version';
 export * from './annotations';
 export * from './feature-versions';
 export * from './atomic-file';
+export * from './lazy-packages';

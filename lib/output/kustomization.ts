@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { toYamlDocuments } from './yaml-serializer';
 
 /**
  * The file name of each output folder's kustomization. kustomize (`kubectl apply -k`,
@@ -14,5 +14,7 @@ export const KUSTOMIZATION_FILE = 'Kustomization';
  * as one unit. kustomize itself orders the resources by kind (Namespaces first, ...).
  */
 export function kustomization(resources: readonly string[]): string {
-  return stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] });
+  return toYamlDocuments([
+    { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] },
+  ]);
 }

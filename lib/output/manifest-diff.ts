@@ -4,8 +4,7 @@
 // Secret values are never shown (diff/secret-redaction.ts).
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
-import { Manifest } from '../core';
+import { Manifest, yamlPackage } from '../core';
 import { compareResource } from './diff/field-changes';
 import { ManifestDiff, ResourceChange } from './diff/model';
 import { compareIdentities, identityOf, ResourceKey, resourceKey } from './diff/resource-identity';
@@ -36,7 +35,7 @@ export function readManifests(dir: string): Map<ResourceKey, Manifest> {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relPath);
       else if (/\.ya?ml$/.test(entry.name) && entry.name !== 'kustomization.yaml') {
-        for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, relPath), 'utf8'))) {
+        for (const doc of yamlPackage().parseAllDocuments(fs.readFileSync(path.join(dir, relPath), 'utf8'))) {
           const m = doc.toJS() as Manifest | null;
           if (!m || typeof m !== 'object' || !m.kind) continue;
           result.set(resourceKey(m, rel), m);

@@ -1,5 +1,3 @@
-import { DEFAULT_SCHEMA, dump, Type } from 'js-yaml';
-
 /**
  * Whether a plain (unquoted) scalar with this text could be read as something other than a string
  * by a YAML 1.1 or YAML 1.2 reader: kubectl's go-yaml v2 (via sigs.k8s.io/yaml), go-yaml v3,
@@ -70,14 +68,22 @@ const TIMESTAMP =
  * For the js-yaml fallback (values that are not plain JSON): js-yaml quotes a string when any
  * implicit type of the schema would resolve its plain form, so a type that resolves exactly the
  * ambiguous strings makes `dump` quote them. It is never used to represent a value (no
- * `predicate`/`instanceOf`) or to load.
+ * `predicate`/`instanceOf`) or to load. js-yaml is loaded only when a document needs it.
  */
-const ambiguousString = new Type('tag:kubecraft.dev,2024:ambiguous-string', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && isAmbiguousPlainScalar(data),
-  construct: (data: string) => data,
-});
-const SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [ambiguousString] });
+let fallbackSchema: import('js-yaml').Schema | undefined;
+function jsYamlDump(doc: unknown): string {
+  const jsYaml = require('js-yaml') as typeof import('js-yaml');
+  fallbackSchema ??= jsYaml.DEFAULT_SCHEMA.extend({
+    implicit: [
+      new jsYaml.Type('tag:kubecraft.dev,2024:ambiguous-string', {
+        kind: 'scalar',
+        resolve: (data: unknown) => typeof data === 'string' && isAmbiguousPlainScalar(data),
+        construct: (data: string) => data,
+      }),
+    ],
+  });
+  return jsYaml.dump(doc, { schema: fallbackSchema, lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' });
+}
 
 /**
  * Serializes manifests to a multi-document YAML stream (`---` between documents), as cdk8s
@@ -109,7 +115,7 @@ function toYamlDocument(doc: unknown): string {
     return text === undefined ? '' : text + '\n';
   } catch (e) {
     if (e !== NOT_JSON) throw e;
-    return dump(doc, { schema: SCHEMA, lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' });
+    return jsYamlDump(doc);
   }
 }
 

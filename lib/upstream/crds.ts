@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import { parseAllDocuments } from 'yaml';
-import { registerCustomResourceScopeOf } from '../core';
+import { registerCustomResourceScopeOf, yamlPackage } from '../core';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
 
 /**
@@ -15,7 +14,8 @@ import { registerCustomResourceDefinitions } from '../validation/schema/store';
  * ```
  */
 export function registerCrdsFromFile(file: string): string[] {
-  const crds = parseAllDocuments(fs.readFileSync(file, 'utf8'))
+  const crds = yamlPackage()
+    .parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map((d) => d.toJS() as unknown)
     .filter((d) => (d as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition');
   for (const crd of crds) registerCustomResourceScopeOf(crd);

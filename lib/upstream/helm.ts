@@ -3,8 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
-import { ConstructError } from '../core';
+import { ConstructError, yamlPackage } from '../core';
 import { UpstreamManifests } from './upstream-manifests';
 
 /** Properties for `HelmManifests`. */
@@ -85,7 +84,7 @@ function renderHelmChart(scope: Construct, id: string, props: HelmManifestsProps
   if (props.values) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecraft-helm-'));
     const file = path.join(dir, 'values.yaml');
-    fs.writeFileSync(file, stringify(props.values));
+    fs.writeFileSync(file, yamlPackage().stringify(props.values));
     args.push('--values', file);
   }
   try {

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { parseAllDocuments } from 'yaml';
 import { markUpstreamManifest } from '../app/kubecraft-chart';
-import { ConstructError, describeObject, Manifest, registerCustomResourceScopeOf } from '../core';
+import { ConstructError, describeObject, Manifest, registerCustomResourceScopeOf, yamlPackage } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { recordAppliedChanges } from '../validation/applied-changes';
 import { Policy } from '../validation/policy';
@@ -273,11 +272,12 @@ export function parseManifests(scope: Construct, text: string): Manifest[] {
   return parsedOnce(text, `yaml@${YAML_VERSION}`, (t) => parseManifestsNow(scope, t));
 }
 
+/** The yaml package's version: part of the key of parsed files (a new parser may read differently). */
 const YAML_VERSION = (require('yaml/package.json') as { version: string }).version;
 
 function parseManifestsNow(scope: Construct, text: string): Manifest[] {
   const result: Manifest[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of yamlPackage().parseAllDocuments(text)) {
     if (doc.errors.length > 0) {
       throw new ConstructError(scope, `UpstreamManifests: invalid YAML: ${doc.errors[0].message}`, {
         hint: 'fix the YAML of the upstream file',

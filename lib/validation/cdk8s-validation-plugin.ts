@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import { dirname } from 'path';
-import { parseAllDocuments } from 'yaml';
-import { ConstructError, Manifest, toKubernetesVersion } from '../core';
+import { ConstructError, Manifest, toKubernetesVersion, yamlPackage } from '../core';
 import { ExternalObject } from './external';
 import { Relaxation } from './policy';
 import { RULES } from './rules';
@@ -95,7 +94,8 @@ export class KubecraftValidation {
   public async validate(context: Cdk8sValidationContext): Promise<void> {
     const objects: (ObjectToValidate & { manifestPath: string })[] = [];
     for (const manifestPath of context.manifests) {
-      const docs = parseAllDocuments(fs.readFileSync(manifestPath, 'utf8'))
+      const docs = yamlPackage()
+        .parseAllDocuments(fs.readFileSync(manifestPath, 'utf8'))
         .map((d) => d.toJS() as Manifest)
         .filter((m) => m && typeof m === 'object');
       docs.forEach((manifest, i) => {

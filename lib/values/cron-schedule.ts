@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import type { CronExpressionParser as Parser } from 'cron-parser';
 
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
 
@@ -22,7 +22,8 @@ export function cronScheduleProblems(schedule: string): string[] {
     return [`must have exactly 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`];
   }
   try {
-    CronExpressionParser.parse(trimmed);
+    // loaded on first use: most apps have no CronJob
+    (require('cron-parser') as { CronExpressionParser: typeof Parser }).CronExpressionParser.parse(trimmed);
     return [];
   } catch (err) {
     return [(err as Error).message];

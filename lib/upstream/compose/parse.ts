@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
+import { yamlPackage } from '../../core';
 import {
   ComposeConfig,
   ComposeFileRef,
@@ -44,7 +44,7 @@ const MAPPED_TOP = new Set(['version', 'name', 'services', 'volumes', 'secrets',
  * normalized model. Throws on what is not a compose file (no `services` map).
  */
 export function parseCompose(text: string, file: string): ComposeProject {
-  const doc = parseYaml(text) as unknown;
+  const doc = yamlPackage().parse(text) as unknown;
   if (!isMap(doc) || !isMap(doc.services)) throw new Error(`${file}: not a compose file (no 'services' map)`);
   const notes: string[] = [];
   for (const key of Object.keys(doc)) if (!MAPPED_TOP.has(key)) notes.push(`top-level '${key}' is not mapped`);
