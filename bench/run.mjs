@@ -57,15 +57,22 @@ for (const app of ['services', 'example', 'webservices', 'floor']) {
   bundles[app] = outfile;
 }
 
-function runOnce(args) {
+/** One run of `command args(outdir)` in `cwd`: its wall time, and the JSON line it printed last, if any. */
+function runProcess(command, args, cwd = root) {
   const outdir = join(outBase, `o-${Math.random().toString(36).slice(2)}`);
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...args, outdir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(command, args(outdir), { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`benchmark process failed (${args.join(' ')}):\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`benchmark process failed (${command} ${args(outdir).join(' ')}):\n${r.stderr}`);
   rmSync(outdir, { recursive: true, force: true });
-  const report = JSON.parse(r.stdout.trim().split('\n').pop());
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  const report = last.startsWith('{') ? JSON.parse(last) : {};
   return { wall, ...report };
+}
+
+/** One run of `node ...args <outdir>` (a bench app reporting its phases as a JSON line). */
+function runOnce(args) {
+  return runProcess(process.execPath, (outdir) => [...args, outdir]);
 }
 
 function median(xs) {
@@ -177,17 +184,6 @@ function runCdk8sSynth() {
 // - plain cdk8s-plus-27 (Deployment + Service pairs, precompiled, plain node), and the floor (the
 //   final objects from JSON straight to YAML).
 const BEFORE_REV = 'fc3b309'; // main before issue 13 (faster than Helm) began
-function runProcess(command, args, cwd = root) {
-  const outdir = join(outBase, `o-${Math.random().toString(36).slice(2)}`);
-  const start = process.hrtime.bigint();
-  const r = spawnSync(command, args(outdir), { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`benchmark process failed (${command} ${args(outdir).join(' ')}):\n${r.stderr}`);
-  rmSync(outdir, { recursive: true, force: true });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  const report = last.startsWith('{') ? JSON.parse(last) : {};
-  return { wall, ...report };
-}
 
 /** Round-robin: one warm-up run of every case, then `runs` rounds of every case; medians. */
 function measureRoundRobin(cases) {
@@ -428,13 +424,10 @@ if (opts.suite === 'all' || opts.suite === 'schema') {
 // Cold: no cached bundle and no code cache (.kubecraft/bundles and .kubecraft/code-cache of
 // the repository removed); warm: both present. Watch: `kubecraft synth --watch` of the example
 // app, time from writing its entry file to the summary line printed after dist/ was replaced.
-function runCli(args, env = {}) {
+/** One run of the kubecraft CLI (`cli`, by default this repository's dev entry) in `cwd`: its wall time. */
+function runCli(args, env = {}, cli = join(root, 'scripts', 'kubecraft.mjs'), cwd = root) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'kubecraft.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`kubecraft ${args.join(' ')} failed:\n${r.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -539,19 +532,8 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const installed = installedExampleProject();
   const bin = join(root, 'build', 'lib', 'cli', 'bin.js');
-  const runInstalled = () => {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(
-      process.execPath,
-      [bin, 'synth', installed.entry, '--quiet', '--outdir', join(outBase, 'inst')],
-      {
-        cwd: installed.dir,
-        encoding: 'utf8',
-      },
-    );
-    if (r.status !== 0) throw new Error(`kubecraft synth (installed) failed:\n${r.stderr}`);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
+  const runInstalled = () =>
+    runCli(['synth', installed.entry, '--quiet', '--outdir', join(outBase, 'inst')], {}, bin, installed.dir);
   runInstalled();
   const installedWarm = Array.from({ length: runs }, runInstalled);
   const installedLatency = await watchLatency({ cli: bin, cwd: installed.dir, ...installed }, runs * 2);

@@ -175,11 +175,10 @@ export class KubecraftChart extends Chart {
    * namespace removed from cluster-scoped objects (Namespace, ClusterRole, ...), which have none.
    */
   public toJson(): any[] {
-    const all = this.node.root.node.findAll();
-    for (const c of all) {
+    for (const c of this.node.findAll()) {
       if (c instanceof ApiObject && Chart.of(c) === this) applyJsonPatchesLast(c);
     }
-    registerCrdScopes(all);
+    registerCrdScopes(this.node.root.node.findAll());
     return this.finish(super.toJson() as Manifest[]);
   }
 

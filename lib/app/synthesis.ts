@@ -75,14 +75,6 @@ function guarded<T>(render: () => T): T {
   }
 }
 
-/** Synthesizes one chart, objects in install order, each paired with the construct that produced it. */
-export function synthesizeChart(chart: Chart): SynthesizedObject[] {
-  return guarded(() => {
-    prepareApp(App.of(chart).node.findAll());
-    return renderChart(chart);
-  });
-}
-
 /**
  * What cdk8s's `App._synthChart` does before rendering a chart, for the whole app at once
  * (`constructs`: every construct of the app): the dependencies implied by nested charts and by
