@@ -12,7 +12,7 @@ export const ROOK_MANIFESTS = {
 } as const;
 
 const CSI_CRDS_ELSEWHERE =
-  'the csi.ceph.io CRDs (Driver, OperatorConfig) ship with the ceph-csi-operator, not in Rook v1.20.6 crds.yaml; they are installed with it, outside this app';
+  'its CRD (csi.ceph.io) ships with the ceph-csi-operator (Rook csi-operator.yaml), which this app does not install: applied without it, the object is refused (no matches for kind); install the ceph-csi-operator, then its custom resources';
 
 /**
  * The Rook v1.20.6 operator as upstream ships it: its CRDs, RBAC and operator Deployment. The
@@ -22,8 +22,10 @@ const CSI_CRDS_ELSEWHERE =
  * Changed in typed code: the operator gets upstream's own recommended requests and memory
  * limit (a comment in operator.yaml) and a CPU limit, the runtime's default seccomp profile and no privilege escalation
  * (it runs as uid 2016 and needs neither). The Namespace is created by `10-rook-ceph`. Relaxed,
- * each with its reason: the operator's probes and writable root filesystem, and the csi.ceph.io
- * custom resources whose CRDs are not part of this release's crds.yaml.
+ * each with its reason: the operator's probes and writable root filesystem. Left out, with the
+ * reason: the csi.ceph.io custom resources of operator.yaml, whose CRDs are not part of this
+ * release's crds.yaml (they come with the ceph-csi-operator): on a cluster without them those
+ * objects can never be applied.
  */
 export class RookOperatorChart extends KubecraftChart {
   public readonly crds: UpstreamManifests;
@@ -56,8 +58,8 @@ export class RookOperatorChart extends KubecraftChart {
         'policy/read-only-root-fs',
         'the operator writes Ceph configuration and keyrings outside its two emptyDir mounts; upstream runs it with a writable root filesystem',
       )
-      .relax('Driver', 'rook-ceph.rbd.csi.ceph.com', 'schema/unknown-kind', CSI_CRDS_ELSEWHERE)
-      .relax('Driver', 'rook-ceph.cephfs.csi.ceph.com', 'schema/unknown-kind', CSI_CRDS_ELSEWHERE)
-      .relax('OperatorConfig', 'ceph-csi-operator-config', 'schema/unknown-kind', CSI_CRDS_ELSEWHERE);
+      .exclude('Driver', 'rook-ceph.rbd.csi.ceph.com', CSI_CRDS_ELSEWHERE)
+      .exclude('Driver', 'rook-ceph.cephfs.csi.ceph.com', CSI_CRDS_ELSEWHERE)
+      .exclude('OperatorConfig', 'ceph-csi-operator-config', CSI_CRDS_ELSEWHERE);
   }
 }

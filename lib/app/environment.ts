@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ConstructError } from '../core';
+import { SETUP_FOLDER } from '../output/install-phases';
 import { dns1123LabelProblems } from '../values/dns-name';
 
 /** The environment variable that selects which environments a synth writes (comma-separated). */
@@ -23,7 +24,9 @@ export class Environment<C> extends Construct {
 
   constructor(scope: Construct, name: string, config: C) {
     super(scope, name);
-    const problems = dns1123LabelProblems(name);
+    const problems = [...dns1123LabelProblems(name)];
+    if (name === SETUP_FOLDER)
+      problems.push(`is reserved: '${SETUP_FOLDER}/' holds the install phase of CRDs and Namespaces`);
     if (problems.length > 0) {
       throw new ConstructError(this, `environment name '${name}' ${problems.join('; ')}`, {
         prop: 'name',

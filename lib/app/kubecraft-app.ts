@@ -10,6 +10,7 @@ import {
 } from '../core';
 import { buildAppGraph, renderSvgs, toDot, toMermaid } from '../output/app-graph';
 import { OutputFile, writeDirectoryAtomically } from '../output/atomic-directory';
+import { phaseFolder, SETUP_FOLDER, splitByPhase } from '../output/install-phases';
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
@@ -145,6 +146,7 @@ export class KubecraftApp extends App {
     const t3 = performance.now();
     writeDirectoryAtomically(this.outdir, output, {
       keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+      replacedFolders: [SETUP_FOLDER],
     });
     hook?.written(
       this.outdir,
@@ -173,22 +175,39 @@ export interface OutputOptions {
 const SVG_MEMO = Symbol.for('kubecraft.svg-memo');
 
 /**
- * Serializes rendered files to YAML text, and adds to each output folder its
- * `kustomization.yaml` (and, if asked, its graph).
+ * Serializes rendered files to YAML text, each output folder in its install phases (see
+ * `InstallPhase`): a chart's CustomResourceDefinitions and Namespaces go to the folder's
+ * `setup/` sub-folder (`setup/<chart>.k8s.yaml`), the rest to `<chart>.k8s.yaml` (not written
+ * when the chart has only setup objects). Adds to each output folder, and to each `setup/`, its
+ * `Kustomization` (the folder's lists `setup` first, so kustomize and GitOps engines still take
+ * the folder as one unit), and, if asked, its graph.
  */
 export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
-  const out: OutputFile[] = files.map((f) => ({
-    relativePath: f.fileName,
-    content: toYamlDocuments(f.objects.map((o) => o.manifest)),
-  }));
+  const out: OutputFile[] = [];
   const graphs: { path: string; dot: string }[] = [];
   for (const folder of [...new Set(files.map((f) => f.folder))]) {
     const inFolder = files.filter((f) => f.folder === folder);
     const prefix = folder ? `${folder}/` : '';
-    out.push({
-      relativePath: `${prefix}${KUSTOMIZATION_FILE}`,
-      content: kustomization(inFolder.map((f) => f.fileName.slice(prefix.length))),
-    });
+    const setupPrefix = `${phaseFolder(folder, 'setup')}/`;
+    const resources: string[] = [];
+    const setupResources: string[] = [];
+    for (const f of inFolder) {
+      const base = f.fileName.slice(prefix.length);
+      const { setup, main } = splitByPhase(f.objects);
+      if (setup.length > 0) {
+        out.push({ relativePath: `${setupPrefix}${base}`, content: toYamlDocuments(setup.map((o) => o.manifest)) });
+        setupResources.push(base);
+      }
+      if (main.length > 0 || setup.length === 0) {
+        out.push({ relativePath: f.fileName, content: toYamlDocuments(main.map((o) => o.manifest)) });
+        resources.push(base);
+      }
+    }
+    if (setupResources.length > 0) {
+      out.push({ relativePath: `${setupPrefix}${KUSTOMIZATION_FILE}`, content: kustomization(setupResources) });
+      resources.unshift(SETUP_FOLDER);
+    }
+    out.push({ relativePath: `${prefix}${KUSTOMIZATION_FILE}`, content: kustomization(resources) });
     if (options.graph) {
       const graph = buildAppGraph(inFolder.flatMap((f) => f.objects.map((o) => o.manifest)));
       const dot = toDot(graph, folder ? `kubecraft app: ${folder}` : 'kubecraft app');

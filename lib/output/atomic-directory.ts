@@ -20,6 +20,14 @@ export interface WriteDirectoryOptions {
    * @default false - the output directory holds exactly `files` afterwards
    */
   readonly keepOtherFolders?: boolean;
+
+  /**
+   * Sub-folders never carried over by `keepOtherFolders`: they belong to the top-level files,
+   * which are always replaced (the `setup/` phase of the charts outside environments).
+   *
+   * @default - none
+   */
+  readonly replacedFolders?: readonly string[];
 }
 
 /**
@@ -51,7 +59,7 @@ export function writeDirectoryAtomically(
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       fs.writeFileSync(dest, file.content, 'utf8');
     }
-    if (options.keepOtherFolders) carryOverFolders(target, staging);
+    if (options.keepOtherFolders) carryOverFolders(target, staging, new Set(options.replacedFolders));
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
@@ -76,8 +84,11 @@ export function writeDirectoryAtomically(
   if (retired) fs.rmSync(retired, { recursive: true, force: true });
 }
 
-/** Hard-links (or copies) every sub-folder of `from` that `to` lacks into `to`; `from` is not modified. */
-function carryOverFolders(from: string, to: string): void {
+/**
+ * Hard-links (or copies) every sub-folder of `from` that `to` lacks, except those named in
+ * `replaced`, into `to`; `from` is not modified.
+ */
+function carryOverFolders(from: string, to: string, replaced: ReadonlySet<string>): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(from, { withFileTypes: true });
@@ -86,7 +97,7 @@ function carryOverFolders(from: string, to: string): void {
     throw err;
   }
   for (const e of entries) {
-    if (e.isDirectory() && !fs.existsSync(path.join(to, e.name)))
+    if (e.isDirectory() && !replaced.has(e.name) && !fs.existsSync(path.join(to, e.name)))
       linkTree(path.join(from, e.name), path.join(to, e.name));
   }
 }

@@ -9,6 +9,7 @@ import { compareResource } from './diff/field-changes';
 import { ManifestDiff, ResourceChange } from './diff/model';
 import { compareIdentities, identityOf, ResourceKey, resourceKey } from './diff/resource-identity';
 import { rolloutOf } from './diff/rollout';
+import { outputFolderOf } from './install-phases';
 
 export type { FieldChange, ManifestDiff, ResourceChange } from './diff/model';
 export { hasChanges } from './diff/model';
@@ -23,7 +24,8 @@ export { diffToJson, formatDiffJson } from './diff/json-format';
 
 /**
  * Reads every manifest under `dir` (recursively, `*.yaml` except kustomization.yaml), keyed by
- * {@link resourceKey} with the folder relative to `dir`.
+ * {@link resourceKey} with the output folder relative to `dir` (an install phase's `setup/`
+ * sub-folder counts as its output folder: an object moving between phases is not a change).
  */
 export function readManifests(dir: string): Map<ResourceKey, Manifest> {
   const result = new Map<ResourceKey, Manifest>();
@@ -38,7 +40,7 @@ export function readManifests(dir: string): Map<ResourceKey, Manifest> {
         for (const doc of yamlPackage().parseAllDocuments(fs.readFileSync(path.join(dir, relPath), 'utf8'))) {
           const m = doc.toJS() as Manifest | null;
           if (!m || typeof m !== 'object' || !m.kind) continue;
-          result.set(resourceKey(m, rel), m);
+          result.set(resourceKey(m, outputFolderOf(rel).folder), m);
         }
       }
     }

@@ -91,9 +91,9 @@ function parseDocs(text: string): Manifest[] {
     .filter((m): m is Manifest => m !== null);
 }
 
+/** Every manifest of an output folder, its setup phase (setup/) included. */
 function readManifests(dir: string): Manifest[] {
-  return fs
-    .readdirSync(dir)
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.k8s.yaml'))
     .sort()
     .flatMap((f) => parseDocs(fs.readFileSync(path.join(dir, f), 'utf8')));
@@ -134,6 +134,7 @@ describe('cdk8s synth --format helm (the real cdk8s CLI, then a real helm templa
         'app-graph.mmd',
         'app-graph.svg',
         'extra.k8s.yaml',
+        'setup',
         'shop.k8s.yaml',
       ]);
 

@@ -33,8 +33,16 @@ describe('KubecraftApp', () => {
       'shop/web/Resource',
     ]);
     app.synth();
-    expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'shop.k8s.yaml']);
-    expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
+    expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'setup', 'shop.k8s.yaml']);
+    // the Namespace is applied in the setup phase, before the rest
+    expect(fs.readdirSync(path.join(outdir, 'setup'))).toEqual(['Kustomization', 'shop.k8s.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'setup', 'shop.k8s.yaml'), 'utf8')).toMatch(
+      /^apiVersion: v1\nkind: Namespace\nmetadata:\n {2}name: shop\n/,
+    );
+    expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: ConfigMap\n/);
+    expect(fs.readFileSync(path.join(outdir, 'Kustomization'), 'utf8')).toContain(
+      'resources:\n  - setup\n  - shop.k8s.yaml\n',
+    );
   });
 
   test('install order follows Helm for the kinds that matter', () => {

@@ -30,7 +30,9 @@ describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
     const good = runApp(path.join(root, 'main.ts'), outdir);
     expect(good.status).toBe(0);
     const before = snapshotDir(outdir);
-    expect(Object.keys(before)).toHaveLength(13 + 2 + 2 + 3 + 4 + 4 * 3); // scenario, upstream (dashboard, rook-operator), bookinfo, sock-shop and guestbook manifests, 4 kustomizations, 4 graphs (svg, dot, mmd)
+    // scenario, upstream (dashboard, rook-operator), bookinfo, sock-shop and guestbook manifests, 4 kustomizations,
+    // 4 graphs (svg, dot, mmd); the setup phase: 16 top-level charts and 3 guestbooks with Namespaces or CRDs, 4 kustomizations
+    expect(Object.keys(before)).toHaveLength(13 + 2 + 2 + 3 + 4 + 4 * 3 + 16 + 3 + 4);
 
     const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
     expect(bad.status).toBe(1);

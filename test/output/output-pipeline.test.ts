@@ -36,7 +36,7 @@ describe('environments', () => {
     const app = build();
     app.synth();
     expect(fs.readdirSync(app.outdir).sort()).toEqual(['dev', 'prod']);
-    expect(fs.readdirSync(path.join(app.outdir, 'prod')).sort()).toEqual(['Kustomization', 'shop.k8s.yaml']);
+    expect(fs.readdirSync(path.join(app.outdir, 'prod')).sort()).toEqual(['Kustomization', 'setup', 'shop.k8s.yaml']);
     expect(fs.readFileSync(path.join(app.outdir, 'prod', 'shop.k8s.yaml'), 'utf8')).toContain('replicas: 3');
     expect(fs.readFileSync(path.join(app.outdir, 'dev', 'shop.k8s.yaml'), 'utf8')).toContain('replicas: 1');
     expect(app.validate().errors).toEqual([]); // same names in dev and prod are not duplicates
@@ -65,7 +65,10 @@ describe('environments', () => {
         encoding: 'utf8',
       });
     expect(run('--env', 'staging').status).toBe(0);
-    expect(fs.readdirSync(outdir).filter((f) => fs.statSync(path.join(outdir, f)).isDirectory())).toEqual(['staging']);
+    expect(fs.readdirSync(outdir).filter((f) => fs.statSync(path.join(outdir, f)).isDirectory())).toEqual([
+      'setup',
+      'staging',
+    ]);
     const bad = run('--env=qa');
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("unknown environment 'qa' (defined: dev, staging, prod)");
@@ -103,7 +106,7 @@ describe('kustomization', () => {
     const out = toOutputFiles(files);
     const top = out.find((f) => f.relativePath === 'Kustomization')!.content;
     expect(top).toMatch(
-      /^apiVersion: kustomize.config.k8s.io\/v1beta1\nkind: Kustomization\nresources:\n {2}- 01-myapp-pod.k8s.yaml\n/,
+      /^apiVersion: kustomize.config.k8s.io\/v1beta1\nkind: Kustomization\nresources:\n {2}- setup\n {2}- 01-myapp-pod.k8s.yaml\n/,
     );
     expect(out.find((f) => f.relativePath === 'prod/Kustomization')!.content).toContain('  - guestbook.k8s.yaml');
   });
