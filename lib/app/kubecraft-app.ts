@@ -17,7 +17,7 @@ import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
 import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
-import { currentSynthHook } from './synth-hook';
+import { currentSynthHook, SynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
 /**
@@ -132,6 +132,10 @@ export class KubecraftApp extends App {
       hook.report(this.validate(files));
       return;
     }
+    if (hook?.stream) {
+      hook.stream.write(this.validatedStream(files, hook.stream.folder, hook));
+      return;
+    }
     if (this.validateOnSynth) {
       const report = this.validate(files);
       hook?.report(report);
@@ -154,6 +158,27 @@ export class KubecraftApp extends App {
     );
     const t4 = performance.now();
     this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
+  }
+
+  /**
+   * One output folder as one YAML stream, validated (throws a `SynthesisError` with the report
+   * on errors), without writing anything: what `kubecraft synth --stdout` prints, for
+   * `kubectl apply -f -` and GitOps config-management plugins. See `toYamlStream`.
+   *
+   * @param folder the environment's name, or '' for the charts outside any environment
+   */
+  public synthStream(folder: string = ''): string {
+    return this.validatedStream(this.render(), folder);
+  }
+
+  private validatedStream(files: readonly SynthesizedFile[], folder: string, hook?: SynthHook): string {
+    if (this.validateOnSynth) {
+      const report = this.validate(files);
+      hook?.report(report);
+      if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
+      if (this.printReport && report.findings.length > 0) process.stderr.write(`${formatReport(report)}\n`);
+    }
+    return toYamlStream(files, folder);
   }
 
   /** All objects of the app across charts, in output order. */
@@ -224,6 +249,27 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
   renderSvgs(missing).forEach((svg, i) => memo.set(missing[i], svg));
   graphs.forEach((g) => out.push({ relativePath: g.path, content: memo.get(g.dot)! }));
   return out;
+}
+
+/**
+ * The objects of one output folder as one YAML stream, every document after the first preceded
+ * by `---`, in install order: the setup phase (CustomResourceDefinitions and Namespaces) of
+ * every chart first, then the rest, chart by chart. A folder with no objects is an error naming
+ * the folders there are.
+ *
+ * @param folder the environment's name, or '' for the charts outside any environment
+ */
+export function toYamlStream(files: readonly SynthesizedFile[], folder: string): string {
+  const inFolder = files.filter((f) => f.folder === folder).flatMap((f) => f.objects);
+  if (inFolder.length === 0) {
+    const folders = [...new Set(files.filter((f) => f.objects.length > 0).map((f) => f.folder))];
+    const names = folders.map((f) => (f ? `--env ${f}` : 'the charts outside environments (no --env)')).join(', ');
+    throw new SynthesisError(
+      `kubecraft: nothing to stream: ${folder ? `environment '${folder}'` : 'the charts outside environments'} hold no objects${names ? `; this app has ${names}` : ''}`,
+    );
+  }
+  const { setup, main } = splitByPhase(inFolder);
+  return toYamlDocuments([...setup, ...main].map((o) => o.manifest));
 }
 
 /**

@@ -13,6 +13,13 @@ export interface SynthHook {
   report(report: ValidationReport): void;
   /** Called after an app wrote its output directory. */
   written(outdir: string, files: readonly string[]): void;
+  /**
+   * Write nothing: hand one output folder ('' for the charts outside environments), validated,
+   * to `write` as one YAML stream (`kubecraft synth --stdout`).
+   *
+   * @default - the app writes its output directory
+   */
+  readonly stream?: { readonly folder: string; write(yaml: string): void };
 }
 
 const SYNTH_HOOK = Symbol.for('kubecraft.synth-hook');

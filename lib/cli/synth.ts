@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
-import { parseCommandArgs, setKubernetesVersion } from './args';
+import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
 import { displayPath, findProject } from './project';
 import { AppBundle, appBuilder, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
 import { typecheckApp } from './typecheck';
 
 export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--outdir DIR] [--kubernetes-version 1.x] [--change-cause TEXT]
-                      [--watch] [--typecheck] [--quiet] [-- app args]
+                      [--watch] [--typecheck] [--quiet] [--stdout] [-- app args]
 
 Runs the app (default main.ts): bundles it with esbuild (cached in the project's .kubecraft/),
 runs it, validates it, and replaces the output folder (default dist/, or $CDK8S_OUTDIR)
@@ -24,7 +24,11 @@ atomically. Exit code 0 written, 1 the app failed (report printed, output untouc
                   kubectl rollout history
   --watch         synthesize again whenever one of the app's files changes
   --typecheck     type-check the app with the project's typescript first (esbuild does not)
-  --quiet         no summary line`;
+  --quiet         no summary line
+  --stdout, -p    write nothing: print one output folder, validated, as one YAML stream
+                  (documents separated by ---, CRDs and Namespaces first) on stdout, for
+                  kubectl apply -f - and GitOps plugins; the folder of --env NAME (one
+                  environment), else the charts outside environments. Errors go to stderr`;
 
 /** `kubecraft synth`. */
 export async function synthCommand(args: readonly string[]): Promise<number> {
@@ -39,6 +43,7 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
       watch: { type: 'boolean', short: 'w' },
       typecheck: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      stdout: { type: 'boolean', short: 'p' },
     },
     1,
     SYNTH_USAGE,
@@ -52,8 +57,13 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
   if (typeof values.outdir === 'string') process.env.CDK8S_OUTDIR = path.resolve(values.outdir);
   setKubernetesVersion(values['kubernetes-version'], 'synth');
   if (typeof values['change-cause'] === 'string') process.env.KUBECRAFT_CHANGE_CAUSE = values['change-cause'];
+  if (values.stdout && values.watch) throw new UsageError('kubecraft synth: --stdout and --watch do not go together');
+  if (values.stdout && typeof values.env === 'string' && values.env.includes(',')) {
+    throw new UsageError(`kubecraft synth: --stdout prints one folder: give one environment (not --env ${values.env})`);
+  }
   if (values.typecheck && !typecheckPasses(entry)) return 1;
   if (values.watch) return watch(entry, rest, Boolean(values.quiet));
+  if (values.stdout) return streamToStdout(entry, rest, typeof values.env === 'string' ? values.env : '');
   const t0 = performance.now();
   const written = captureWrites();
   try {
@@ -63,6 +73,34 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
   }
   if (!values.quiet) written.print(entry, performance.now() - t0);
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+/** `kubecraft synth --stdout`: the app's stream on stdout, nothing written; errors only on stderr. */
+async function streamToStdout(entry: string, appArgs: readonly string[], folder: string): Promise<number> {
+  const chunks: string[] = [];
+  setSynthHook({
+    validateOnly: false,
+    report: () => undefined,
+    written: () => undefined,
+    stream: { folder, write: (yaml) => chunks.push(yaml) },
+  });
+  try {
+    await bundleAndRun(entry, appArgs);
+  } catch (err) {
+    return reportAppError(err);
+  } finally {
+    setSynthHook(undefined);
+  }
+  if (typeof process.exitCode === 'number' && process.exitCode !== 0) return process.exitCode;
+  if (chunks.length === 0) {
+    process.stderr.write(
+      `kubecraft synth: ${displayPath(entry)} synthesized no KubecraftApp: --stdout needs the app to be a KubecraftApp\n`,
+    );
+    return 1;
+  }
+  // several KubecraftApps in one program: one stream, each app's documents in turn
+  process.stdout.write(chunks.join('---\n'));
+  return 0;
 }
 
 function typecheckPasses(entry: string): boolean {

@@ -160,6 +160,44 @@ app.synth();
     expect(read('dev')).toContain('ghcr.io/acme/web:3.0.0');
   }, 60000);
 
+  test('synth --stdout (-p): one environment as one validated YAML stream, setup phase first; nothing written', () => {
+    const dir = project({ 'main.ts': envApp });
+    const r = kubecraft(['synth', '--stdout', '--env', 'prod', '--', '2.0.0'], dir);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    const docs = r.stdout.split(/^---\n/m);
+    expect(docs.map((d) => /^kind: (\w+)$/m.exec(d)?.[1])).toEqual([
+      'Namespace', // the setup phase first
+      'Service',
+      'Deployment',
+      'PodDisruptionBudget',
+    ]);
+    expect(r.stdout).toContain('image: ghcr.io/acme/web:2.0.0');
+    expect(kubecraft(['synth', '-p', '--env', 'dev'], dir).stdout).toContain('image: ghcr.io/acme/web:1.0.0');
+    // no charts outside environments: say which folders there are
+    const none = kubecraft(['synth', '--stdout'], dir);
+    expect([none.status, none.stdout]).toEqual([1, '']);
+    expect(none.stderr).toContain(
+      'nothing to stream: the charts outside environments hold no objects; this app has --env dev, --env staging, --env prod',
+    );
+    const two = kubecraft(['synth', '--stdout', '--env', 'dev,prod'], dir);
+    expect([two.status, two.stdout, two.stderr.trim()]).toEqual([
+      2,
+      '',
+      'kubecraft synth: --stdout prints one folder: give one environment (not --env dev,prod)',
+    ]);
+    // a failing app: the report on stderr, nothing on stdout
+    const bad = project({
+      'main.ts': envApp.replace(
+        '  new WebService',
+        "  new kplus.ConfigMap(chart, 'c', { metadata: { name: 'Bad_Name' } });\n  new WebService",
+      ),
+    });
+    const failed = kubecraft(['synth', '--stdout', '--env', 'prod'], bad);
+    expect([failed.status, failed.stdout]).toEqual([1, '']);
+    expect(failed.stderr).toMatch(/ERROR \[/);
+  }, 60000);
+
   test('validate reports (text and JSON), exits 1 on errors, and writes nothing', () => {
     const dir = project({
       'main.ts': webApp('ok'),
