@@ -78,7 +78,7 @@ describe('the runner', () => {
     results.forEach((r, i) => {
       expect([i, r.status, r.stderr]).toEqual([i, 0, '']);
       const id = i % 2 ? 'beta' : 'alpha';
-      expect(fs.readdirSync(path.join(dir, `out-${i}`)).sort()).toEqual(['Kustomization', `${id}.k8s.yaml`]);
+      expect(fs.readdirSync(path.join(dir, `out-${i}`)).sort()).toEqual(['Kustomization', `${id}.k8s.yaml`, 'setup']);
       expect(fs.readFileSync(path.join(dir, `out-${i}`, `${id}.k8s.yaml`), 'utf8')).toContain(
         `image: ghcr.io/acme/${id}:1.0.0`,
       );
@@ -214,7 +214,7 @@ app.synth();
     expect(report).toMatchObject({ ok: false, errors: 1 });
     expect(report.findings[0]).toMatchObject({ rule: 'policy/image-pinned', object: 'Deployment broken/web' });
     expect(kubecraft(['validate', '--no-typecheck'], dir).status).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['Kustomization', 'ok.k8s.yaml']);
+    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['Kustomization', 'ok.k8s.yaml', 'setup']);
     expect(fs.readFileSync(path.join(dir, 'dist', 'ok.k8s.yaml'), 'utf8')).toBe(before);
   }, 60000);
 

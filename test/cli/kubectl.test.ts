@@ -37,10 +37,18 @@ function kubectl(args: string[], kubeconfig: string): Promise<{ status: number |
       for (const folder of ['', 'dev', 'staging', 'prod']) {
         const dir = path.join(outdir, folder);
         const count = files.filter((f) => f.folder === folder).flatMap((f) => f.objects).length;
-        for (const form of ['-f', '-k']) {
-          const r = await kubectl(['apply', form, dir, '--dry-run=client', '--validate=false'], kubeconfig);
-          expect([folder, form, r.status, r.out.includes('error')]).toEqual([folder, form, 0, false]);
-          expect(r.out.match(/ created \(dry run\)$/gm)).toHaveLength(count); // every object, and nothing else
+        // -f: the documented plain path, the setup phase (CRDs, Namespaces) first, then the folder;
+        // -k: the folder's Kustomization lists setup/ first, so one call takes both phases
+        const setup = path.join(dir, 'setup');
+        const forms = [[...(fs.existsSync(setup) ? [['-f', setup]] : []), ['-f', dir]], [['-k', dir]]];
+        for (const calls of forms) {
+          let created = 0;
+          for (const [form, target] of calls) {
+            const r = await kubectl(['apply', form, target, '--dry-run=client', '--validate=false'], kubeconfig);
+            expect([target, form, r.status, r.out.includes('error')]).toEqual([target, form, 0, false]);
+            created += r.out.match(/ created \(dry run\)$/gm)?.length ?? 0;
+          }
+          expect([folder, calls[0][0], created]).toEqual([folder, calls[0][0], count]); // every object, and nothing else
         }
       }
     } finally {

@@ -419,5 +419,9 @@ test('the property apps really synthesize to disk', () => {
   const { app } = build(spec);
   (app as unknown as { outdir: string }).outdir = outdir;
   app.synth();
-  expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'random.k8s.yaml']);
+  // the app's Namespace is in the setup phase (applied first), everything else in the chart file
+  expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'random.k8s.yaml', 'setup']);
+  expect(fs.readdirSync(path.join(outdir, 'setup'))).toEqual(['Kustomization', 'random.k8s.yaml']);
+  expect(fs.readFileSync(path.join(outdir, 'setup', 'random.k8s.yaml'), 'utf8')).toMatch(/^kind: Namespace$/m);
+  expect(fs.readFileSync(path.join(outdir, 'random.k8s.yaml'), 'utf8')).not.toMatch(/^kind: Namespace$/m);
 });
