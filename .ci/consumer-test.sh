@@ -43,6 +43,7 @@ npm install --silent
 step "kubecraft synth"
 npx kubecraft synth
 [ -f dist/hello.k8s.yaml ] && [ -f dist/Kustomization ] || fail "dist/ lacks hello.k8s.yaml or Kustomization"
+grep -q '^kind: Namespace$' dist/setup/hello.k8s.yaml || fail "dist/setup/ (the install phase applied first) lacks the Namespace"
 [ "$(stat -c %a dist)" = 755 ] && [ "$(stat -c %a dist/hello.k8s.yaml)" = 644 ] || fail "dist/ permissions are not 0755/0644"
 [ ! -e node_modules/kubecraft/.kubecraft ] || fail "the runner wrote into node_modules/kubecraft"
 ls .kubecraft/bundles/*.cjs >/dev/null || fail "no bundle cached in the project's .kubecraft/"
@@ -58,7 +59,8 @@ npx cdk8s synth --format helm --chart-version 0.1.0 -o chart >/dev/null
 [ "$(ls chart/templates)" = hello.k8s.yaml ] || fail "chart/templates holds more than the manifests: $(ls chart/templates)"
 helm="$(node "$repo/scripts/find-helm.mjs" | node -pe 'const h = JSON.parse(require("fs").readFileSync(0, "utf8")); h.path || ""')"
 if [ -n "$helm" ]; then
-  diff <(grep '^kind:' dist/hello.k8s.yaml | sort) <("$helm" template hello chart | grep '^kind:' | sort) ||
+  # the plain synth: the setup phase (the Namespace) in dist/setup/, the rest in dist/
+  diff <(cat dist/setup/*.k8s.yaml dist/*.k8s.yaml | grep '^kind:' | sort) <("$helm" template hello chart | grep '^kind:' | sort) ||
     fail "helm template of the chart gives other objects than the plain synth"
 elif [ "${KUBECRAFT_REQUIRE_HELM:-}" = 1 ]; then
   fail "KUBECRAFT_REQUIRE_HELM=1, but scripts/find-helm.mjs found no helm"
