@@ -4,13 +4,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildExampleApp } from '../../examples/example-app';
 import { KubecraftApp } from '../../lib';
-import { startFakeApiServer } from '../fixtures/fake-apiserver';
+import { startFakeCluster } from '../support/fake-cluster';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+if (!hasKubectl && process.env.CI) throw new Error('kubectl is required in CI (these tests run the real kubectl)');
 
-function kubectl(args: string[], kubeconfig: string): Promise<{ status: number | null; out: string }> {
+function kubectl(
+  args: string[],
+  kubeconfig: string,
+  cacheDir: string,
+): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
-    const p = spawn('kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig } });
+    const p = spawn('kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir } });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
@@ -19,7 +24,7 @@ function kubectl(args: string[], kubeconfig: string): Promise<{ status: number |
 }
 
 // kubectl apply --dry-run=client still asks the API server for its resource types: a fake one
-// (test/fixtures/fake-apiserver.ts) answers discovery and says no object exists yet.
+// (test/support/fake-cluster.ts) answers discovery; none of the app's objects exists yet.
 (hasKubectl ? describe : describe.skip)('kubectl takes the example app both ways', () => {
   test('kubectl apply -f <folder> and kubectl apply -k <folder>, for every output folder', async () => {
     const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-kubectl-')), 'dist');
@@ -27,12 +32,10 @@ function kubectl(args: string[], kubeconfig: string): Promise<{ status: number |
     const files = app.render();
     const objects = files.flatMap((f) => f.objects);
     app.synth();
-    const server = await startFakeApiServer(new Set(objects.map((o) => `${o.manifest.apiVersion}|${o.manifest.kind}`)));
-    const kubeconfig = path.join(path.dirname(outdir), 'kubeconfig');
-    fs.writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\nclusters: [{name: fake, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: c, context: {cluster: fake, user: u}}]\ncurrent-context: c\n`,
-    );
+    const server = await startFakeCluster({
+      kinds: new Set(objects.map((o) => `${o.manifest.apiVersion}|${o.manifest.kind}`)),
+    });
+    const { kubeconfig, cacheDir } = server;
     try {
       for (const folder of ['', 'dev', 'staging', 'prod']) {
         const dir = path.join(outdir, folder);
@@ -44,7 +47,11 @@ function kubectl(args: string[], kubeconfig: string): Promise<{ status: number |
         for (const calls of forms) {
           let created = 0;
           for (const [form, target] of calls) {
-            const r = await kubectl(['apply', form, target, '--dry-run=client', '--validate=false'], kubeconfig);
+            const r = await kubectl(
+              ['apply', form, target, '--dry-run=client', '--validate=false'],
+              kubeconfig,
+              cacheDir,
+            );
             expect([target, form, r.status, r.out.includes('error')]).toEqual([target, form, 0, false]);
             created += r.out.match(/ created \(dry run\)$/gm)?.length ?? 0;
           }
@@ -52,7 +59,7 @@ function kubectl(args: string[], kubeconfig: string): Promise<{ status: number |
         }
       }
     } finally {
-      server.close();
+      await server.close();
     }
   }, 120000);
 });
