@@ -16,6 +16,7 @@ import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
 import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
+import { addArgoCdSyncWaves } from './gitops-annotations';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { currentSynthHook, SynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
@@ -57,6 +58,17 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
    * @default DEFAULT_KUBERNETES_VERSION ('1.35', the oldest release in upstream support)
    */
   readonly kubernetesVersion?: KubernetesVersion;
+
+  /**
+   * Write the install phases as Argo CD annotations, for an Argo CD Application of an output
+   * folder: `argocd.argoproj.io/sync-wave: "-1"` on the setup phase (CRDs and Namespaces), and
+   * `argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true` on custom resources whose
+   * CRD is in the same folder. Validated like every other field. Flux and `kubecraft apply` need
+   * none of it.
+   *
+   * @default false
+   */
+  readonly argoCdSyncWaves?: boolean;
 }
 
 /** The environment variable that overrides `KubecraftAppProps.kubernetesVersion`. */
@@ -88,6 +100,8 @@ export class KubecraftApp extends App {
   public readonly kubernetesVersion: KubernetesVersion;
   /** Whether `synth()` writes the app graph. */
   public readonly graph: boolean;
+  /** Whether the install phases are written as Argo CD sync waves (`KubecraftAppProps.argoCdSyncWaves`). */
+  public readonly argoCdSyncWaves: boolean;
   private readonly printReport: boolean;
 
   constructor(props: KubecraftAppProps = {}) {
@@ -95,6 +109,7 @@ export class KubecraftApp extends App {
     this.validateOnSynth = props.validate ?? true;
     this.printReport = props.printReport ?? true;
     this.graph = props.graph ?? false;
+    this.argoCdSyncWaves = props.argoCdSyncWaves ?? false;
     const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
     const requested = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.kubernetesVersion;
     if (requested !== undefined && !isKubernetesVersion(requested)) {
@@ -116,7 +131,9 @@ export class KubecraftApp extends App {
    * Renders every chart, in chart dependency order, without writing anything.
    */
   public render(): SynthesizedFile[] {
-    return renderApp(this);
+    const files = renderApp(this);
+    if (this.argoCdSyncWaves) addArgoCdSyncWaves(files);
+    return files;
   }
 
   /**

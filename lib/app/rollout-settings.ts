@@ -1,4 +1,4 @@
-import { asObject, CHANGE_CAUSE_ANNOTATION, JsonObject, Manifest } from '../core';
+import { asObject, CHANGE_CAUSE_ANNOTATION, insertSorted, JsonObject, Manifest } from '../core';
 
 /** The environment variable CI sets to record why a revision exists (e.g. the commit subject). */
 export const CHANGE_CAUSE_VARIABLE = 'KUBECRAFT_CHANGE_CAUSE';
@@ -42,13 +42,4 @@ export function applyRolloutSettings(manifests: readonly Manifest[], settings: R
       m.metadata.annotations = next as Record<string, string>;
     }
   }
-}
-
-/** Sets `obj[key]`, placing a new key where alphabetical order puts it (cdk8s writes keys sorted). */
-function insertSorted(obj: JsonObject, key: string, value: unknown): void {
-  const entries = Object.entries(obj);
-  const at = entries.findIndex(([k]) => k > key);
-  entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
-  for (const k of Object.keys(obj)) delete obj[k];
-  for (const [k, v] of entries) obj[k] = v;
 }

@@ -55,3 +55,12 @@ export function apiGroupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash >= 0 ? apiVersion.slice(0, slash) : '';
 }
+
+/** Sets `obj[key]`, placing a new key where alphabetical order puts it (cdk8s writes keys sorted). */
+export function insertSorted(obj: JsonObject, key: string, value: unknown): void {
+  const entries = Object.entries(obj);
+  const at = entries.findIndex(([k]) => k > key);
+  entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
+  for (const k of Object.keys(obj)) delete obj[k];
+  for (const [k, v] of entries) obj[k] = v;
+}

@@ -2,14 +2,12 @@
 // Resources are matched by folder, API group, kind, namespace and name; arrays of named things
 // by natural key (diff/keyed-arrays.ts); workloads say whether pods roll (diff/rollout.ts);
 // Secret values are never shown (diff/secret-redaction.ts).
-import * as fs from 'fs';
-import * as path from 'path';
-import { Manifest, yamlPackage } from '../core';
+import { Manifest } from '../core';
 import { compareResource } from './diff/field-changes';
 import { ManifestDiff, ResourceChange } from './diff/model';
 import { compareIdentities, identityOf, ResourceKey, resourceKey } from './diff/resource-identity';
 import { rolloutOf } from './diff/rollout';
-import { outputFolderOf } from './install-phases';
+import { readAllManifests } from './output-folders';
 
 export type { FieldChange, ManifestDiff, ResourceChange } from './diff/model';
 export { hasChanges } from './diff/model';
@@ -29,23 +27,7 @@ export { diffToJson, formatDiffJson } from './diff/json-format';
  */
 export function readManifests(dir: string): Map<ResourceKey, Manifest> {
   const result = new Map<ResourceKey, Manifest>();
-  if (!fs.existsSync(dir)) return result;
-  const walk = (rel: string) => {
-    for (const entry of fs
-      .readdirSync(path.join(dir, rel), { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(relPath);
-      else if (/\.ya?ml$/.test(entry.name) && entry.name !== 'kustomization.yaml') {
-        for (const doc of yamlPackage().parseAllDocuments(fs.readFileSync(path.join(dir, relPath), 'utf8'))) {
-          const m = doc.toJS() as Manifest | null;
-          if (!m || typeof m !== 'object' || !m.kind) continue;
-          result.set(resourceKey(m, outputFolderOf(rel).folder), m);
-        }
-      }
-    }
-  };
-  walk('');
+  for (const { folder, manifest } of readAllManifests(dir)) result.set(resourceKey(manifest, folder), manifest);
   return result;
 }
 
