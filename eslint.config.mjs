@@ -17,6 +17,7 @@ const LAYERS = {
   patterns: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'app'],
   testing: ['core', 'validation', 'app'],
   upstream: ['core', 'values', 'selectors', 'validation', 'security', 'app'],
+  deploy: ['core', 'output'],
   cli: [
     'core',
     'values',
@@ -29,6 +30,7 @@ const LAYERS = {
     'app',
     'testing',
     'upstream',
+    'deploy',
   ],
 };
 const FOLDERS = Object.keys(LAYERS);

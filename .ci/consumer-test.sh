@@ -95,6 +95,15 @@ step "kubecraft diff (no changes right after a synth)"
 npx kubecraft synth --quiet
 npx kubecraft diff
 
+step "the Argo CD config-management plugin (docs/argocd/plugin.yaml): its generate command prints the app as one YAML stream"
+generate="$(node -e 'const y = require("yaml"); const p = y.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(p.spec.generate.args[0])' "$repo/docs/argocd/plugin.yaml")"
+(unset ARGOCD_ENV_KUBECRAFT_ENV; sh -c "$generate") >stream.yaml 2>stream.err || { cat stream.err; fail "the plugin's generate command failed"; }
+[ ! -s stream.err ] || { cat stream.err; fail "the plugin's generate command wrote to stderr"; }
+diff <(grep '^kind:' stream.yaml | sort) <(cat dist/setup/*.k8s.yaml dist/*.k8s.yaml | grep '^kind:' | sort) ||
+  fail "the plugin's stream holds other objects than dist/"
+[ "$(grep -c '^---$' stream.yaml)" = "$(( $(grep -c '^kind:' stream.yaml) - 1 ))" ] || fail "the stream's documents are not separated by ---"
+head -5 stream.yaml | grep -q '^kind: Namespace$' || fail "the stream does not start with the setup phase"
+
 step "an app using cdk8s Include of a local YAML file"
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: included\n  namespace: hello\ndata:\n  a: "1"\n' >extra.yaml
 cat > include.ts <<'TS'

@@ -5,6 +5,7 @@
 //   npm run bench -- --runs 3 --sizes 10,100 --suite validation
 //   npm run bench -- --write            # also writes docs/benchmarks.md
 //   npm run bench -- --suite schema --write   # only the schema versions section of it
+//   npm run bench -- --suite apply --runs 3   # kubecraft apply against kubectl's own ApplySet apply
 //
 // Every case is a separate `node` process running a bundled app (bench/apps/*.ts, bundled
 // once with esbuild before timing). The wall time is measured here, around the process; the
@@ -559,6 +560,76 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
   cliSection = lines.join('\n');
   sections.push(cliSection);
   console.log(cliSection);
+}
+
+// --- kubecraft apply against kubectl's own ApplySet apply (suite "apply") ---
+// The example app's top folder (236 objects, 23 kinds, 16 namespaces) applied to the tests' fake
+// API server (a process of its own) with the real kubectl, in the steady state (everything
+// applied already: the apply of an unchanged app). Both sides do the same work: the setup phase,
+// the waits, every object by server-side apply as a member of one ApplySet, and the prune.
+if (opts.suite === 'all' || opts.suite === 'apply') {
+  const { spawn } = await import('node:child_process');
+  const server = join(root, '.kubecraft', 'bench-fake-cluster.js');
+  buildSync({
+    entryPoints: [join(root, 'bench', 'apps', 'fake-cluster-server.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: server,
+    logLevel: 'warning',
+  });
+  const child = spawn(process.execPath, [server], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { kubeconfig, cacheDir } = await new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+    });
+  });
+  const dist = join(outBase, 'apply-dist');
+  runCli(['synth', 'main.ts', '--quiet', '--outdir', dist]);
+  const env = { KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir };
+  const kubecraftApply = () =>
+    runCli(['apply', '--no-synth', '--out', dist, '--applyset', 'bench', '--kubeconfig', kubeconfig], env);
+  const kubectlApply = () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `kubectl apply --server-side --field-manager=kubecraft -f ${dist}/setup >/dev/null && ` +
+          'kubectl wait --for=condition=established --timeout=60s crd --all >/dev/null && ' +
+          `KUBECTL_APPLYSET=true kubectl apply --server-side --field-manager=kubecraft --prune --applyset=applysets.kubecraft.io/bench -f ${dist}/setup -f ${dist} >/dev/null`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+    );
+    if (r.status !== 0) throw new Error(`kubectl apply failed:\n${r.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  try {
+    kubecraftApply(); // the first install (creates the ApplySet parent), not counted
+    kubectlApply(); // kubectl takes the same set over, not counted
+    const a = [];
+    const b = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(kubecraftApply());
+      b.push(kubectlApply());
+    }
+    const lines = [
+      "### Applying the example app again (steady state): `kubecraft apply` and kubectl's own ApplySet apply",
+      '',
+      '| case | median ms | vs kubectl | runs (ms) |',
+      '|---|---:|---:|---|',
+      `| kubectl: setup, wait, \`KUBECTL_APPLYSET=true kubectl apply --prune --applyset\` | ${Math.round(median(b))} | 1.00× | ${b.map(Math.round).join(', ')} |`,
+      `| \`kubecraft apply --no-synth\` (the same phases, the prune listed per kind) | ${Math.round(median(a))} | ${(median(a) / median(b)).toFixed(2)}× | ${a.map(Math.round).join(', ')} |`,
+      '',
+    ];
+    sections.push(lines.join('\n'));
+    console.log(lines.join('\n'));
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 rmSync(outBase, { recursive: true, force: true });

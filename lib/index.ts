@@ -129,3 +129,13 @@ export {
 export { registerCrdsFromFile } from './upstream/crds';
 export { isClusterScoped, registerCustomResourceScope } from './core';
 export { HelmManifests, HelmManifestsProps } from './upstream/helm';
+
+// output phases, GitOps annotations and deploying to a cluster with the user's kubectl
+export { INSTALL_PHASES, InstallPhase, installPhaseOf, SETUP_FOLDER } from './output/install-phases';
+export { OutputFolder, readOutputFolders } from './output/output-folders';
+export { ARGOCD_SYNC_OPTIONS_ANNOTATION, ARGOCD_SYNC_WAVE_ANNOTATION, SETUP_SYNC_WAVE } from './app/gitops-annotations';
+export { toYamlStream } from './app/kubecraft-app';
+export { AppliedFolder, applyOutput, ApplyOutputOptions, FIELD_MANAGER } from './deploy/apply-output';
+export { applySetFlag, applySetId, applySetName } from './deploy/apply-set';
+export { DeployError, KubectlOptions } from './deploy/kubectl';
+export { diffAgainstCluster, LiveDiff, LiveDiffOptions } from './deploy/live-diff';

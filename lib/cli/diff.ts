@@ -2,15 +2,33 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { diffAgainstCluster } from '../deploy/live-diff';
 import { diffManifests, formatDiff, formatDiffJson, hasChanges, readManifests } from '../output/manifest-diff';
-import { parseCommandArgs } from './args';
+import { readOutputFolders } from '../output/output-folders';
+import { parseCommandArgs, UsageError } from './args';
+import {
+  applySetBaseName,
+  applySetNamer,
+  CLUSTER_OPTIONS,
+  CLUSTER_OPTIONS_USAGE,
+  kubectlOptionsOf,
+  selectFolders,
+} from './deploy-target';
+import { findProject } from './project';
 import { resolveEntry } from './runner';
 
-export const DIFF_USAGE = `usage: kubecraft diff [app.ts] [--out dist] [--against <git-revision>] [--json]
+export const DIFF_USAGE = `usage: kubecraft diff [app.ts] [--out dist] [--against <git-revision>] [--json] [-- app args]
+                     [--cluster [--env a,b] [--kubeconfig FILE] [--context NAME] [--kubectl PATH] [--applyset NAME]]
 
 Synthesizes the app (default main.ts) into a temporary folder and compares it, resource by
 resource and field by field, with the current output folder, or with the app as it was at a
-git revision. Exit code: 0 no changes, 1 changes, 2 error.`;
+git revision, or (--cluster) with what runs in the cluster of your kubeconfig context: what
+kubecraft apply would change there, from a server-side dry run (so server defaults are no
+change), and ('-') the objects its prune would delete. Secret values are never shown.
+Exit code: 0 no changes, 1 changes, 2 error.
+
+  --cluster          compare with the cluster (needs kubectl); --env a,b as kubecraft apply
+${CLUSTER_OPTIONS_USAGE}`;
 
 /** Synthesizes `entry` into `outdir` with this CLI (`cli`: the script this process runs) in a child process. */
 export function synthesizeInto(
@@ -28,8 +46,8 @@ export function synthesizeInto(
 }
 
 /** `kubecraft diff`. */
-export function diffCommand(args: readonly string[], cli: string): number {
-  const { values, positionals } = parseCommandArgs(
+export async function diffCommand(args: readonly string[], cli: string): Promise<number> {
+  const { values, positionals, rest } = parseCommandArgs(
     'diff',
     args,
     {
@@ -37,6 +55,9 @@ export function diffCommand(args: readonly string[], cli: string): number {
       out: { type: 'string', default: 'dist' },
       against: { type: 'string' },
       json: { type: 'boolean', default: false },
+      cluster: { type: 'boolean', default: false },
+      env: { type: 'string' },
+      ...CLUSTER_OPTIONS,
     },
     1,
     DIFF_USAGE,
@@ -48,10 +69,16 @@ export function diffCommand(args: readonly string[], cli: string): number {
   const root = process.cwd();
   const app = positionals[0] ?? (values.app as string | undefined) ?? 'main.ts';
   const entry = resolveEntry(app, 'diff');
+  if (values.against !== undefined && values.cluster) {
+    throw new UsageError('kubecraft diff: --against and --cluster do not go together');
+  }
+  if (values.env !== undefined && !values.cluster) throw new UsageError('kubecraft diff: --env goes with --cluster');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecraft-diff-'));
   try {
     const after = path.join(tmp, 'after');
-    synthesizeInto(cli, entry, after, root);
+    const env = typeof values.env === 'string' ? values.env : undefined;
+    synthesizeInto(cli, entry, after, root, [...(env ? ['--env', env] : []), ...(rest.length ? ['--', ...rest] : [])]);
+    if (values.cluster) return await diffCluster(after, entry, values);
     let before = path.resolve(root, values.out as string);
     if (typeof values.against === 'string') {
       before = synthesizeRevision(root, values.against, path.relative(root, entry), path.join(tmp, 'before'), cli);
@@ -60,11 +87,40 @@ export function diffCommand(args: readonly string[], cli: string): number {
     process.stdout.write(values.json ? formatDiffJson(d) : `${formatDiff(d)}\n`);
     return hasChanges(d) ? 1 : 0;
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     process.stderr.write(`kubecraft diff: ${(err as Error).message}\n`);
     return 2;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** `kubecraft diff --cluster`: the synthesized folder `outdir` against the cluster. */
+async function diffCluster(
+  outdir: string,
+  entry: string,
+  values: Readonly<Record<string, string | boolean | undefined>>,
+): Promise<number> {
+  const folders = selectFolders(readOutputFolders(outdir), values.env, 'diff', 'the app');
+  const live = await diffAgainstCluster({
+    ...kubectlOptionsOf(values),
+    folders,
+    applySetNameOf: applySetNamer(applySetBaseName(findProject(path.dirname(entry)), values.applyset)),
+  });
+  if (values.json) {
+    process.stdout.write(formatDiffJson(live.diff));
+  } else {
+    process.stdout.write(
+      `against the cluster of context '${live.context}' (server-side dry run; '-': deleted by the prune)\n`,
+    );
+    process.stdout.write(`${formatDiff(live.diff)}\n`);
+    if (live.unserved.length > 0) {
+      process.stdout.write(
+        `not served by the cluster yet (their CRDs are in the setup phase): ${live.unserved.join(', ')}\n`,
+      );
+    }
+  }
+  return hasChanges(live.diff) ? 1 : 0;
 }
 
 /** Synthesizes the app as it was at `revision`, in a temporary git worktree sharing node_modules. */

@@ -8,6 +8,7 @@ const commands = {
   synth: () => (require('./synth') as typeof import('./synth')).synthCommand,
   validate: () => (require('./validate') as typeof import('./validate')).validateCommand,
   diff: () => (require('./diff') as typeof import('./diff')).diffCommand,
+  apply: () => (require('./apply') as typeof import('./apply')).applyCommand,
   graph: () => (require('./graph') as typeof import('./graph')).graphCommand,
   import: () => (require('./import') as typeof import('./import')).importCommand,
   convert: () => (require('./convert') as typeof import('./convert')).convertCommand,
@@ -19,7 +20,8 @@ commands:
   init                        scaffold an app in the current folder (main.ts, test, cdk8s.yaml, ...)
   synth [app.ts]              synthesize into dist/, validated, atomically (--env, --outdir, --watch)
   validate [app.ts]           type-check and validate; write nothing (--format json)
-  diff [app.ts]               what a synth would change in dist/, per resource and field
+  diff [app.ts]               what a synth would change in dist/ (or --cluster: in the cluster), per resource and field
+  apply [app.ts]              synthesize, then apply to the cluster with your kubectl: install phases, prune (ApplySets)
   graph [app.ts]              the app's resources and relations as DOT, Mermaid or SVG
   import <crds.yaml> [names]  typed classes for custom resources, from a local CRD file
   convert <compose.yml>       a kubecraft app (TypeScript) from a docker-compose file
@@ -42,7 +44,9 @@ export async function main(argv: readonly string[], cli: string = process.argv[1
       case 'validate':
         return await commands.validate()(args);
       case 'diff':
-        return commands.diff()(args, cli);
+        return await commands.diff()(args, cli);
+      case 'apply':
+        return await commands.apply()(args, cli);
       case 'graph':
         return commands.graph()(args, cli);
       case 'import':

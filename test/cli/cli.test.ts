@@ -1,34 +1,7 @@
-import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-// The CLI from this repository's sources (scripts/kubecraft.mjs), run as a user runs it.
-const root = path.resolve(__dirname, '..', '..');
-const cli = path.join(root, 'scripts', 'kubecraft.mjs');
-const lib = JSON.stringify(path.join(root, 'lib'));
-
-function kubecraft(args: string[], cwd = root) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env } });
-}
-
-function kubecraftAsync(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [cli, ...args], { cwd });
-    let stderr = '';
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (status) => resolve({ status, stderr }));
-  });
-}
-
-/** A fresh project outside the repository: package.json, node_modules from the repository, apps importing lib/. */
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
-  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "cli-test", "private": true }\n');
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+import { kubecraft, kubecraftAsync, lib, project } from '../support/cli';
 
 const webApp = (id: string) => `import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, WebService } from ${lib};
