@@ -169,8 +169,10 @@ export async function listApplySetMembers(
     if (r.status === 0) return itemsOf(r.stdout);
     const gone = [...r.stderr.matchAll(/doesn't have a resource type "([^"]+)"/g)].map((m) => m[1]);
     const before = remaining.size;
-    for (const k of gone)
-      for (const kind of remaining) if (kind.toLowerCase() === k.toLowerCase()) remaining.delete(kind);
+    // kubectl names the type as given (`Widget.example.com`) or by its kind alone (`Widget`)
+    const matches = (kind: string, k: string) =>
+      kind.toLowerCase() === k.toLowerCase() || kind.split('.')[0].toLowerCase() === k.toLowerCase();
+    for (const k of gone) for (const kind of remaining) if (matches(kind, k)) remaining.delete(kind);
     if (remaining.size === before) {
       throw new DeployError(`listing the members of ApplySet ${applySetFlag(name)} failed: ${kubectlErrorLine(r)}`);
     }

@@ -256,6 +256,41 @@ const appObjects = (c: FakeCluster) =>
   }, 120000);
 });
 
+(hasKubectl ? describe : describe.skip)('kubecraft apply on a fresh cluster: dry run, --wait, --no-prune', () => {
+  test('a dry run on an empty cluster checks everything the server can, says what it could not, stores nothing', async () => {
+    const cluster = await startFakeCluster();
+    try {
+      const dir = project({ 'main.ts': app }, 'shop-app');
+      const env = { KUBECACHEDIR: cluster.cacheDir };
+      const before = cluster.objects().map(idOf);
+      const r = await kubecraftAsync(['apply', '--dry-run', '--kubeconfig', cluster.kubeconfig], dir, env);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(
+        /not checked: \d+ objects of kinds Widget\.example\.com whose CRDs( and namespaces shop, which)? the setup phase creates/,
+      );
+      expect(r.stdout).toMatch(
+        /^ {2}customresourcedefinition\.apiextensions\.k8s\.io\/widgets\.example\.com serverside-applied \(server dry run\)$/m,
+      );
+      expect(cluster.objects().map(idOf)).toEqual(before);
+      // --wait follows each rollout; --no-prune applies without an ApplySet
+      const w = await kubecraftAsync(
+        ['apply', '--wait', '--no-prune', '--timeout', '20', '--kubeconfig', cluster.kubeconfig],
+        dir,
+        env,
+      );
+      expect([w.status, w.stderr]).toEqual([0, '']);
+      expect(w.stdout).toMatch(/waiting for the rollout of deployment\/web/);
+      expect(w.stdout).toMatch(/waiting for the rollout of deployment\/worker/);
+      expect(
+        cluster.get('apps/v1', 'Deployment', 'web', 'shop')?.metadata.labels?.['applyset.kubernetes.io/part-of'],
+      ).toBeUndefined();
+      expect(cluster.get('kubecraft.io/v1', 'ApplySet', 'shop-app')).toBeUndefined();
+    } finally {
+      await cluster.close();
+    }
+  }, 120000);
+});
+
 // The README's plain-kubectl path (Deploying, "With kubectl alone"), command for command.
 (hasKubectl ? describe : describe.skip)("the README's kubectl steps (real kubectl, fake API server)", () => {
   test('first install in one step per phase, a second apply changes nothing, the documented prune removes exactly the Deployment', async () => {

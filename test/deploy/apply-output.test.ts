@@ -84,3 +84,28 @@ function synthExample(outdir: string, without?: { chart: string; child: string }
     expect([...live().keys()]).toEqual(before.filter((id) => id !== 'apps/Deployment nginx/nginx-hostpath'));
   }, 180000);
 });
+
+(hasKubectl ? describe : describe.skip)('applyOutput: what kubectl cannot apply', () => {
+  test('a custom resource whose CRD is neither in the cluster nor in the folder: the phase fails naming the kind', async () => {
+    const cluster = await startFakeCluster();
+    process.env.KUBECACHEDIR = cluster.cacheDir;
+    try {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-apply-nocrd-'));
+      fs.writeFileSync(
+        path.join(outdir, 'app.k8s.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: default\n---\n' +
+          'apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g\n  namespace: default\n',
+      );
+      const attempt = applyOutput({
+        kubeconfig: cluster.kubeconfig,
+        folders: readOutputFolders(outdir),
+        applySetNameOf: (folder) => applySetName('nocrd', folder),
+      });
+      await expect(attempt).rejects.toThrow(
+        /^phase 'main' of the charts outside environments failed: the cluster does not serve Gadget\.example\.com and no CRD of this folder defines it: install the CRD first, or add it to the app/,
+      );
+    } finally {
+      await cluster.close();
+    }
+  }, 60000);
+});
