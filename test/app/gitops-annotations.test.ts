@@ -13,36 +13,13 @@ import {
   readOutputFolders,
   WebService,
 } from '../../lib';
-
-const crd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
-          },
-        },
-      },
-    ],
-  },
-};
+import { WIDGET_CRD } from '../support/manifests';
 
 function build(props: KubecraftAppProps): KubecraftApp {
   const app = new KubecraftApp({ printReport: false, ...props });
   const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
   new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
-  new ApiObject(chart, 'crd', crd);
+  new ApiObject(chart, 'crd', WIDGET_CRD);
   new ApiObject(chart, 'w1', {
     apiVersion: 'example.com/v1',
     kind: 'Widget',

@@ -8,6 +8,7 @@ import { applySetFlag, applySetId } from '../../lib';
 import { runKubectl } from '../../lib/deploy/kubectl';
 import { kubecraftAsync, lib, project } from '../support/cli';
 import { FakeCluster, startFakeCluster, unreachableKubeconfig } from '../support/fake-cluster';
+import { WIDGET_CRD } from '../support/manifests';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 if (!hasKubectl && process.env.CI) throw new Error('kubectl is required in CI (the apply tests run the real kubectl)');
@@ -22,17 +23,7 @@ const tag = args.find((a) => a.startsWith('tag='))?.slice(4) ?? '1.0.0';
 const app = new KubecraftApp({ printReport: false });
 const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
 new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
-new ApiObject(chart, 'crd', {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-    scope: 'Namespaced',
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
-  },
-});
+new ApiObject(chart, 'crd', ${JSON.stringify(WIDGET_CRD)});
 new ApiObject(chart, 'w1', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 1 } });
 if (!args.includes('no-settings')) new kplus.ConfigMap(chart, 'settings', { metadata: { name: 'settings' }, data: { mode: 'fast' } });
 new WebService(chart, 'web', { image: 'ghcr.io/acme/web:' + tag });
