@@ -6,6 +6,7 @@
 //   npm run bench -- --write            # also writes docs/benchmarks.md
 //   npm run bench -- --suite schema --write   # only the schema versions section of it
 //   npm run bench -- --suite apply --runs 3   # kubecraft apply against kubectl's own ApplySet apply
+//   npm run bench -- --suite typecheck        # the cost of kubecraft synth's type-check
 //
 // Every case is a separate `node` process running a bundled app (bench/apps/*.ts, bundled
 // once with esbuild before timing). The wall time is measured here, around the process; the
@@ -560,6 +561,58 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
   cliSection = lines.join('\n');
   sections.push(cliSection);
   console.log(cliSection);
+}
+
+// --- The type-check of kubecraft synth (suite "typecheck") ---
+// kubecraft synth type-checks by default, with the project's own compiler, in a process of its
+// own while the app runs. Warm synths (bundle and code cache present) with and without
+// --no-typecheck, round-robin: of a project made by `kubecraft init` (kubecraft installed as a
+// package: this repository's build/), and of the example app in this repository.
+if (opts.suite === 'all' || opts.suite === 'typecheck') {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const bin = join(root, 'build', 'lib', 'cli', 'bin.js');
+  const scaffold = join(root, '.kubecraft', 'bench-scaffold');
+  rmSync(scaffold, { recursive: true, force: true });
+  mkdirSync(join(scaffold, 'node_modules'), { recursive: true });
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name !== 'kubecraft') symlinkSync(join(root, 'node_modules', name), join(scaffold, 'node_modules', name));
+  }
+  symlinkSync(root, join(scaffold, 'node_modules', 'kubecraft'));
+  writeFileSync(
+    join(scaffold, 'package.json'),
+    JSON.stringify({ name: 'bench-scaffold', version: '1.0.0', private: true }),
+  );
+  execFileSync(process.execPath, [bin, 'init'], { cwd: scaffold, stdio: 'ignore' });
+  const cases = [
+    ['scaffold (kubecraft init)', scaffold, 'main.ts'],
+    ['example app', root, 'main.ts'],
+  ];
+  const rows = [];
+  for (const [label, cwd, entry] of cases) {
+    const synth = (extra) =>
+      runCli(['synth', entry, '--quiet', '--outdir', join(outBase, 'tc'), ...extra], {}, bin, cwd);
+    synth([]); // bundle and code cache
+    const off = [];
+    const on = [];
+    for (let i = 0; i < runs; i++) {
+      off.push(synth(['--no-typecheck']));
+      on.push(synth([]));
+    }
+    rows.push(
+      `| ${label} | ${Math.round(median(off))} | ${Math.round(median(on))} | ${(median(on) / median(off)).toFixed(2)}× | ${off.map(Math.round).join(', ')} / ${on.map(Math.round).join(', ')} |`,
+    );
+  }
+  rmSync(scaffold, { recursive: true, force: true });
+  const lines = [
+    '### The type-check of `kubecraft synth` (tsgo, in parallel with the app)',
+    '',
+    '| app | warm synth, --no-typecheck (ms) | warm synth, type-checked (ms) | ratio | runs (ms) |',
+    '|---|---:|---:|---:|---|',
+    ...rows,
+    '',
+  ];
+  sections.push(lines.join('\n'));
+  console.log(lines.join('\n'));
 }
 
 // --- kubecraft apply against kubectl's own ApplySet apply (suite "apply") ---

@@ -82,10 +82,14 @@ export interface CephClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterProps(obj: CephClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': obj.metadata,
     'spec': toJson_CephClusterSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -307,6 +311,8 @@ export interface CephClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpec(obj: CephClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: ((i[1]) === undefined) ? undefined : (Object.entries(i[1]).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})) }), {})),
     'cephConfig': ((obj.cephConfig) === undefined) ? undefined : (Object.entries(obj.cephConfig).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: ((i[1]) === undefined) ? undefined : (Object.entries(i[1]).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})) }), {})),
@@ -337,6 +343,8 @@ export function toJson_CephClusterSpec(obj: CephClusterSpec | undefined): Record
     'upgradeOSDRequiresHealthyPGs': obj.upgradeOsdRequiresHealthyPGs,
     'waitTimeoutForHealthyOSDInMinutes': obj.waitTimeoutForHealthyOsdInMinutes,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","cephConfig","cephConfigFromSecret","cephVersion","cleanupPolicy","continueUpgradeAfterChecksEvenIfNotHealthy","crashCollector","csi","dashboard","dataDirHostPath","disruptionManagement","external","healthCheck","labels","logCollector","mgr","mon","monitoring","network","placement","priorityClassNames","removeOsDsIfOutAndSafeToRemove","resources","security","skipUpgradeChecks","storage","upgradeOsdRequiresHealthyPGs","waitTimeoutForHealthyOsdInMinutes"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -380,11 +388,15 @@ export interface CephClusterSpecCephConfigFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCephConfigFromSecret(obj: CephClusterSpecCephConfigFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'name': obj.name,
     'optional': obj.optional,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","name","optional"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -426,11 +438,15 @@ export interface CephClusterSpecCephVersion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCephVersion(obj: CephClusterSpecCephVersion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowUnsupported': obj.allowUnsupported,
     'image': obj.image,
     'imagePullPolicy': obj.imagePullPolicy,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowUnsupported","image","imagePullPolicy"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -479,12 +495,16 @@ export interface CephClusterSpecCleanupPolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCleanupPolicy(obj: CephClusterSpecCleanupPolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowUninstallWithVolumes': obj.allowUninstallWithVolumes,
     'confirmation': obj.confirmation,
     'sanitizeDisks': toJson_CephClusterSpecCleanupPolicySanitizeDisks(obj.sanitizeDisks),
     'wipeDevicesFromOtherClusters': obj.wipeDevicesFromOtherClusters,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowUninstallWithVolumes","confirmation","sanitizeDisks","wipeDevicesFromOtherClusters"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -517,10 +537,14 @@ export interface CephClusterSpecCrashCollector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCrashCollector(obj: CephClusterSpecCrashCollector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'daysToRetain': obj.daysToRetain,
     'disable': obj.disable,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["daysToRetain","disable"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -561,11 +585,15 @@ export interface CephClusterSpecCsi {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCsi(obj: CephClusterSpecCsi | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'cephfs': toJson_CephClusterSpecCsiCephfs(obj.cephfs),
     'readAffinity': toJson_CephClusterSpecCsiReadAffinity(obj.readAffinity),
     'skipUserCreation': obj.skipUserCreation,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["cephfs","readAffinity","skipUserCreation"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -626,6 +654,8 @@ export interface CephClusterSpecDashboard {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecDashboard(obj: CephClusterSpecDashboard | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
     'port': obj.port,
@@ -634,6 +664,8 @@ export function toJson_CephClusterSpecDashboard(obj: CephClusterSpecDashboard | 
     'ssl': obj.ssl,
     'urlPrefix': obj.urlPrefix,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled","port","prometheusEndpoint","prometheusEndpointSslVerify","ssl","urlPrefix"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -697,6 +729,8 @@ export interface CephClusterSpecDisruptionManagement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecDisruptionManagement(obj: CephClusterSpecDisruptionManagement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'machineDisruptionBudgetNamespace': obj.machineDisruptionBudgetNamespace,
     'manageMachineDisruptionBudgets': obj.manageMachineDisruptionBudgets,
@@ -705,6 +739,8 @@ export function toJson_CephClusterSpecDisruptionManagement(obj: CephClusterSpecD
     'pgHealthCheckTimeout': obj.pgHealthCheckTimeout,
     'pgHealthyRegex': obj.pgHealthyRegex,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["machineDisruptionBudgetNamespace","manageMachineDisruptionBudgets","managePodBudgets","osdMaintenanceTimeout","pgHealthCheckTimeout","pgHealthyRegex"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -731,9 +767,13 @@ export interface CephClusterSpecExternal {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecExternal(obj: CephClusterSpecExternal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enable': obj.enable,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enable"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -780,12 +820,16 @@ export interface CephClusterSpecHealthCheck {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheck(obj: CephClusterSpecHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'daemonHealth': toJson_CephClusterSpecHealthCheckDaemonHealth(obj.daemonHealth),
     'livenessProbe': ((obj.livenessProbe) === undefined) ? undefined : (Object.entries(obj.livenessProbe).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_CephClusterSpecHealthCheckLivenessProbe(i[1]) }), {})),
     'muteHealthWarning': ((obj.muteHealthWarning) === undefined) ? undefined : (Object.entries(obj.muteHealthWarning).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_CephClusterSpecHealthCheckMuteHealthWarning(i[1]) }), {})),
     'startupProbe': ((obj.startupProbe) === undefined) ? undefined : (Object.entries(obj.startupProbe).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_CephClusterSpecHealthCheckStartupProbe(i[1]) }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["daemonHealth","livenessProbe","muteHealthWarning","startupProbe"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -825,11 +869,15 @@ export interface CephClusterSpecLogCollector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecLogCollector(obj: CephClusterSpecLogCollector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
     'maxLogSize': obj.maxLogSize?.value,
     'periodicity': obj.periodicity,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled","maxLogSize","periodicity"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -876,12 +924,16 @@ export interface CephClusterSpecMgr {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMgr(obj: CephClusterSpecMgr | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowMultiplePerNode': obj.allowMultiplePerNode,
     'count': obj.count,
     'hostNetwork': obj.hostNetwork,
     'modules': obj.modules?.map(y => toJson_CephClusterSpecMgrModules(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowMultiplePerNode","count","hostNetwork","modules"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -960,6 +1012,8 @@ export interface CephClusterSpecMon {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMon(obj: CephClusterSpecMon | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowMultiplePerNode': obj.allowMultiplePerNode,
     'count': obj.count,
@@ -970,6 +1024,8 @@ export function toJson_CephClusterSpecMon(obj: CephClusterSpecMon | undefined): 
     'volumeClaimTemplate': toJson_CephClusterSpecMonVolumeClaimTemplate(obj.volumeClaimTemplate),
     'zones': obj.zones?.map(y => toJson_CephClusterSpecMonZones(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowMultiplePerNode","count","externalMonIDs","failureDomainLabel","floatingMon","stretchCluster","volumeClaimTemplate","zones"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1041,6 +1097,8 @@ export interface CephClusterSpecMonitoring {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonitoring(obj: CephClusterSpecMonitoring | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
     'exporter': toJson_CephClusterSpecMonitoringExporter(obj.exporter),
@@ -1050,6 +1108,8 @@ export function toJson_CephClusterSpecMonitoring(obj: CephClusterSpecMonitoring 
     'metricsDisabled': obj.metricsDisabled,
     'port': obj.port,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled","exporter","externalMgrEndpoints","externalMgrPrometheusPort","interval","metricsDisabled","port"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1151,6 +1211,8 @@ export interface CephClusterSpecNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetwork(obj: CephClusterSpecNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'addressRanges': toJson_CephClusterSpecNetworkAddressRanges(obj.addressRanges),
     'connections': toJson_CephClusterSpecNetworkConnections(obj.connections),
@@ -1161,6 +1223,8 @@ export function toJson_CephClusterSpecNetwork(obj: CephClusterSpecNetwork | unde
     'provider': obj.provider,
     'selectors': ((obj.selectors) === undefined) ? undefined : (Object.entries(obj.selectors).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["addressRanges","connections","dualStack","hostNetwork","ipFamily","multiClusterService","provider","selectors"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1202,6 +1266,8 @@ export interface CephClusterSpecPlacement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacement(obj: CephClusterSpecPlacement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeAffinity': toJson_CephClusterSpecPlacementNodeAffinity(obj.nodeAffinity),
     'podAffinity': toJson_CephClusterSpecPlacementPodAffinity(obj.podAffinity),
@@ -1209,6 +1275,8 @@ export function toJson_CephClusterSpecPlacement(obj: CephClusterSpecPlacement | 
     'tolerations': obj.tolerations?.map(y => toJson_CephClusterSpecPlacementTolerations(y)),
     'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_CephClusterSpecPlacementTopologySpreadConstraints(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeAffinity","podAffinity","podAntiAffinity","tolerations","topologySpreadConstraints"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1258,11 +1326,15 @@ export interface CephClusterSpecResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecResources(obj: CephClusterSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'claims': obj.claims?.map(y => toJson_CephClusterSpecResourcesClaims(y)),
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["claims","limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1302,11 +1374,15 @@ export interface CephClusterSpecSecurity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurity(obj: CephClusterSpecSecurity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'cephx': toJson_CephClusterSpecSecurityCephx(obj.cephx),
     'keyRotation': toJson_CephClusterSpecSecurityKeyRotation(obj.keyRotation),
     'kms': toJson_CephClusterSpecSecurityKms(obj.kms),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["cephx","keyRotation","kms"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1465,6 +1541,8 @@ export interface CephClusterSpecStorage {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorage(obj: CephClusterSpecStorage | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowDeviceClassUpdate': obj.allowDeviceClassUpdate,
     'allowOsdCrushWeightUpdate': obj.allowOsdCrushWeightUpdate,
@@ -1487,6 +1565,8 @@ export function toJson_CephClusterSpecStorage(obj: CephClusterSpecStorage | unde
     'useAllNodes': obj.useAllNodes,
     'volumeClaimTemplates': obj.volumeClaimTemplates?.map(y => toJson_CephClusterSpecStorageVolumeClaimTemplates(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowDeviceClassUpdate","allowOsdCrushWeightUpdate","backfillFullRatio","config","deviceFilter","devicePathFilter","devices","flappingRestartIntervalHours","fullRatio","migration","nearFullRatio","nodes","onlyApplyOsdPlacement","osdMaxUpdatesInParallel","scheduleAlways","storageClassDeviceSets","store","useAllDevices","useAllNodes","volumeClaimTemplates"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1541,11 +1621,15 @@ export interface CephClusterSpecCleanupPolicySanitizeDisks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCleanupPolicySanitizeDisks(obj: CephClusterSpecCleanupPolicySanitizeDisks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'dataSource': obj.dataSource,
     'iteration': obj.iteration,
     'method': obj.method,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["dataSource","iteration","method"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1578,10 +1662,14 @@ export interface CephClusterSpecCsiCephfs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCsiCephfs(obj: CephClusterSpecCsiCephfs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'fuseMountOptions': obj.fuseMountOptions,
     'kernelMountOptions': obj.kernelMountOptions,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["fuseMountOptions","kernelMountOptions"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1616,10 +1704,14 @@ export interface CephClusterSpecCsiReadAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecCsiReadAffinity(obj: CephClusterSpecCsiReadAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'crushLocationLabels': obj.crushLocationLabels?.map(y => y),
     'enabled': obj.enabled,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["crushLocationLabels","enabled"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1659,11 +1751,15 @@ export interface CephClusterSpecHealthCheckDaemonHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckDaemonHealth(obj: CephClusterSpecHealthCheckDaemonHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'mon': toJson_CephClusterSpecHealthCheckDaemonHealthMon(obj.mon),
     'osd': toJson_CephClusterSpecHealthCheckDaemonHealthOsd(obj.osd),
     'status': toJson_CephClusterSpecHealthCheckDaemonHealthStatus(obj.status),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["mon","osd","status"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1697,10 +1793,14 @@ export interface CephClusterSpecHealthCheckLivenessProbe {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbe(obj: CephClusterSpecHealthCheckLivenessProbe | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'disabled': obj.disabled,
     'probe': toJson_CephClusterSpecHealthCheckLivenessProbeProbe(obj.probe),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["disabled","probe"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1726,9 +1826,13 @@ export interface CephClusterSpecHealthCheckMuteHealthWarning {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckMuteHealthWarning(obj: CephClusterSpecHealthCheckMuteHealthWarning | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'policy': obj.policy,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["policy"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1762,10 +1866,14 @@ export interface CephClusterSpecHealthCheckStartupProbe {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbe(obj: CephClusterSpecHealthCheckStartupProbe | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'disabled': obj.disabled,
     'probe': toJson_CephClusterSpecHealthCheckStartupProbeProbe(obj.probe),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["disabled","probe"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1821,11 +1929,15 @@ export interface CephClusterSpecMgrModules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMgrModules(obj: CephClusterSpecMgrModules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
     'name': obj.name,
     'settings': toJson_CephClusterSpecMgrModulesSettings(obj.settings),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled","name","settings"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1861,10 +1973,14 @@ export interface CephClusterSpecMonFloatingMon {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonFloatingMon(obj: CephClusterSpecMonFloatingMon | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'configmapName': obj.configmapName,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["configmapName","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1904,11 +2020,15 @@ export interface CephClusterSpecMonStretchCluster {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchCluster(obj: CephClusterSpecMonStretchCluster | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'failureDomainLabel': obj.failureDomainLabel,
     'subFailureDomain': obj.subFailureDomain,
     'zones': obj.zones?.map(y => toJson_CephClusterSpecMonStretchClusterZones(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["failureDomainLabel","subFailureDomain","zones"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1943,10 +2063,14 @@ export interface CephClusterSpecMonVolumeClaimTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplate(obj: CephClusterSpecMonVolumeClaimTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecMonVolumeClaimTemplateMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecMonVolumeClaimTemplateSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -1986,11 +2110,15 @@ export interface CephClusterSpecMonZones {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZones(obj: CephClusterSpecMonZones | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'arbiter': obj.arbiter,
     'name': obj.name,
     'volumeClaimTemplate': toJson_CephClusterSpecMonZonesVolumeClaimTemplate(obj.volumeClaimTemplate),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["arbiter","name","volumeClaimTemplate"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2038,12 +2166,16 @@ export interface CephClusterSpecMonitoringExporter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonitoringExporter(obj: CephClusterSpecMonitoringExporter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'hostNetwork': obj.hostNetwork,
     'perfCountersPrioLimit': obj.perfCountersPrioLimit,
     'port': obj.port,
     'statsPeriodSeconds': obj.statsPeriodSeconds,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["hostNetwork","perfCountersPrioLimit","port","statsPeriodSeconds"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2093,12 +2225,16 @@ export interface CephClusterSpecMonitoringExternalMgrEndpoints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonitoringExternalMgrEndpoints(obj: CephClusterSpecMonitoringExternalMgrEndpoints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'hostname': obj.hostname,
     'ip': obj.ip,
     'nodeName': obj.nodeName,
     'targetRef': toJson_CephClusterSpecMonitoringExternalMgrEndpointsTargetRef(obj.targetRef),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["hostname","ip","nodeName","targetRef"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2133,10 +2269,14 @@ export interface CephClusterSpecNetworkAddressRanges {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetworkAddressRanges(obj: CephClusterSpecNetworkAddressRanges | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'cluster': obj.cluster?.map(y => y),
     'public': obj.public?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["cluster","public"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2179,11 +2319,15 @@ export interface CephClusterSpecNetworkConnections {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetworkConnections(obj: CephClusterSpecNetworkConnections | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'compression': toJson_CephClusterSpecNetworkConnectionsCompression(obj.compression),
     'encryption': toJson_CephClusterSpecNetworkConnectionsEncryption(obj.encryption),
     'requireMsgr2': obj.requireMsgr2,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["compression","encryption","requireMsgr2"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2231,10 +2375,14 @@ export interface CephClusterSpecNetworkMultiClusterService {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetworkMultiClusterService(obj: CephClusterSpecNetworkMultiClusterService | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'clusterID': obj.clusterId,
     'enabled': obj.enabled,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["clusterId","enabled"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2274,10 +2422,14 @@ export interface CephClusterSpecPlacementNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinity(obj: CephClusterSpecPlacementNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2304,10 +2456,14 @@ export interface CephClusterSpecPlacementPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinity(obj: CephClusterSpecPlacementPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2334,10 +2490,14 @@ export interface CephClusterSpecPlacementPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinity(obj: CephClusterSpecPlacementPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2379,6 +2539,8 @@ export interface CephClusterSpecPlacementTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementTolerations(obj: CephClusterSpecPlacementTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'effect': obj.effect,
     'key': obj.key,
@@ -2386,6 +2548,8 @@ export function toJson_CephClusterSpecPlacementTolerations(obj: CephClusterSpecP
     'tolerationSeconds': obj.tolerationSeconds,
     'value': obj.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["effect","key","operator","tolerationSeconds","value"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2442,6 +2606,8 @@ export interface CephClusterSpecPlacementTopologySpreadConstraints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementTopologySpreadConstraints(obj: CephClusterSpecPlacementTopologySpreadConstraints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecPlacementTopologySpreadConstraintsLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -2452,6 +2618,8 @@ export function toJson_CephClusterSpecPlacementTopologySpreadConstraints(obj: Ce
     'topologyKey': obj.topologyKey,
     'whenUnsatisfiable': obj.whenUnsatisfiable,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","maxSkew","minDomains","nodeAffinityPolicy","nodeTaintsPolicy","topologyKey","whenUnsatisfiable"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2488,10 +2656,14 @@ export interface CephClusterSpecResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecResourcesClaims(obj: CephClusterSpecResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'name': obj.name,
     'request': obj.request,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["name","request"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2575,12 +2747,16 @@ export interface CephClusterSpecSecurityCephx {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityCephx(obj: CephClusterSpecSecurityCephx | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'allowedCiphers': obj.allowedCiphers?.map(y => y),
     'csi': toJson_CephClusterSpecSecurityCephxCsi(obj.csi),
     'daemon': toJson_CephClusterSpecSecurityCephxDaemon(obj.daemon),
     'rbdMirrorPeer': toJson_CephClusterSpecSecurityCephxRbdMirrorPeer(obj.rbdMirrorPeer),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["allowedCiphers","csi","daemon","rbdMirrorPeer"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2613,10 +2789,14 @@ export interface CephClusterSpecSecurityKeyRotation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityKeyRotation(obj: CephClusterSpecSecurityKeyRotation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
     'schedule': obj.schedule,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled","schedule"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2649,10 +2829,14 @@ export interface CephClusterSpecSecurityKms {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityKms(obj: CephClusterSpecSecurityKms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'connectionDetails': ((obj.connectionDetails) === undefined) ? undefined : (Object.entries(obj.connectionDetails).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'tokenSecretName': obj.tokenSecretName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["connectionDetails","tokenSecretName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2686,11 +2870,15 @@ export interface CephClusterSpecStorageDevices {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageDevices(obj: CephClusterSpecStorageDevices | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'fullpath': obj.fullpath,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["config","fullpath","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2717,9 +2905,13 @@ export interface CephClusterSpecStorageMigration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageMigration(obj: CephClusterSpecStorageMigration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'confirmation': obj.confirmation,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["confirmation"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2790,6 +2982,8 @@ export interface CephClusterSpecStorageNodes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodes(obj: CephClusterSpecStorageNodes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'deviceFilter': obj.deviceFilter,
@@ -2800,6 +2994,8 @@ export function toJson_CephClusterSpecStorageNodes(obj: CephClusterSpecStorageNo
     'useAllDevices': obj.useAllDevices,
     'volumeClaimTemplates': obj.volumeClaimTemplates?.map(y => toJson_CephClusterSpecStorageNodesVolumeClaimTemplates(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["config","deviceFilter","devicePathFilter","devices","name","resources","useAllDevices","volumeClaimTemplates"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2898,6 +3094,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSets(obj: CephClusterSpecStorageStorageClassDeviceSets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'count': obj.count,
@@ -2912,6 +3110,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSets(obj: CephClu
     'tuneFastDeviceClass': obj.tuneFastDeviceClass,
     'volumeClaimTemplates': obj.volumeClaimTemplates?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplates(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["config","count","encrypted","name","placement","portable","preparePlacement","resources","schedulerName","tuneDeviceClass","tuneFastDeviceClass","volumeClaimTemplates"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2945,10 +3145,14 @@ export interface CephClusterSpecStorageStore {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStore(obj: CephClusterSpecStorageStore | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'type': obj.type,
     'updateStore': obj.updateStore,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["type","updateStore"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -2983,10 +3187,14 @@ export interface CephClusterSpecStorageVolumeClaimTemplates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplates(obj: CephClusterSpecStorageVolumeClaimTemplates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecStorageVolumeClaimTemplatesMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecStorageVolumeClaimTemplatesSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3046,11 +3254,15 @@ export interface CephClusterSpecHealthCheckDaemonHealthMon {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckDaemonHealthMon(obj: CephClusterSpecHealthCheckDaemonHealthMon | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'disabled': obj.disabled,
     'interval': obj.interval,
     'timeout': obj.timeout,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["disabled","interval","timeout"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3086,11 +3298,15 @@ export interface CephClusterSpecHealthCheckDaemonHealthOsd {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckDaemonHealthOsd(obj: CephClusterSpecHealthCheckDaemonHealthOsd | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'disabled': obj.disabled,
     'interval': obj.interval,
     'timeout': obj.timeout,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["disabled","interval","timeout"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3126,11 +3342,15 @@ export interface CephClusterSpecHealthCheckDaemonHealthStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckDaemonHealthStatus(obj: CephClusterSpecHealthCheckDaemonHealthStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'disabled': obj.disabled,
     'interval': obj.interval,
     'timeout': obj.timeout,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["disabled","interval","timeout"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3228,6 +3448,8 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbe {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbe(obj: CephClusterSpecHealthCheckLivenessProbeProbe | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'exec': toJson_CephClusterSpecHealthCheckLivenessProbeProbeExec(obj.exec),
     'failureThreshold': obj.failureThreshold,
@@ -3240,6 +3462,8 @@ export function toJson_CephClusterSpecHealthCheckLivenessProbeProbe(obj: CephClu
     'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
     'timeoutSeconds': obj.timeoutSeconds,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["exec","failureThreshold","grpc","httpGet","initialDelaySeconds","periodSeconds","successThreshold","tcpSocket","terminationGracePeriodSeconds","timeoutSeconds"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3349,6 +3573,8 @@ export interface CephClusterSpecHealthCheckStartupProbeProbe {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbe(obj: CephClusterSpecHealthCheckStartupProbeProbe | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'exec': toJson_CephClusterSpecHealthCheckStartupProbeProbeExec(obj.exec),
     'failureThreshold': obj.failureThreshold,
@@ -3361,6 +3587,8 @@ export function toJson_CephClusterSpecHealthCheckStartupProbeProbe(obj: CephClus
     'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
     'timeoutSeconds': obj.timeoutSeconds,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["exec","failureThreshold","grpc","httpGet","initialDelaySeconds","periodSeconds","successThreshold","tcpSocket","terminationGracePeriodSeconds","timeoutSeconds"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3386,9 +3614,13 @@ export interface CephClusterSpecMgrModulesSettings {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMgrModulesSettings(obj: CephClusterSpecMgrModulesSettings | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'balancerMode': obj.balancerMode,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["balancerMode"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3428,11 +3660,15 @@ export interface CephClusterSpecMonStretchClusterZones {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZones(obj: CephClusterSpecMonStretchClusterZones | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'arbiter': obj.arbiter,
     'name': obj.name,
     'volumeClaimTemplate': toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplate(obj.volumeClaimTemplate),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["arbiter","name","volumeClaimTemplate"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3477,6 +3713,8 @@ export interface CephClusterSpecMonVolumeClaimTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateMetadata(obj: CephClusterSpecMonVolumeClaimTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -3484,6 +3722,8 @@ export function toJson_CephClusterSpecMonVolumeClaimTemplateMetadata(obj: CephCl
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3611,6 +3851,8 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpec(obj: CephClusterSpecMonVolumeClaimTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecMonVolumeClaimTemplateSpecDataSource(obj.dataSource),
@@ -3622,6 +3864,8 @@ export function toJson_CephClusterSpecMonVolumeClaimTemplateSpec(obj: CephCluste
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3656,10 +3900,14 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplate(obj: CephClusterSpecMonZonesVolumeClaimTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecMonZonesVolumeClaimTemplateMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3738,6 +3986,8 @@ export interface CephClusterSpecMonitoringExternalMgrEndpointsTargetRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonitoringExternalMgrEndpointsTargetRef(obj: CephClusterSpecMonitoringExternalMgrEndpointsTargetRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiVersion': obj.apiVersion,
     'fieldPath': obj.fieldPath,
@@ -3747,6 +3997,8 @@ export function toJson_CephClusterSpecMonitoringExternalMgrEndpointsTargetRef(ob
     'resourceVersion': obj.resourceVersion,
     'uid': obj.uid,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiVersion","fieldPath","kind","name","namespace","resourceVersion","uid"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3773,9 +4025,13 @@ export interface CephClusterSpecNetworkConnectionsCompression {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetworkConnectionsCompression(obj: CephClusterSpecNetworkConnectionsCompression | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3806,9 +4062,13 @@ export interface CephClusterSpecNetworkConnectionsEncryption {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecNetworkConnectionsEncryption(obj: CephClusterSpecNetworkConnectionsEncryption | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'enabled': obj.enabled,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["enabled"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3835,10 +4095,14 @@ export interface CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIg
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preference': toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preference","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3860,9 +4124,13 @@ export interface CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeSelectorTerms"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3889,10 +4157,14 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3939,6 +4211,8 @@ export interface CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgno
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -3947,6 +4221,8 @@ export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringScheduli
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -3973,10 +4249,14 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4023,6 +4303,8 @@ export interface CephClusterSpecPlacementPodAntiAffinityRequiredDuringScheduling
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -4031,6 +4313,8 @@ export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSche
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4057,10 +4341,14 @@ export interface CephClusterSpecPlacementTopologySpreadConstraintsLabelSelector 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementTopologySpreadConstraintsLabelSelector(obj: CephClusterSpecPlacementTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4138,12 +4426,16 @@ export interface CephClusterSpecSecurityCephxCsi {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityCephxCsi(obj: CephClusterSpecSecurityCephxCsi | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'keepPriorKeyCountMax': obj.keepPriorKeyCountMax,
     'keyGeneration': obj.keyGeneration,
     'keyRotationPolicy': obj.keyRotationPolicy,
     'keyType': obj.keyType,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["keepPriorKeyCountMax","keyGeneration","keyRotationPolicy","keyType"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4195,11 +4487,15 @@ export interface CephClusterSpecSecurityCephxDaemon {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityCephxDaemon(obj: CephClusterSpecSecurityCephxDaemon | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'keyGeneration': obj.keyGeneration,
     'keyRotationPolicy': obj.keyRotationPolicy,
     'keyType': obj.keyType,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["keyGeneration","keyRotationPolicy","keyType"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4253,11 +4549,15 @@ export interface CephClusterSpecSecurityCephxRbdMirrorPeer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecSecurityCephxRbdMirrorPeer(obj: CephClusterSpecSecurityCephxRbdMirrorPeer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'keyGeneration': obj.keyGeneration,
     'keyRotationPolicy': obj.keyRotationPolicy,
     'keyType': obj.keyType,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["keyGeneration","keyRotationPolicy","keyType"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4291,11 +4591,15 @@ export interface CephClusterSpecStorageNodesDevices {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesDevices(obj: CephClusterSpecStorageNodesDevices | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'fullpath': obj.fullpath,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["config","fullpath","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4345,11 +4649,15 @@ export interface CephClusterSpecStorageNodesResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesResources(obj: CephClusterSpecStorageNodesResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'claims': obj.claims?.map(y => toJson_CephClusterSpecStorageNodesResourcesClaims(y)),
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["claims","limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4384,10 +4692,14 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplates(obj: CephClusterSpecStorageNodesVolumeClaimTemplates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4429,6 +4741,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacement(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeAffinity': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinity(obj.nodeAffinity),
     'podAffinity': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinity(obj.podAffinity),
@@ -4436,6 +4750,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacement(obj
     'tolerations': obj.tolerations?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTolerations(y)),
     'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraints(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeAffinity","podAffinity","podAntiAffinity","tolerations","topologySpreadConstraints"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4477,6 +4793,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacement(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeAffinity': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinity(obj.nodeAffinity),
     'podAffinity': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinity(obj.podAffinity),
@@ -4484,6 +4802,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'tolerations': obj.tolerations?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTolerations(y)),
     'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraints(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeAffinity","podAffinity","podAntiAffinity","tolerations","topologySpreadConstraints"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4533,11 +4853,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsResources(obj: CephClusterSpecStorageStorageClassDeviceSetsResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'claims': obj.claims?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsResourcesClaims(y)),
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["claims","limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4572,10 +4896,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplates(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4632,6 +4960,8 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesMetadata(obj: CephClusterSpecStorageVolumeClaimTemplatesMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -4639,6 +4969,8 @@ export function toJson_CephClusterSpecStorageVolumeClaimTemplatesMetadata(obj: C
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4766,6 +5098,8 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpec(obj: CephClusterSpecStorageVolumeClaimTemplatesSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecDataSource(obj.dataSource),
@@ -4777,6 +5111,8 @@ export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpec(obj: CephC
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4806,9 +5142,13 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbeExec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeExec(obj: CephClusterSpecHealthCheckLivenessProbeProbeExec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'command': obj.command?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["command"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4844,10 +5184,14 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbeGrpc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeGrpc(obj: CephClusterSpecHealthCheckLivenessProbeProbeGrpc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'port': obj.port,
     'service': obj.service,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["port","service"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4906,6 +5250,8 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbeHttpGet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeHttpGet(obj: CephClusterSpecHealthCheckLivenessProbeProbeHttpGet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'host': obj.host,
     'httpHeaders': obj.httpHeaders?.map(y => toJson_CephClusterSpecHealthCheckLivenessProbeProbeHttpGetHttpHeaders(y)),
@@ -4913,6 +5259,8 @@ export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeHttpGet(obj: 
     'port': obj.port?.value,
     'scheme': obj.scheme,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["host","httpHeaders","path","port","scheme"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4947,10 +5295,14 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbeTcpSocket {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeTcpSocket(obj: CephClusterSpecHealthCheckLivenessProbeProbeTcpSocket | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'host': obj.host,
     'port': obj.port?.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["host","port"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -4980,9 +5332,13 @@ export interface CephClusterSpecHealthCheckStartupProbeProbeExec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbeExec(obj: CephClusterSpecHealthCheckStartupProbeProbeExec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'command': obj.command?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["command"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5018,10 +5374,14 @@ export interface CephClusterSpecHealthCheckStartupProbeProbeGrpc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbeGrpc(obj: CephClusterSpecHealthCheckStartupProbeProbeGrpc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'port': obj.port,
     'service': obj.service,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["port","service"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5080,6 +5440,8 @@ export interface CephClusterSpecHealthCheckStartupProbeProbeHttpGet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbeHttpGet(obj: CephClusterSpecHealthCheckStartupProbeProbeHttpGet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'host': obj.host,
     'httpHeaders': obj.httpHeaders?.map(y => toJson_CephClusterSpecHealthCheckStartupProbeProbeHttpGetHttpHeaders(y)),
@@ -5087,6 +5449,8 @@ export function toJson_CephClusterSpecHealthCheckStartupProbeProbeHttpGet(obj: C
     'port': obj.port?.value,
     'scheme': obj.scheme,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["host","httpHeaders","path","port","scheme"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5121,10 +5485,14 @@ export interface CephClusterSpecHealthCheckStartupProbeProbeTcpSocket {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbeTcpSocket(obj: CephClusterSpecHealthCheckStartupProbeProbeTcpSocket | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'host': obj.host,
     'port': obj.port?.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["host","port"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5175,10 +5543,14 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplate(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'metadata': toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateMetadata(obj.metadata),
     'spec': toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpec(obj.spec),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["metadata","spec"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5227,11 +5599,15 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpecDataSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpecDataSource(obj: CephClusterSpecMonVolumeClaimTemplateSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5304,12 +5680,16 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpecDataSourceRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpecDataSourceRef(obj: CephClusterSpecMonVolumeClaimTemplateSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5350,10 +5730,14 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpecResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpecResources(obj: CephClusterSpecMonVolumeClaimTemplateSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5388,10 +5772,14 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpecSelector(obj: CephClusterSpecMonVolumeClaimTemplateSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecMonVolumeClaimTemplateSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5436,6 +5824,8 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateMetadata(obj: CephClusterSpecMonZonesVolumeClaimTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -5443,6 +5833,8 @@ export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateMetadata(obj: C
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5570,6 +5962,8 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpec(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSource(obj.dataSource),
@@ -5581,6 +5975,8 @@ export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpec(obj: CephC
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5607,10 +6003,14 @@ export interface CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIg
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5637,10 +6037,14 @@ export interface CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5687,6 +6091,8 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -5695,6 +6101,8 @@ export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedul
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5721,10 +6129,14 @@ export interface CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgno
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5751,10 +6163,14 @@ export interface CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgno
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5801,6 +6217,8 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -5809,6 +6227,8 @@ export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSch
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5835,10 +6255,14 @@ export interface CephClusterSpecPlacementPodAntiAffinityRequiredDuringScheduling
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5865,10 +6289,14 @@ export interface CephClusterSpecPlacementPodAntiAffinityRequiredDuringScheduling
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -5900,11 +6328,15 @@ export interface CephClusterSpecPlacementTopologySpreadConstraintsLabelSelectorM
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: CephClusterSpecPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6031,10 +6463,14 @@ export interface CephClusterSpecStorageNodesResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesResourcesClaims(obj: CephClusterSpecStorageNodesResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'name': obj.name,
     'request': obj.request,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["name","request"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6107,6 +6543,8 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesMetadata(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -6114,6 +6552,8 @@ export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesMetadata(o
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6241,6 +6681,8 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpec(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSource(obj.dataSource),
@@ -6252,6 +6694,8 @@ export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpec(obj: 
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6278,10 +6722,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6308,10 +6756,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6338,10 +6790,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6383,6 +6839,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementToleration
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTolerations(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'effect': obj.effect,
     'key': obj.key,
@@ -6390,6 +6848,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTole
     'tolerationSeconds': obj.tolerationSeconds,
     'value': obj.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["effect","key","operator","tolerationSeconds","value"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6446,6 +6906,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySp
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraints(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -6456,6 +6918,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopo
     'topologyKey': obj.topologyKey,
     'whenUnsatisfiable': obj.whenUnsatisfiable,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","maxSkew","minDomains","nodeAffinityPolicy","nodeTaintsPolicy","topologyKey","whenUnsatisfiable"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6482,10 +6946,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6512,10 +6980,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6542,10 +7014,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinity(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
     'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preferredDuringSchedulingIgnoredDuringExecution","requiredDuringSchedulingIgnoredDuringExecution"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6587,6 +7063,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTol
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTolerations(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'effect': obj.effect,
     'key': obj.key,
@@ -6594,6 +7072,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'tolerationSeconds': obj.tolerationSeconds,
     'value': obj.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["effect","key","operator","tolerationSeconds","value"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6650,6 +7130,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTop
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraints(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -6660,6 +7142,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'topologyKey': obj.topologyKey,
     'whenUnsatisfiable': obj.whenUnsatisfiable,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","maxSkew","minDomains","nodeAffinityPolicy","nodeTaintsPolicy","topologyKey","whenUnsatisfiable"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6696,10 +7180,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsResourcesClaims(obj: CephClusterSpecStorageStorageClassDeviceSetsResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'name': obj.name,
     'request': obj.request,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["name","request"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6772,6 +7260,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesMetadata(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -6779,6 +7269,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTe
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6906,6 +7398,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpec(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecDataSource(obj.dataSource),
@@ -6917,6 +7411,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTe
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -6965,11 +7461,15 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpecDataSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecDataSource(obj: CephClusterSpecStorageVolumeClaimTemplatesSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7042,12 +7542,16 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpecDataSourceRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecDataSourceRef(obj: CephClusterSpecStorageVolumeClaimTemplatesSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7088,10 +7592,14 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpecResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecResources(obj: CephClusterSpecStorageVolumeClaimTemplatesSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7126,10 +7634,14 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecSelector(obj: CephClusterSpecStorageVolumeClaimTemplatesSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7163,10 +7675,14 @@ export interface CephClusterSpecHealthCheckLivenessProbeProbeHttpGetHttpHeaders 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckLivenessProbeProbeHttpGetHttpHeaders(obj: CephClusterSpecHealthCheckLivenessProbeProbeHttpGetHttpHeaders | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'name': obj.name,
     'value': obj.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["name","value"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7236,10 +7752,14 @@ export interface CephClusterSpecHealthCheckStartupProbeProbeHttpGetHttpHeaders {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecHealthCheckStartupProbeProbeHttpGetHttpHeaders(obj: CephClusterSpecHealthCheckStartupProbeProbeHttpGetHttpHeaders | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'name': obj.name,
     'value': obj.value,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["name","value"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7320,6 +7840,8 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateMetadat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateMetadata(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'finalizers': obj.finalizers?.map(y => y),
@@ -7327,6 +7849,8 @@ export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateM
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["annotations","finalizers","labels","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7454,6 +7978,8 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpec(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'accessModes': obj.accessModes?.map(y => y),
     'dataSource': toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDataSource(obj.dataSource),
@@ -7465,6 +7991,8 @@ export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateS
     'volumeMode': obj.volumeMode,
     'volumeName': obj.volumeName,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["accessModes","dataSource","dataSourceRef","resources","selector","storageClassName","volumeAttributesClassName","volumeMode","volumeName"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7537,11 +8065,15 @@ export interface CephClusterSpecMonVolumeClaimTemplateSpecSelectorMatchExpressio
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonVolumeClaimTemplateSpecSelectorMatchExpressions(obj: CephClusterSpecMonVolumeClaimTemplateSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7590,11 +8122,15 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSource(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7667,12 +8203,16 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSourceRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSourceRef(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7713,10 +8253,14 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpecResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecResources(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7751,10 +8295,14 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecSelector(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7786,11 +8334,15 @@ export interface CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIg
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7822,11 +8374,15 @@ export interface CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIg
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: CephClusterSpecPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7858,11 +8414,15 @@ export interface CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7894,11 +8454,15 @@ export interface CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: CephClusterSpecPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7925,10 +8489,14 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7955,10 +8523,14 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -7990,11 +8562,15 @@ export interface CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgno
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8026,11 +8602,15 @@ export interface CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgno
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8057,10 +8637,14 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8087,10 +8671,14 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8122,11 +8710,15 @@ export interface CephClusterSpecPlacementPodAntiAffinityRequiredDuringScheduling
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8158,11 +8750,15 @@ export interface CephClusterSpecPlacementPodAntiAffinityRequiredDuringScheduling
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8211,11 +8807,15 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSource(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8288,12 +8888,16 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSourceRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSourceRef(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8334,10 +8938,14 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpecResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecResources(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8372,10 +8980,14 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelector(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8402,10 +9014,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preference': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preference","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8427,9 +9043,13 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeSelectorTerms"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8456,10 +9076,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8506,6 +9130,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -8514,6 +9140,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodA
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8540,10 +9168,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8590,6 +9222,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -8598,6 +9232,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodA
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8624,10 +9260,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySp
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8654,10 +9294,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'preference': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["preference","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8679,9 +9323,13 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["nodeSelectorTerms"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8708,10 +9356,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8758,6 +9410,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -8766,6 +9420,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8792,10 +9448,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'podAffinityTerm': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
     'weight': obj.weight,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["podAffinityTerm","weight"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8842,6 +9502,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -8850,6 +9512,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8876,10 +9540,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTop
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -8928,11 +9596,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecDataSource(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9005,12 +9677,16 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecDataSourceRef(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9051,10 +9727,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecResources(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9089,10 +9769,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9165,11 +9849,15 @@ export interface CephClusterSpecStorageVolumeClaimTemplatesSpecSelectorMatchExpr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageVolumeClaimTemplatesSpecSelectorMatchExpressions(obj: CephClusterSpecStorageVolumeClaimTemplatesSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9218,11 +9906,15 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDataSource(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9295,12 +9987,16 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDataSourceRef(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecDataSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'apiGroup': obj.apiGroup,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["apiGroup","kind","name","namespace"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9341,10 +10037,14 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecRes
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecResources(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
     'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["limits","requests"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9379,10 +10079,14 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSel
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSelector(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9455,11 +10159,15 @@ export interface CephClusterSpecMonZonesVolumeClaimTemplateSpecSelectorMatchExpr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonZonesVolumeClaimTemplateSpecSelectorMatchExpressions(obj: CephClusterSpecMonZonesVolumeClaimTemplateSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9491,11 +10199,15 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9527,11 +10239,15 @@ export interface CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9563,11 +10279,15 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9599,11 +10319,15 @@ export interface CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9676,11 +10400,15 @@ export interface CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelectorMatc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelectorMatchExpressions(obj: CephClusterSpecStorageNodesVolumeClaimTemplatesSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9707,10 +10435,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9737,10 +10469,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9787,6 +10523,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -9795,6 +10533,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodA
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9821,10 +10561,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9851,10 +10595,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9901,6 +10649,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -9909,6 +10659,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodA
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9935,10 +10687,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -9965,10 +10721,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10000,11 +10760,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySp
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10031,10 +10795,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10061,10 +10829,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
     'matchFields': obj.matchFields?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchFields"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10111,6 +10883,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -10119,6 +10893,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10145,10 +10921,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10175,10 +10955,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10225,6 +11009,8 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'labelSelector': toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
     'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
@@ -10233,6 +11019,8 @@ export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacem
     'namespaces': obj.namespaces?.map(y => y),
     'topologyKey': obj.topologyKey,
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["labelSelector","matchLabelKeys","mismatchLabelKeys","namespaceSelector","namespaces","topologyKey"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10259,10 +11047,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10289,10 +11081,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10324,11 +11120,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTop
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10401,11 +11201,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplate
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsVolumeClaimTemplatesSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10478,11 +11282,15 @@ export interface CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSel
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSelectorMatchExpressions(obj: CephClusterSpecMonStretchClusterZonesVolumeClaimTemplateSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10514,11 +11322,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10550,11 +11362,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10586,11 +11402,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10622,11 +11442,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10653,10 +11477,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10683,10 +11511,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10718,11 +11550,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10754,11 +11590,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10785,10 +11625,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10815,10 +11659,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10850,11 +11698,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10886,11 +11738,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10922,11 +11778,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10958,11 +11818,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -10994,11 +11858,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11030,11 +11898,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11061,10 +11933,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11091,10 +11967,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11126,11 +12006,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11162,11 +12046,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11193,10 +12081,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11223,10 +12115,14 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
     'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["matchExpressions","matchLabels"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11258,11 +12154,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11294,11 +12194,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11330,11 +12234,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11366,11 +12274,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinit
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11402,11 +12314,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11438,11 +12354,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11474,11 +12394,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11510,11 +12434,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11546,11 +12474,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
@@ -11582,11 +12514,15 @@ export interface CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CephClusterSpecStorageStorageClassDeviceSetsPreparePlacementPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
+  // kubecraft: a value of the wrong type reaches validation as it is
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) { return obj as any; }
   const result = {
     'key': obj.key,
     'operator': obj.operator,
     'values': obj.values?.map(y => y),
   };
+  // kubecraft: keys the type does not know (typos) reach validation as written
+  for (const [k, v] of Object.entries(obj)) { if (!["key","operator","values"].includes(k)) { (result as Record<string, unknown>)[k] = v; } }
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }

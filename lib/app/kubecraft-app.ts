@@ -34,8 +34,9 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
   readonly validate?: boolean;
 
   /**
-   * Print the validation summary (warnings and relaxed findings with their reasons) to
-   * stderr on a successful synth.
+   * Print the validation report (warnings and relaxed findings with their reasons) to stderr on
+   * a successful synth. Under `kubecraft synth` the runner prints one summary line instead
+   * (warnings in full; relaxed findings with `--verbose`, or in `kubecraft validate`).
    *
    * @default true
    */
@@ -157,7 +158,8 @@ export class KubecraftApp extends App {
       const report = this.validate(files);
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
-      if (this.printReport && report.findings.length > 0) {
+      // under the kubecraft runner, the runner prints the report (one summary line, or --verbose)
+      if (!hook && this.printReport && report.findings.length > 0) {
         process.stderr.write(`${formatReport(report)}\n`);
       }
     }
@@ -165,14 +167,19 @@ export class KubecraftApp extends App {
     const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
     const output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
     const t3 = performance.now();
-    writeDirectoryAtomically(this.outdir, output, {
-      keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
-      replacedFolders: [SETUP_FOLDER],
-    });
-    hook?.written(
-      this.outdir,
-      output.map((f) => f.relativePath),
-    );
+    const outdir = this.outdir;
+    const write = () => {
+      writeDirectoryAtomically(outdir, output, {
+        keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+        replacedFolders: [SETUP_FOLDER],
+      });
+      hook?.written(
+        outdir,
+        output.map((f) => f.relativePath),
+      );
+    };
+    if (hook?.deferWrite) hook.deferWrite(write);
+    else write();
     const t4 = performance.now();
     this.lastSynthTimings = { render: t1 - t0, validate: t2 - t1, serialize: t3 - t2, write: t4 - t3 };
   }
@@ -193,7 +200,7 @@ export class KubecraftApp extends App {
       const report = this.validate(files);
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
-      if (this.printReport && report.findings.length > 0) process.stderr.write(`${formatReport(report)}\n`);
+      if (!hook && this.printReport && report.findings.length > 0) process.stderr.write(`${formatReport(report)}\n`);
     }
     return toYamlStream(files, folder);
   }

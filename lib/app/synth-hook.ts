@@ -20,6 +20,13 @@ export interface SynthHook {
    * @default - the app writes its output directory
    */
   readonly stream?: { readonly folder: string; write(yaml: string): void };
+  /**
+   * Hold the write: the app hands over its write (validated and serialized, ready to replace the
+   * output directory), and the runner calls it once the app's type-check has passed, or drops it.
+   *
+   * @default - the app writes at once
+   */
+  deferWrite?(write: () => void): void;
 }
 
 const SYNTH_HOOK = Symbol.for('kubecraft.synth-hook');

@@ -4,13 +4,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments, parseDocument, stringify } from 'yaml';
 import { parseCommandArgs, UsageError } from './args';
+import { keepWhatUsersWrote } from './generated-bindings';
 
 export const IMPORT_USAGE = `usage: kubecraft import <crds.yaml> [crd-name ...] [--output imports]
 
 Generates typed classes for custom resources from a local CRD file, offline: keeps the named
 CRDs (default: every CRD in the file), writes each to <output>/crds/<name>.yaml (kubecraft's
-schema validation can use them too), and runs \`cdk8s import\` on it into <output>/. Needs the
-cdk8s CLI in the project (npm install -D cdk8s-cli).`;
+schema validation can use them too), and runs \`cdk8s import\` on it into <output>/. The
+generated classes keep keys they do not know and values of the wrong type as written, so
+validation reports them instead of losing them. Needs the cdk8s CLI in the project
+(npm install -D cdk8s-cli).`;
 
 /** `kubecraft import`. */
 export function importCommand(args: readonly string[]): number {
@@ -80,6 +83,10 @@ export function importCommand(args: readonly string[]): number {
       if (r.status !== 0) {
         process.stderr.write(`kubecraft import: cdk8s import failed for ${group}\n`);
         return 1;
+      }
+      const generated = path.join(output, `${group}.ts`);
+      if (fs.existsSync(generated)) {
+        fs.writeFileSync(generated, keepWhatUsersWrote(fs.readFileSync(generated, 'utf8')));
       }
       const names = crds.map((c) => (c as { metadata?: { name?: string } }).metadata?.name).join(', ');
       process.stdout.write(`imported ${names}\n`);

@@ -91,7 +91,15 @@ const JEST = {
   transform: { '^.+\\.ts$': 'ts-jest' },
 };
 
-const DEV_DEPENDENCIES = ['typescript', 'jest', 'ts-jest', '@types/jest', '@types/node', 'cdk8s-cli'];
+const DEV_DEPENDENCIES = [
+  'typescript',
+  '@typescript/native-preview',
+  'jest',
+  'ts-jest',
+  '@types/jest',
+  '@types/node',
+  'cdk8s-cli',
+];
 
 interface PackageJson {
   name?: string;

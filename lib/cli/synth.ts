@@ -1,21 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
+import { formatFinding, ValidationReport } from '../validation/finding';
 import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
 import { displayPath, findProject } from './project';
-import { AppBundle, appBuilder, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
-import { typecheckApp } from './typecheck';
+import { AppBundle, appBuilder, AppFailure, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
+import { typecheckApp, TypecheckResult } from './typecheck';
 
-export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--outdir DIR] [--kubernetes-version 1.x] [--change-cause TEXT]
-                      [--watch] [--typecheck] [--quiet] [--stdout] [-- app args]
+export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--output DIR] [--kubernetes-version 1.x] [--change-cause TEXT]
+                      [--watch] [--no-typecheck] [--quiet] [--verbose] [--stdout] [-- app args]
 
 Runs the app (default main.ts): bundles it with esbuild (cached in the project's .kubecraft/),
-runs it, validates it, and replaces the output folder (default dist/, or $CDK8S_OUTDIR)
-atomically. Exit code 0 written, 1 the app failed (report printed, output untouched), 2 usage.
+runs it while the project's TypeScript compiler type-checks it, validates it, and replaces the
+output folder (default dist/, or $CDK8S_OUTDIR) atomically. Exit code 0 written, 1 the app
+failed (type errors or the report printed, output untouched), 2 usage.
 
   --env a,b       only these environments (as KUBECRAFT_ENV=a,b); the other environments'
                   folders in the output are kept as they were
-  --outdir DIR    write here instead of dist/
+  --output, -o DIR
+                  write here instead of dist/ (--outdir is the same)
   --kubernetes-version 1.x
                   validate for this Kubernetes version (as KUBECRAFT_KUBERNETES_VERSION=1.x)
   --change-cause TEXT
@@ -23,8 +26,12 @@ atomically. Exit code 0 written, 1 the app failed (report printed, output untouc
                   on every workload (as KUBECRAFT_CHANGE_CAUSE=TEXT), shown by
                   kubectl rollout history
   --watch         synthesize again whenever one of the app's files changes
-  --typecheck     type-check the app with the project's typescript first (esbuild does not)
-  --quiet         no summary line
+  --no-typecheck  do not type-check (the app's entry and its imports, with the project's own
+                  TypeScript: @typescript/native-preview or typescript 7, else typescript 5;
+                  esbuild strips types without checking them). Without a compiler in the
+                  project the synth says so and goes on
+  --quiet, -q     no summary line
+  --verbose, -v   also list each relaxed finding with its reason
   --stdout, -p    write nothing: print one output folder, validated, as one YAML stream
                   (documents separated by ---, CRDs and Namespaces first) on stdout, for
                   kubectl apply -f - and GitOps plugins; the folder of --env NAME (one
@@ -37,12 +44,15 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
     args,
     {
       env: { type: 'string' },
-      outdir: { type: 'string', short: 'o' },
+      output: { type: 'string', short: 'o' },
+      outdir: { type: 'string' },
       'kubernetes-version': { type: 'string' },
       'change-cause': { type: 'string' },
       watch: { type: 'boolean', short: 'w' },
       typecheck: { type: 'boolean' },
+      'no-typecheck': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
       stdout: { type: 'boolean', short: 'p' },
     },
     1,
@@ -54,30 +64,55 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
   }
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'synth');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
-  if (typeof values.outdir === 'string') process.env.CDK8S_OUTDIR = path.resolve(values.outdir);
+  const outdir = values.output ?? values.outdir;
+  if (typeof outdir === 'string') process.env.CDK8S_OUTDIR = path.resolve(outdir);
   setKubernetesVersion(values['kubernetes-version'], 'synth');
   if (typeof values['change-cause'] === 'string') process.env.KUBECRAFT_CHANGE_CAUSE = values['change-cause'];
   if (values.stdout && values.watch) throw new UsageError('kubecraft synth: --stdout and --watch do not go together');
   if (values.stdout && typeof values.env === 'string' && values.env.includes(',')) {
     throw new UsageError(`kubecraft synth: --stdout prints one folder: give one environment (not --env ${values.env})`);
   }
-  if (values.typecheck && !typecheckPasses(entry)) return 1;
-  if (values.watch) return watch(entry, rest, Boolean(values.quiet));
-  if (values.stdout) return streamToStdout(entry, rest, typeof values.env === 'string' ? values.env : '');
+  if (values.typecheck && values['no-typecheck']) {
+    throw new UsageError('kubecraft synth: --typecheck and --no-typecheck do not go together');
+  }
+  const options: RunOptions = {
+    typecheck: !values['no-typecheck'],
+    quiet: Boolean(values.quiet),
+    verbose: Boolean(values.verbose),
+  };
+  if (values.watch) return watch(entry, rest, options);
+  if (values.stdout) return streamToStdout(entry, rest, typeof values.env === 'string' ? values.env : '', options);
   const t0 = performance.now();
-  const written = captureWrites();
+  const run = captureRun(entry, options);
   try {
     await bundleAndRun(entry, rest);
   } catch (err) {
-    return reportAppError(err);
+    await run.typecheck; // its errors say more than the app's when both failed
+    return run.typecheckFailed() ? 1 : reportAppError(err);
   }
-  if (!values.quiet) written.print(entry, performance.now() - t0);
-  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  if (typeof process.exitCode === 'number' && process.exitCode !== 0) return process.exitCode;
+  return (await run.finish(performance.now() - t0)) ? 0 : 1;
+}
+
+/** How the runner reports and what it checks. */
+interface RunOptions {
+  /** Type-check the app with the project's compiler, and write only when it passes. */
+  readonly typecheck: boolean;
+  /** No summary line. */
+  readonly quiet: boolean;
+  /** List each relaxed finding with its reason. */
+  readonly verbose: boolean;
 }
 
 /** `kubecraft synth --stdout`: the app's stream on stdout, nothing written; errors only on stderr. */
-async function streamToStdout(entry: string, appArgs: readonly string[], folder: string): Promise<number> {
+async function streamToStdout(
+  entry: string,
+  appArgs: readonly string[],
+  folder: string,
+  options: RunOptions,
+): Promise<number> {
   const chunks: string[] = [];
+  const check = options.typecheck ? startTypecheck(entry) : undefined;
   setSynthHook({
     validateOnly: false,
     report: () => undefined,
@@ -87,10 +122,12 @@ async function streamToStdout(entry: string, appArgs: readonly string[], folder:
   try {
     await bundleAndRun(entry, appArgs);
   } catch (err) {
+    if (check && !printTypecheck(await check)) return 1;
     return reportAppError(err);
   } finally {
     setSynthHook(undefined);
   }
+  if (check && !printTypecheck(await check)) return 1;
   if (typeof process.exitCode === 'number' && process.exitCode !== 0) return process.exitCode;
   if (chunks.length === 0) {
     process.stderr.write(
@@ -103,38 +140,83 @@ async function streamToStdout(entry: string, appArgs: readonly string[], folder:
   return 0;
 }
 
-function typecheckPasses(entry: string): boolean {
-  const r = typecheckApp(entry, findProject(path.dirname(entry)));
-  if (!r.checked) {
-    process.stderr.write(
-      'kubecraft: --typecheck needs the typescript package in the project (npm install -D typescript)\n',
-    );
-    return false;
-  }
-  for (const e of r.errors) process.stderr.write(`${e}\n`);
-  if (r.errors.length > 0) process.stderr.write(`kubecraft: ${r.errors.length} type error(s); nothing written\n`);
-  return r.errors.length === 0;
+/** Starts the type-check of `entry` with its project's compiler. */
+function startTypecheck(entry: string): Promise<TypecheckResult> {
+  return typecheckApp(entry, findProject(path.dirname(entry)));
 }
 
-/** Records what the app writes (through the synth hook) for the summary line. */
-function captureWrites() {
+/** Prints a type-check's errors; whether it passed (a project without a compiler passes, with a note once). */
+function printTypecheck(r: TypecheckResult): boolean {
+  if (!r.checked) {
+    if (!noCompilerNoted) {
+      process.stderr.write(
+        'kubecraft: not type-checked: the project has no TypeScript compiler (npm install -D @typescript/native-preview, or typescript)\n',
+      );
+      noCompilerNoted = true;
+    }
+    return true;
+  }
+  for (const e of r.errors) process.stderr.write(`${e}\n`);
+  if (r.errors.length > 0) {
+    process.stderr.write(
+      `kubecraft: ${r.errors.length} type error${r.errors.length === 1 ? '' : 's'} (${r.compiler}); nothing written\n`,
+    );
+  }
+  return r.errors.length === 0;
+}
+let noCompilerNoted = false;
+
+/**
+ * One run of the app under the runner: starts the type-check, holds the app's writes until it
+ * passes, and prints the summary: one line on success (written files, time, Kubernetes version,
+ * compiler, counts of warnings and relaxed findings), each warning in full, and each relaxed
+ * finding with `--verbose`.
+ */
+function captureRun(entry: string, options: RunOptions) {
+  const writes: (() => void)[] = [];
   const outputs: { outdir: string; files: number }[] = [];
+  const reports: ValidationReport[] = [];
+  const typecheck = options.typecheck ? startTypecheck(entry) : undefined;
+  let typecheckResult: TypecheckResult | undefined;
+  void typecheck?.then((r) => (typecheckResult = r));
   setSynthHook({
     validateOnly: false,
-    report: () => undefined,
+    report: (r) => reports.push(r),
     written: (outdir, files) => outputs.push({ outdir, files: files.length }),
+    deferWrite: (write) => writes.push(write),
   });
   return {
-    reset: () => outputs.splice(0),
-    print(entry: string, ms: number): void {
+    typecheck,
+    typecheckFailed: () => typecheckResult !== undefined && !printTypecheck(typecheckResult),
+    /** Waits for the type-check; writes when it passed; prints the summary. Resolves to whether it wrote. */
+    async finish(ms: number, prefix = ''): Promise<boolean> {
+      setSynthHook(undefined);
+      const checked = typecheck ? await typecheck : undefined;
+      if (checked && !printTypecheck(checked)) return false;
+      for (const w of writes) w();
+      if (options.quiet) return true;
+      const warnings = reports.flatMap((r) => r.warnings);
+      const relaxed = reports.flatMap((r) => r.relaxed);
+      for (const f of warnings) process.stderr.write(`${formatFinding(f)}\n`);
+      if (options.verbose) for (const f of relaxed) process.stderr.write(`${formatFinding(f)}\n`);
+      const versions = [...new Set(reports.map((r) => r.kubernetesVersion).filter(Boolean))];
+      const facts = [
+        versions.length ? `Kubernetes ${versions.join(', ')}` : '',
+        checked?.checked ? `type-checked (${checked.compiler})` : options.typecheck ? 'not type-checked' : '',
+        reports.length ? `${plural(warnings.length, 'warning')}, ${plural(relaxed.length, 'relaxed finding')}` : '',
+        relaxed.length && !options.verbose ? '--verbose lists them' : '',
+      ].filter(Boolean);
       for (const o of outputs) {
         process.stderr.write(
-          `kubecraft: synthesized ${displayPath(entry)} into ${displayPath(o.outdir)}/ (${o.files} files) in ${Math.round(ms)} ms\n`,
+          `${prefix}kubecraft: synthesized ${displayPath(entry)} into ${displayPath(o.outdir)}/ (${o.files} files) in ${Math.round(ms)} ms${facts.length ? `: ${facts.join('; ')}` : ''}\n`,
         );
       }
+      return true;
     },
   };
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 class AppExit extends Error {
   constructor(public readonly code: number) {
@@ -148,9 +230,8 @@ class AppExit extends Error {
  * seen too). Rebuilds are incremental (esbuild context); the app runs in this process, so the
  * packages it uses stay loaded. Runs until interrupted.
  */
-async function watch(entry: string, appArgs: readonly string[], quiet: boolean): Promise<number> {
+async function watch(entry: string, appArgs: readonly string[], options: RunOptions): Promise<number> {
   const builder = await appBuilder(entry);
-  const written = captureWrites();
   const watchers = new Map<string, fs.FSWatcher>();
   let names = new Map<string, Set<string>>();
   let running = false;
@@ -189,14 +270,20 @@ async function watch(entry: string, appArgs: readonly string[], quiet: boolean):
     }
     running = true;
     const t0 = performance.now();
-    written.reset();
+    const cycle = captureRun(entry, options);
     try {
       const bundle = await builder.rebuild();
       watchInputs(bundle);
-      runGuarded(bundle, appArgs);
-      if (!quiet) {
-        process.stderr.write(`[${new Date().toTimeString().slice(0, 8)}] `);
-        written.print(entry, performance.now() - t0);
+      try {
+        runGuarded(bundle, appArgs);
+      } catch (err) {
+        await cycle.typecheck;
+        if (cycle.typecheckFailed())
+          throw new AppFailure('kubecraft: the app failed to run, and has type errors (above)');
+        throw err;
+      }
+      if (!(await cycle.finish(performance.now() - t0, `[${new Date().toTimeString().slice(0, 8)}] `))) {
+        process.stderr.write('kubecraft: waiting for changes\n');
       }
     } catch (err) {
       reportAppError(err);

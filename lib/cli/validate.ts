@@ -43,15 +43,10 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
   setKubernetesVersion(values['kubernetes-version'], 'validate');
 
-  const types: TypecheckResult = values['no-typecheck']
-    ? { checked: false, errors: [] }
+  // the type-check runs in a process of its own while the app runs
+  const typecheck: Promise<TypecheckResult> = values['no-typecheck']
+    ? Promise.resolve({ checked: false, errors: [] })
     : typecheckApp(entry, findProject(path.dirname(entry)));
-  if (!json) {
-    for (const e of types.errors) process.stderr.write(`${e}\n`);
-    if (!types.checked && !values['no-typecheck']) {
-      process.stderr.write('kubecraft: not type-checked: the project has no typescript package\n');
-    }
-  }
 
   const reports: ValidationReport[] = [];
   setSynthHook({ validateOnly: true, report: (r) => reports.push(r), written: () => undefined });
@@ -67,12 +62,30 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const report = toReport(reports.flatMap((r) => r.findings));
+  const types = await typecheck;
+  if (!json) {
+    for (const e of types.errors) process.stderr.write(`${e}\n`);
+    if (!types.checked && !values['no-typecheck']) {
+      process.stderr.write(
+        'kubecraft: not type-checked: the project has no TypeScript compiler (npm install -D @typescript/native-preview, or typescript)\n',
+      );
+    }
+  }
+  const kubernetesVersion = reports.find((r) => r.kubernetesVersion)?.kubernetesVersion;
+  const report: ValidationReport = {
+    ...toReport(reports.flatMap((r) => r.findings)),
+    ...(kubernetesVersion ? { kubernetesVersion } : {}),
+  };
   const ok = types.errors.length === 0 && failure === undefined && report.errors.length === 0;
   if (json) {
     const out = {
       ok,
-      typecheck: { checked: types.checked, errors: types.errors },
+      ...(kubernetesVersion ? { kubernetesVersion } : {}),
+      typecheck: {
+        checked: types.checked,
+        ...(types.compiler ? { compiler: types.compiler } : {}),
+        errors: types.errors,
+      },
       ...(failure !== undefined ? { failure } : {}),
       errors: report.errors.length,
       warnings: report.warnings.length,
@@ -82,7 +95,16 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else if (reports.length > 0) {
-    process.stdout.write(`${formatReport(report)}\n`);
+    const lines = formatReport(report).split('\n');
+    // the objects may be valid while the app is not: never say "passed" next to type errors
+    if (types.errors.length > 0) {
+      const n = types.errors.length;
+      lines[0] = lines[0].replace(
+        /^kubecraft: validation passed/,
+        `kubecraft validate: failed: ${n} type error${n === 1 ? '' : 's'} (above); the objects are valid`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (reports.length === 0 && ok) {
     process.stderr.write('kubecraft validate: the app never called KubecraftApp.synth(): nothing was validated\n');

@@ -191,11 +191,67 @@ app.synth();
     expect(fs.readFileSync(path.join(dir, 'dist', 'ok.k8s.yaml'), 'utf8')).toBe(before);
   }, 60000);
 
-  test('validate type-checks with the project’s typescript', () => {
-    const dir = project({ 'main.ts': webApp('typed').replace("image: 'ghcr", "replicas: 'two', image: 'ghcr") });
+  test('validate type-checks with the project’s compiler, names the Kubernetes version, and never says "passed" next to type errors', () => {
+    // a type error that still runs: the objects validate, the app does not
+    const dir = project({ 'main.ts': `${webApp('typed')}export const replicas: number = 'two';\n` });
     const r = kubecraft(['validate'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/main\.ts\(\d+,\d+\): error TS2322/);
+    expect(r.stdout).not.toContain('validation passed');
+    expect(r.stdout).toMatch(
+      /^kubecraft validate: failed: 1 type error \(above\); the objects are valid \(Kubernetes 1\.35\)/,
+    );
+    const json = JSON.parse(kubecraft(['validate', '--format', 'json'], dir).stdout);
+    expect(json).toMatchObject({ ok: false, kubernetesVersion: '1.35', typecheck: { checked: true } });
+    expect(json.typecheck.compiler).toMatch(/^tsgo 7\./);
+    expect(json.typecheck.errors[0]).toMatch(/error TS2322/);
+  }, 120000);
+
+  test('synth type-checks by default: a typo in a prop exits 1 naming file, line and prop, and writes nothing', () => {
+    const dir = project({ 'main.ts': webApp('typo').replace("image: 'ghcr", "replicaz: 3, image: 'ghcr") });
+    const r = kubecraft(['synth'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^main\.ts\(6,\d+\): error TS2561: .*'replicaz' does not exist in type 'WebServiceProps'\. Did you mean to write 'replicas'\?/m,
+    );
+    expect(r.stderr).toMatch(/kubecraft: 1 type error \(tsgo 7\.[^)]*\); nothing written/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    // --no-typecheck skips it (what runs then is the app itself)
+    expect(kubecraft(['synth', '--no-typecheck'], dir).stderr).not.toMatch(/error TS/);
+    // the same in --stdout and in a project without any compiler (said once, then the synth goes on)
+    expect(kubecraft(['synth', '--stdout'], dir)).toMatchObject({ status: 1, stdout: '' });
+  }, 120000);
+
+  test('a clean synth of the example app prints at most 3 lines', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-example-'));
+    const r = kubecraft(['synth', 'main.ts', '--output', outdir]);
+    expect(r.status).toBe(0);
+    const lines = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines[lines.length - 1]).toMatch(
+      /^kubecraft: synthesized main\.ts into .* Kubernetes 1\.35; type-checked \(tsgo [^)]*\); 0 warnings, \d+ relaxed findings; --verbose lists them$/,
+    );
+  }, 120000);
+
+  test('a clean synth prints one line; --verbose lists the relaxed findings; --quiet nothing', () => {
+    const relaxedApp = webApp('calm')
+      .replace(
+        "new WebService(chart, 'web', { image: 'ghcr.io/acme/calm:1.0.0' });",
+        "const web = new WebService(chart, 'web', { image: 'ghcr.io/acme/calm:1.0.0', liveness: false });\nPolicy.relax(web, 'policy/probes', 'the app restarts itself');",
+      )
+      .replace('KubecraftApp, KubecraftChart, WebService', 'KubecraftApp, KubecraftChart, Policy, WebService');
+    const dir = project({ 'main.ts': relaxedApp });
+    const r = kubecraft(['synth'], dir);
+    expect([r.status, r.stdout]).toEqual([0, '']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^kubecraft: synthesized main\.ts into dist\/ \(\d+ files\) in \d+ ms: Kubernetes 1\.35; type-checked \(tsgo 7\.[^)]*\); 0 warnings, 1 relaxed finding; --verbose lists them$/,
+    );
+    const verbose = kubecraft(['synth', '--verbose'], dir);
+    expect(verbose.stderr).toMatch(/^RELAXED \[policy\/probes\] Deployment calm\/web/m);
+    expect(verbose.stderr).toContain('the app restarts itself');
+    expect(kubecraft(['synth', '--quiet'], dir).stderr).toBe('');
   }, 120000);
 });
 
@@ -214,7 +270,8 @@ describe('kubecraft init', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.scripts).toMatchObject({ synth: 'kubecraft synth main.ts', test: 'jest', build: 'tsc' });
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs']);
-    expect(pkg.devDependencies).toHaveProperty('typescript');
+    expect(pkg.devDependencies).toHaveProperty('typescript'); // ts-jest's
+    expect(pkg.devDependencies).toHaveProperty('@typescript/native-preview'); // kubecraft synth's fast type-check
     expect(fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf8')).toContain('app: npx kubecraft synth main.ts');
     expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('if (require.main === module)');
     fs.writeFileSync(path.join(dir, 'main.ts'), '// mine\n');
