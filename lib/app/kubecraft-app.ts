@@ -205,6 +205,20 @@ export class KubecraftApp extends App {
     return toYamlStream(files, folder);
   }
 
+  /**
+   * The whole app as one YAML string, rendered and validated as `synth()` does (throws a
+   * `SynthesisError` with the report on errors), every folder's objects in output order. cdk8s's
+   * own `App.synthYaml()` returns YAML no check has seen.
+   */
+  public override synthYaml(): string {
+    const files = this.render();
+    if (this.validateOnSynth) {
+      const report = this.validate(files);
+      if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
+    }
+    return toYamlDocuments(files.flatMap((f) => f.objects.map((o) => o.manifest)));
+  }
+
   /** All objects of the app across charts, in output order. */
   public synthesizeObjects(): SynthesizedObject[] {
     return this.render().flatMap((f) => f.objects);

@@ -12,10 +12,10 @@ import {
   selectFolders,
 } from './deploy-target';
 import { synthesizeInto } from './diff';
-import { displayPath, findProject } from './project';
+import { configuredOutdir, displayPath, findProject } from './project';
 import { resolveEntry } from './runner';
 
-export const APPLY_USAGE = `usage: kubecraft apply [app.ts] [--env a,b] [--out dist] [--no-synth] [--dry-run] [--wait] [--no-prune]
+export const APPLY_USAGE = `usage: kubecraft apply [app.ts] [--env a,b] [--output dist] [--no-synth] [--dry-run] [--wait] [--no-prune]
                       [--force-conflicts] [--timeout SECONDS] [--kubeconfig FILE] [--context NAME]
                       [--kubectl PATH] [--applyset NAME] [-- app args]
 
@@ -36,7 +36,7 @@ Exit code 0 applied, 1 a phase failed (the message names the phase and what was 
 before it), 2 usage, kubectl missing or the cluster unreachable.
 
   --env a,b          the environments to apply (each is its own ApplySet)
-  --out DIR          the output folder (default dist)
+  --output, -o DIR   the output folder (--out is the same); default as kubecraft synth
   --no-synth         apply the output folder as it is, without synthesizing first
   --dry-run          server-side dry run: the server checks every object, nothing is stored
   --wait             wait for every Deployment, StatefulSet and DaemonSet to finish its rollout
@@ -52,7 +52,8 @@ export async function applyCommand(args: readonly string[], cli: string): Promis
     args,
     {
       env: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
+      output: { type: 'string', short: 'o' },
+      out: { type: 'string' },
       'no-synth': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       wait: { type: 'boolean' },
@@ -75,12 +76,12 @@ export async function applyCommand(args: readonly string[], cli: string): Promis
   }
   setKubernetesVersion(values['kubernetes-version'], 'apply');
   const root = process.cwd();
-  const outdir = path.resolve(root, values.out as string);
+  const entry = values['no-synth'] ? undefined : resolveEntry(positionals[0] ?? 'main.ts', 'apply');
+  const project = entry ? findProject(path.dirname(entry)) : findProject(root);
+  const given = values.output ?? values.out;
+  const outdir = typeof given === 'string' ? path.resolve(root, given) : configuredOutdir(project);
   const env = typeof values.env === 'string' ? values.env : undefined;
-  let project = root;
-  if (!values['no-synth']) {
-    const entry = resolveEntry(positionals[0] ?? 'main.ts', 'apply');
-    project = findProject(path.dirname(entry));
+  if (entry) {
     try {
       synthesizeInto(cli, entry, outdir, root, [
         ...(env ? ['--env', env] : []),

@@ -14,10 +14,10 @@ import {
   kubectlOptionsOf,
   selectFolders,
 } from './deploy-target';
-import { findProject } from './project';
+import { configuredOutdir, findProject } from './project';
 import { resolveEntry } from './runner';
 
-export const DIFF_USAGE = `usage: kubecraft diff [app.ts] [--out dist] [--against <git-revision>] [--json] [-- app args]
+export const DIFF_USAGE = `usage: kubecraft diff [app.ts] [--output dist] [--against <git-revision>] [--json] [-- app args]
                      [--cluster [--env a,b] [--kubeconfig FILE] [--context NAME] [--kubectl PATH] [--applyset NAME]]
 
 Synthesizes the app (default main.ts) into a temporary folder and compares it, resource by
@@ -27,6 +27,8 @@ kubecraft apply would change there, from a server-side dry run (so server defaul
 change), and ('-') the objects its prune would delete. Secret values are never shown.
 Exit code: 0 no changes, 1 changes, 2 error.
 
+  --output, -o DIR   the output folder to compare with (--out is the same); default as kubecraft synth
+  --json             print only the kubecraft.io/diff/v1 JSON (--format json is the same)
   --cluster          compare with the cluster (needs kubectl); --env a,b as kubecraft apply
 ${CLUSTER_OPTIONS_USAGE}`;
 
@@ -52,9 +54,11 @@ export async function diffCommand(args: readonly string[], cli: string): Promise
     args,
     {
       app: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
+      output: { type: 'string', short: 'o' },
+      out: { type: 'string' },
       against: { type: 'string' },
       json: { type: 'boolean', default: false },
+      format: { type: 'string' },
       cluster: { type: 'boolean', default: false },
       env: { type: 'string' },
       ...CLUSTER_OPTIONS,
@@ -69,6 +73,10 @@ export async function diffCommand(args: readonly string[], cli: string): Promise
   const root = process.cwd();
   const app = positionals[0] ?? (values.app as string | undefined) ?? 'main.ts';
   const entry = resolveEntry(app, 'diff');
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`kubecraft diff: --format must be text or json (not '${String(values.format)}')`);
+  }
+  const json = Boolean(values.json) || values.format === 'json';
   if (values.against !== undefined && values.cluster) {
     throw new UsageError('kubecraft diff: --against and --cluster do not go together');
   }
@@ -78,13 +86,15 @@ export async function diffCommand(args: readonly string[], cli: string): Promise
     const after = path.join(tmp, 'after');
     const env = typeof values.env === 'string' ? values.env : undefined;
     synthesizeInto(cli, entry, after, root, [...(env ? ['--env', env] : []), ...(rest.length ? ['--', ...rest] : [])]);
-    if (values.cluster) return await diffCluster(after, entry, values);
-    let before = path.resolve(root, values.out as string);
+    if (values.cluster) return await diffCluster(after, entry, { ...values, json });
+    const given = values.output ?? values.out;
+    let before =
+      typeof given === 'string' ? path.resolve(root, given) : configuredOutdir(findProject(path.dirname(entry)));
     if (typeof values.against === 'string') {
       before = synthesizeRevision(root, values.against, path.relative(root, entry), path.join(tmp, 'before'), cli);
     }
     const d = diffManifests(readManifests(before), readManifests(after));
-    process.stdout.write(values.json ? formatDiffJson(d) : `${formatDiff(d)}\n`);
+    process.stdout.write(json ? formatDiffJson(d) : `${formatDiff(d)}\n`);
     return hasChanges(d) ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) throw err;

@@ -33,3 +33,18 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
+
+/**
+ * The output folder a project writes to when no flag names one: \$CDK8S_OUTDIR, else the
+ * `output:` of the project's `cdk8s.yaml` (as `cdk8s synth` reads it), else `dist` (resolved
+ * against the project folder).
+ */
+export function configuredOutdir(project: string): string {
+  if (process.env.CDK8S_OUTDIR) return path.resolve(process.env.CDK8S_OUTDIR);
+  const file = path.join(project, 'cdk8s.yaml');
+  if (fs.existsSync(file)) {
+    const match = /^output:\s*['"]?([^'"#\n]+?)['"]?\s*(#.*)?$/m.exec(fs.readFileSync(file, 'utf8'));
+    if (match) return path.resolve(project, match[1].trim());
+  }
+  return path.join(project, 'dist');
+}

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
 import { formatFinding, ValidationReport } from '../validation/finding';
 import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
-import { displayPath, findProject } from './project';
+import { configuredOutdir, displayPath, findProject } from './project';
 import { AppBundle, appBuilder, AppFailure, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
 import { typecheckApp, TypecheckResult } from './typecheck';
 
@@ -18,14 +18,15 @@ failed (type errors or the report printed, output untouched), 2 usage.
   --env a,b       only these environments (as KUBECRAFT_ENV=a,b); the other environments'
                   folders in the output are kept as they were
   --output, -o DIR
-                  write here instead of dist/ (--outdir is the same)
+                  write here (--outdir is the same); default $CDK8S_OUTDIR, else the
+                  output: of the project's cdk8s.yaml, else dist/
   --kubernetes-version 1.x
                   validate for this Kubernetes version (as KUBECRAFT_KUBERNETES_VERSION=1.x)
   --change-cause TEXT
                   record why this revision exists: the kubernetes.io/change-cause annotation
                   on every workload (as KUBECRAFT_CHANGE_CAUSE=TEXT), shown by
                   kubectl rollout history
-  --watch         synthesize again whenever one of the app's files changes
+  --watch, -w     synthesize again whenever one of the app's files changes
   --no-typecheck  do not type-check (the app's entry and its imports, with the project's own
                   TypeScript: @typescript/native-preview or typescript 7, else typescript 5;
                   esbuild strips types without checking them). Without a compiler in the
@@ -65,7 +66,8 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'synth');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
   const outdir = values.output ?? values.outdir;
-  if (typeof outdir === 'string') process.env.CDK8S_OUTDIR = path.resolve(outdir);
+  process.env.CDK8S_OUTDIR =
+    typeof outdir === 'string' ? path.resolve(outdir) : configuredOutdir(findProject(path.dirname(entry)));
   setKubernetesVersion(values['kubernetes-version'], 'synth');
   if (typeof values['change-cause'] === 'string') process.env.KUBECRAFT_CHANGE_CAUSE = values['change-cause'];
   if (values.stdout && values.watch) throw new UsageError('kubecraft synth: --stdout and --watch do not go together');

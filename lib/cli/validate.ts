@@ -8,7 +8,7 @@ import { findProject } from './project';
 import { bundleAndRun, reportAppError, resolveEntry } from './runner';
 import { typecheckApp, TypecheckResult } from './typecheck';
 
-export const VALIDATE_USAGE = `usage: kubecraft validate [app.ts] [--env a,b] [--kubernetes-version 1.x] [--format text|json] [--no-typecheck]
+export const VALIDATE_USAGE = `usage: kubecraft validate [app.ts] [--env a,b] [--kubernetes-version 1.x] [--format text|json] [--json] [--no-typecheck]
                          [-- app args]
 
 Type-checks the app with the project's own typescript (skipped, with a note, when the project
@@ -26,6 +26,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
       env: { type: 'string' },
       'kubernetes-version': { type: 'string' },
       format: { type: 'string', default: 'text' },
+      json: { type: 'boolean' },
       'no-typecheck': { type: 'boolean' },
     },
     1,
@@ -38,7 +39,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`kubecraft validate: --format must be text or json (not '${values.format}')`);
   }
-  const json = values.format === 'json';
+  const json = values.format === 'json' || Boolean(values.json);
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'validate');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
   setKubernetesVersion(values['kubernetes-version'], 'validate');

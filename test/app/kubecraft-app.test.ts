@@ -89,6 +89,20 @@ describe('KubecraftApp', () => {
   });
 });
 
+describe('KubecraftApp.synthYaml', () => {
+  test('is validated like synth(), and gives the objects synth() writes', () => {
+    const app = new KubecraftApp({ outdir: path.join(tmp(), 'dist'), printReport: false });
+    const chart = new KubecraftChart(app, 'shop', { namespace: 'shop' });
+    new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
+    new kplus.ConfigMap(chart, 'conf', { metadata: { name: 'conf' }, data: { a: 'b' } });
+    const yaml = app.synthYaml();
+    expect(yaml).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n {2}name: shop\n/);
+    expect(yaml).toMatch(/^---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n {2}name: conf\n {2}namespace: shop\n/m);
+    new kplus.ConfigMap(chart, 'bad', { metadata: { name: 'Bad_Name' } });
+    expect(() => app.synthYaml()).toThrow(/synthesis refused[\s\S]*Bad_Name/);
+  });
+});
+
 describe('writeDirectoryAtomically', () => {
   test('replaces the directory content as a whole', () => {
     const dir = path.join(tmp(), 'out');

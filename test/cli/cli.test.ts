@@ -222,6 +222,30 @@ app.synth();
     expect(kubecraft(['synth', '--stdout'], dir)).toMatchObject({ status: 1, stdout: '' });
   }, 120000);
 
+  test("cdk8s.yaml's output: is the output folder of synth and diff; one spelling of each flag across commands", () => {
+    const dir = project({
+      'main.ts': webApp('conf'),
+      'cdk8s.yaml': 'language: typescript\napp: npx kubecraft synth main.ts\noutput: manifests\n',
+    });
+    expect(kubecraft(['synth', '--quiet'], dir).status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'manifests'))).toContain('conf.k8s.yaml');
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    expect(kubecraft(['diff'], dir)).toMatchObject({ status: 0, stdout: 'no changes\n' });
+    // --output / -o everywhere (old spellings kept), --json everywhere
+    expect(kubecraft(['synth', '-o', 'elsewhere', '--quiet'], dir).status).toBe(0);
+    expect(kubecraft(['diff', '--output', 'elsewhere', '--json'], dir).stdout).toContain(
+      '"format": "kubecraft.io/diff/v1"',
+    );
+    expect(kubecraft(['diff', '-o', 'elsewhere', '--format', 'json'], dir).stdout).toContain(
+      '"format": "kubecraft.io/diff/v1"',
+    );
+    expect(kubecraft(['diff', '--out', 'elsewhere'], dir).status).toBe(0);
+    expect(JSON.parse(kubecraft(['validate', '--json', '--no-typecheck'], dir).stdout)).toMatchObject({ ok: true });
+    expect(kubecraft(['synth', '--help'], dir).stdout).toMatch(
+      /--watch, -w[\s\S]*--quiet, -q[\s\S]*--verbose, -v[\s\S]*--stdout, -p/,
+    );
+  }, 120000);
+
   test('a clean synth of the example app prints at most 3 lines', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-example-'));
     const r = kubecraft(['synth', 'main.ts', '--output', outdir]);
