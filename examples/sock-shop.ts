@@ -50,8 +50,9 @@ export class SockShopChart extends ScenarioChart {
       replicas: 1,
       nodeSelector: { 'kubernetes.io/os': 'linux' },
     };
-    // the Weaveworks images listen on port 80 as user 10001
-    const onPort80 = { ...common, port: 80, user: 10001, bindLowPorts: true };
+    // the Weaveworks images listen on port 80 as user 10001 (a Worker declares its `ports`)
+    const asUser10001 = { ...common, user: 10001, bindLowPorts: true };
+    const onPort80 = { ...asUser10001, port: 80 };
     const health = (initialDelay: number, readinessDelay: number, path = '/health') => ({
       healthPath: path,
       liveness: Probes.httpGet(path, {
@@ -207,7 +208,7 @@ export class SockShopChart extends ScenarioChart {
     for (const target of [ordersDb, carts, user, payment, shipping]) orders.connectTo(target);
 
     this.queueMaster = new Worker(this, 'queue-master', {
-      ...onPort80,
+      ...asUser10001,
       ...adopt('queue-master'),
       ...java,
       ports: [{ name: 'http', port: 80 }],

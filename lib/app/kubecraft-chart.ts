@@ -10,6 +10,7 @@ import {
   DEFAULT_REVISION_HISTORY_LIMIT,
   RolloutSettings,
 } from './rollout-settings';
+import { dropServerDefaults } from './server-defaults';
 
 /**
  * The mark of a manifest included as upstream wrote it (see `markUpstreamManifest`): a
@@ -99,6 +100,8 @@ export interface KubecraftChartProps extends ChartProps {
  *   the chart (`new Deployment(chart, 'web')` is `web`), with no hash unless `hashNames` is set;
  * - pods get secure defaults (see `KubecraftChartProps.secureDefaults`);
  * - workloads carry the hash of the ConfigMaps and Secrets they use (`configHash`);
+ * - fields rendered with the API server's own default (`hostNetwork: false`, `externalIPs: []`,
+ *   ...) are left out (`DROPPED_SERVER_DEFAULTS`);
  * - the chart's `namespace` applies to namespaced objects only;
  * - JSON patches (`ApiObject.of(x).addJsonPatch(...)`) apply to the final JSON, also on
  *   cdk8s-plus and imported CRD objects (see `applyJsonPatchesLast`).
@@ -207,10 +210,9 @@ export class KubecraftChart extends Chart {
       return this.secureDefaults ? applySecureDefaults(scoped) : scoped; // fresh objects: changed in place
     });
     // upstream objects stay as upstream wrote them
-    applyRolloutSettings(
-      objects.filter((o) => !upstream.has(o)),
-      this.rolloutSettings,
-    );
+    const fresh = objects.filter((o) => !upstream.has(o));
+    applyRolloutSettings(fresh, this.rolloutSettings);
+    dropServerDefaults(fresh);
     if (!this.configHash) return objects;
     const hashed = addConfigHashes(objects);
     return hashed.map((o, i) => (upstream.has(objects[i]) ? objects[i] : o));

@@ -1,6 +1,8 @@
 // The bottom layer: the manifest model, kind sets, pod spec access, the pod reference visitor
 // and scoped errors. Imports nothing from the rest of lib/.
 export * from './errors';
+export * from './known-props';
+export * from './suggest';
 export * from './kinds';
 export * from './manifest';
 export * from './pod-references';

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { MANAGED_BY } from './recommended-labels';
 
 const ID = 'kubecraft-network';
@@ -51,6 +52,15 @@ export interface IsolationOptions {
    */
   readonly egress?: readonly EgressCidr[];
 }
+
+/** The props of `EgressCidr`. */
+export const EGRESS_CIDR_PROPS = knownProps<EgressCidr>('EgressCidr')(['cidr', 'except', 'ports']);
+
+/** The props of `IsolationOptions`. */
+export const ISOLATION_PROPS = knownProps<IsolationOptions>('IsolationOptions')([
+  'ingressControllerNamespace',
+  'egress',
+]);
 
 /**
  * The network model of the patterns, per chart (one namespace).
@@ -195,6 +205,8 @@ export class AppNetwork extends Construct {
       throw new ConstructError(this, 'the namespace is already isolated', {
         hint: 'call AppNetwork.isolate once per chart, with all its options',
       });
+    checkKnownProps(this, options, ISOLATION_PROPS);
+    (options.egress ?? []).forEach((e, i) => checkKnownProps(this, e, EGRESS_CIDR_PROPS, `egress[${i}]`));
     (options.egress ?? []).forEach((e, i) => {
       if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(e.cidr))
         throw new ConstructError(this, `'${e.cidr}' is not an IPv4 CIDR`, { prop: `egress[${i}].cidr` });

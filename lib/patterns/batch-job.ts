@@ -1,13 +1,17 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { JobOptions, jobSettings } from './job-options';
+import { knownProps } from '../core/known-props';
+import { JOB_OPTIONS_PROPS, JobOptions, jobSettings } from './job-options';
 import { PatternBase } from './pattern-base';
 
 /**
  * Properties for `BatchJob`.
  */
 export interface BatchJobProps extends JobOptions {}
+
+/** The props of `BatchJobProps`. */
+export const BATCH_JOB_PROPS = knownProps<BatchJobProps>('BatchJobProps')([...JOB_OPTIONS_PROPS.names]);
 
 /**
  * A run-to-completion task (a migration, a backfill): a Job with a retry limit, a deadline and
@@ -24,7 +28,7 @@ export class BatchJob extends PatternBase {
   public readonly container: kplus.Container;
 
   constructor(scope: Construct, id: string, props: BatchJobProps) {
-    super(scope, id, props, { defaultComponent: 'batch' });
+    super(scope, id, props, { defaultComponent: 'batch', knownProps: BATCH_JOB_PROPS });
     this.job = new kplus.Job(this, 'Job', {
       ...this.workloadProps(),
       ...jobSettings(this, props),

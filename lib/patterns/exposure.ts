@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { knownProps, unknownPropHint, unknownProps } from '../core/known-props';
 
 /** Options for an Ingress exposure. */
 export interface IngressExposureOptions {
@@ -26,10 +27,19 @@ export interface IngressExposureOptions {
   readonly tlsSecretName?: string;
 }
 
+/** The props of `IngressExposureOptions`. */
+export const INGRESS_EXPOSURE_PROPS = knownProps<IngressExposureOptions>('IngressExposureOptions')([
+  'host',
+  'path',
+  'className',
+  'tlsSecretName',
+]);
+
 /** A problem with the options of an `Exposure` factory. */
 interface ExposureProblem {
   readonly field: string;
   readonly message: string;
+  readonly hint?: string;
 }
 
 /**
@@ -61,7 +71,11 @@ export class Exposure {
 
   /** Through an Ingress rule on `host` (and a ClusterIP Service behind it). */
   public static ingress(options: IngressExposureOptions): Exposure {
-    const problems: ExposureProblem[] = [];
+    const problems: ExposureProblem[] = unknownProps(options, INGRESS_EXPOSURE_PROPS).map((u) => ({
+      field: u.name,
+      message: `'${u.name}' is not a prop of ${INGRESS_EXPOSURE_PROPS.of}`,
+      hint: unknownPropHint(u, INGRESS_EXPOSURE_PROPS),
+    }));
     if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(options.host))
       problems.push({ field: 'host', message: `'${options.host}' is not a valid DNS name` });
     return new Exposure(kplus.ServiceType.CLUSTER_IP, problems, undefined, options);
@@ -84,7 +98,7 @@ export class Exposure {
    */
   public validate(scope: IConstruct, prop = 'exposure'): void {
     const [first] = this.problems;
-    if (first) throw new ConstructError(scope, first.message, { prop: `${prop}.${first.field}` });
+    if (first) throw new ConstructError(scope, first.message, { prop: `${prop}.${first.field}`, hint: first.hint });
   }
 
   /** Whether traffic from outside the cluster reaches the pods. */

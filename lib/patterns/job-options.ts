@@ -2,7 +2,8 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
-import { PatternProps } from './pattern-base';
+import { knownProps } from '../core/known-props';
+import { PATTERN_PROPS, PatternProps } from './pattern-base';
 
 /** Options shared by `BatchJob` and `ScheduledJob`. */
 export interface JobOptions extends PatternProps {
@@ -32,6 +33,15 @@ export interface JobOptions extends PatternProps {
    */
   readonly restartPolicy?: kplus.RestartPolicy;
 }
+
+/** The props of `JobOptions`. */
+export const JOB_OPTIONS_PROPS = knownProps<JobOptions>('JobOptions')([
+  ...PATTERN_PROPS.names,
+  'backoffLimit',
+  'activeDeadline',
+  'ttlAfterFinished',
+  'restartPolicy',
+]);
 
 /** The Job settings of a `BatchJob` or `ScheduledJob`. */
 export type JobSettings = Required<Pick<kplus.JobProps, 'backoffLimit' | 'activeDeadline' | 'restartPolicy'>>;

@@ -1,11 +1,12 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { Policy } from '../validation/policy';
 import { assertValid } from '../values/assert-valid';
 import { portNumberProblems } from '../values/dns-name';
 import { Probes } from '../workloads/probes';
-import { PatternBase, PatternProps } from './pattern-base';
+import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
 
 /** A directory of the node the agent reads (or writes). */
 export interface HostPathMount {
@@ -26,6 +27,14 @@ export interface HostPathMount {
   /** Why the agent needs it; recorded as the `policy/host-path` relaxation's reason. */
   readonly reason: string;
 }
+
+/** The props of `HostPathMount`. */
+export const HOST_PATH_MOUNT_PROPS = knownProps<HostPathMount>('HostPathMount')([
+  'hostPath',
+  'mountPath',
+  'readOnly',
+  'reason',
+]);
 
 /**
  * Properties for `NodeAgent`.
@@ -57,6 +66,15 @@ export interface NodeAgentProps extends PatternProps {
   readonly healthCheck?: kplus.Probe;
 }
 
+/** The props of `NodeAgentProps`. */
+export const NODE_AGENT_PROPS = knownProps<NodeAgentProps>('NodeAgentProps')([
+  ...PATTERN_PROPS.names,
+  'hostPaths',
+  'tolerateControlPlane',
+  'port',
+  'healthCheck',
+]);
+
 const CONTROL_PLANE_TAINTS = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
 
 /**
@@ -80,7 +98,11 @@ export class NodeAgent extends PatternBase {
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
     // with runAsRootReason the agent runs as root and `user` is ignored
     const asRoot = props.runAsRootReason !== undefined;
-    super(scope, id, asRoot ? { ...props, user: undefined } : props, { defaultComponent: 'agent' });
+    super(scope, id, asRoot ? { ...props, user: undefined } : props, {
+      defaultComponent: 'agent',
+      knownProps: NODE_AGENT_PROPS,
+    });
+    (props.hostPaths ?? []).forEach((h, i) => checkKnownProps(this, h, HOST_PATH_MOUNT_PROPS, `hostPaths[${i}]`));
     if (props.port !== undefined) assertValid(this, 'port', props.port, portNumberProblems(props.port));
     if (!props.healthCheck && props.port === undefined)
       throw new ConstructError(this, "nothing to check the agent's health with", {

@@ -4,6 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { KubecraftApp } from '../app/kubecraft-app';
 import { ConstructError, inScope } from '../core/errors';
 import { FEATURE_SINCE } from '../core/feature-versions';
+import { podSpecPath } from '../core/kinds';
+import { checkKnownProps, KnownProps, knownProps } from '../core/known-props';
 import { atLeast, DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { Policy } from '../validation/policy';
 import { assertValid } from '../values/assert-valid';
@@ -12,10 +14,20 @@ import {
   DEFAULT_PATTERN_RESOURCES,
   DEFAULT_PATTERN_USER,
   DEFAULT_WRITABLE_PATHS,
+  PATTERN_CAPABILITIES_PROPS,
+  PATTERN_CONTAINER_PROPS,
+  PATTERN_FILE_PROPS,
+  PATTERN_LIFECYCLE_PROPS,
+  PATTERN_MOUNT_PROPS,
   PatternContainerOptions,
 } from './pattern-container';
-import { PatternIdentity, PatternIdentityProps, resolveIdentity } from './pattern-identity';
-import { PatternPodOptions } from './pod-options';
+import { PATTERN_IDENTITY_PROPS, PatternIdentity, PatternIdentityProps, resolveIdentity } from './pattern-identity';
+import {
+  PATTERN_POD_PROPS,
+  PATTERN_SERVICE_ACCOUNT_PROPS,
+  PatternPodOptions,
+  TOPOLOGY_SPREAD_PROPS,
+} from './pod-options';
 import { dropConstructPathLabel, recommendedLabels, selectorLabels } from './recommended-labels';
 import { connect, ConnectOptions, IServiceClient, IServiceEndpoint } from './service-endpoint';
 
@@ -42,14 +54,34 @@ export interface AdoptionOptions {
   readonly workloadName?: string;
 }
 
+/** The props of `AdoptionOptions`. */
+export const ADOPTION_PROPS = knownProps<AdoptionOptions>('AdoptionOptions')(['selector', 'workloadName']);
+
 /** The props every pattern takes: who it is (identity), its pods, and what its main container runs. */
 export interface PatternProps
   extends PatternIdentityProps, PatternContainerOptions, PatternPodOptions, AdoptionOptions {}
+
+/** The props of `PatternProps`: a pattern's own list spreads these names. */
+export const PATTERN_PROPS = knownProps<PatternProps>('PatternProps')([
+  ...PATTERN_IDENTITY_PROPS.names,
+  ...PATTERN_CONTAINER_PROPS.names,
+  ...PATTERN_POD_PROPS.names,
+  ...ADOPTION_PROPS.names,
+]);
 
 /** What a pattern tells its base. */
 export interface PatternBaseOptions {
   /** The `app.kubernetes.io/component` when the props give none, e.g. `web`. */
   readonly defaultComponent: string;
+  /**
+   * Every prop the pattern takes (declared with `knownProps`), checked before anything else:
+   * any other prop throws a `ConstructError` naming it, with a "did you mean" hint. The nested
+   * objects of `PatternProps` (`serviceAccount`, `files`, `mounts`, `lifecycle`, `capabilities`,
+   * `topologySpread`) are always checked.
+   *
+   * @default - the props' own names are not checked
+   */
+  readonly knownProps?: KnownProps;
 }
 
 /** What a pattern adds to its main container besides `PatternContainerOptions`. */
@@ -126,6 +158,8 @@ export abstract class PatternBase extends Construct implements IServiceClient {
 
   protected constructor(scope: Construct, id: string, props: PatternProps, options: PatternBaseOptions) {
     super(scope, id);
+    if (options.knownProps) checkKnownProps(this, props, options.knownProps);
+    checkNestedPatternProps(this, props);
     this.props = props;
     this.identity = resolveIdentity(this, props, options.defaultComponent);
     this.name = this.identity.name;
@@ -238,6 +272,7 @@ export abstract class PatternBase extends Construct implements IServiceClient {
     const initCount = p.initContainers?.length ?? 0;
     (p.initContainers ?? []).forEach((c, i) => {
       inScope(this, `initContainers[${i}]`, () => workload.addInitContainer(this.withPodUser(c)));
+      if (c.imagePullPolicy === undefined) leaveImagePullPolicyUnset(workload, 'initContainers', i);
     });
     const sidecars = p.sidecars ?? [];
     if (sidecars.length > 0) {
@@ -255,6 +290,7 @@ export abstract class PatternBase extends Construct implements IServiceClient {
       sidecars.forEach((c, i) => {
         inScope(this, `sidecars[${i}]`, () => workload.addInitContainer(this.withPodUser(c)));
         apiObject.addJsonPatch(JsonPatch.add(`${spec}/initContainers/${initCount + i}/restartPolicy`, 'Always'));
+        if (c.imagePullPolicy === undefined) leaveImagePullPolicyUnset(workload, 'initContainers', initCount + i);
       });
     }
     (p.tolerations ?? []).forEach((t, i) => {
@@ -335,9 +371,13 @@ export abstract class PatternBase extends Construct implements IServiceClient {
           : undefined,
       }),
     );
+    if (props.imagePullPolicy === undefined)
+      leaveImagePullPolicyUnset(workload, 'containers', workload.containers.length - 1);
     this.mountVolumes(container, props);
     (this.props.extraContainers ?? []).forEach((c, i) => {
       inScope(this, `extraContainers[${i}]`, () => workload.addContainer(this.withPodUser(c)));
+      if (c.imagePullPolicy === undefined)
+        leaveImagePullPolicyUnset(workload, 'containers', workload.containers.length - 1);
     });
     return container;
   }
@@ -386,6 +426,36 @@ export abstract class PatternBase extends Construct implements IServiceClient {
       container.env.copyFrom(isSecret(source) ? kplus.Env.fromSecret(source) : kplus.Env.fromConfigMap(source));
     }
   }
+}
+
+/**
+ * Removes the `imagePullPolicy: Always` cdk8s-plus-27 renders on every container it was not
+ * given (its `Container` defaults it, with no way to leave it out), so that the API server's
+ * own default applies: `IfNotPresent` for an image pinned by a tag or digest, `Always` for
+ * `:latest` or no tag. `index` is the container's place in `list` of the workload's pod spec
+ * (containers are only ever appended, so it stays right).
+ */
+function leaveImagePullPolicyUnset(
+  workload: kplus.AbstractPod,
+  list: 'containers' | 'initContainers',
+  index: number,
+): void {
+  const apiObject = ApiObject.of(workload);
+  const spec = podSpecPath(apiObject.kind);
+  if (!spec) return;
+  apiObject.addJsonPatch(JsonPatch.remove(`/${[...spec, list, String(index), 'imagePullPolicy'].join('/')}`));
+}
+
+/** Refuses unknown props in the nested objects of `PatternProps`. */
+function checkNestedPatternProps(scope: IConstruct, props: PatternProps): void {
+  checkKnownProps(scope, props.serviceAccount, PATTERN_SERVICE_ACCOUNT_PROPS, 'serviceAccount');
+  checkKnownProps(scope, props.lifecycle, PATTERN_LIFECYCLE_PROPS, 'lifecycle');
+  checkKnownProps(scope, props.capabilities, PATTERN_CAPABILITIES_PROPS, 'capabilities');
+  (props.files ?? []).forEach((f, i) => checkKnownProps(scope, f, PATTERN_FILE_PROPS, `files[${i}]`));
+  (props.mounts ?? []).forEach((m, i) => checkKnownProps(scope, m, PATTERN_MOUNT_PROPS, `mounts[${i}]`));
+  (props.topologySpread ?? []).forEach((t, i) =>
+    checkKnownProps(scope, t, TOPOLOGY_SPREAD_PROPS, `topologySpread[${i}]`),
+  );
 }
 
 function isSecret(x: kplus.IConfigMap | kplus.ISecret): x is kplus.ISecret {

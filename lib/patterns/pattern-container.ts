@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { knownProps } from '../core/known-props';
 
 /** What a pattern's main container runs, with secure, explicit defaults. */
 export interface PatternContainerOptions {
@@ -34,11 +35,11 @@ export interface PatternContainerOptions {
    *
    * @default - none
    */
-  readonly files?: readonly { readonly path: string; readonly from: kplus.IConfigMap | kplus.ISecret }[];
+  readonly files?: readonly PatternFile[];
   /**
    * CPU and memory requests and limits.
    *
-   * @default - cpu 100m request / 500m limit, memory 128Mi request / 256Mi limit
+   * @default - DEFAULT_PATTERN_RESOURCES: cpu 100m request / 500m limit, memory 128Mi request / 256Mi limit (a StatefulService has its own)
    */
   readonly resources?: kplus.ContainerResources;
   /**
@@ -57,7 +58,7 @@ export interface PatternContainerOptions {
    * Volumes to mount in the main container, e.g. a PersistentVolumeClaim
    * (`kplus.Volume.fromPersistentVolumeClaim`) on a Deployment, or a memory-backed `emptyDir`.
    *
-   * @default - none besides `writablePaths` and `files`
+   * @default - none besides `writablePaths` and `files` (and a StatefulService's `dataPath`, a NodeAgent's `hostPaths`)
    */
   readonly mounts?: readonly PatternMount[];
   /**
@@ -67,9 +68,12 @@ export interface PatternContainerOptions {
    */
   readonly containerName?: string;
   /**
-   * When the kubelet pulls the image.
+   * When the kubelet pulls the image. Unlike a bare cdk8s-plus container (which renders
+   * `Always`), a pattern renders no `imagePullPolicy` unless it is given, so the API server's
+   * default applies: `IfNotPresent` for an image pinned by a tag or a digest, `Always` for
+   * `:latest` or no tag.
    *
-   * @default - not set: Kubernetes pulls `IfNotPresent` for a tagged image
+   * @default - no `imagePullPolicy` rendered: the API server's default, `IfNotPresent` for a pinned tag or digest
    */
   readonly imagePullPolicy?: kplus.ImagePullPolicy;
   /**
@@ -120,6 +124,14 @@ export interface PatternContainerOptions {
   readonly readOnlyRootFilesystem?: boolean;
 }
 
+/** A file (or directory of files) from a ConfigMap or Secret, mounted read-only in a pattern's main container. */
+export interface PatternFile {
+  /** Where it is mounted (absolute). */
+  readonly path: string;
+  /** The ConfigMap or Secret whose keys become the files. */
+  readonly from: kplus.IConfigMap | kplus.ISecret;
+}
+
 /** A volume mounted in a pattern's main container. */
 export interface PatternMount {
   /** Where it is mounted (absolute). */
@@ -129,7 +141,7 @@ export interface PatternMount {
   /**
    * Mount it read-only.
    *
-   * @default false
+   * @default - read-write: no `readOnly` rendered
    */
   readonly readOnly?: boolean;
   /**
@@ -170,6 +182,40 @@ export interface PatternCapabilities {
   readonly reason?: string;
 }
 
+/** The props of `PatternContainerOptions`. */
+export const PATTERN_CONTAINER_PROPS = knownProps<PatternContainerOptions>('PatternContainerOptions')([
+  'image',
+  'command',
+  'args',
+  'env',
+  'envFrom',
+  'files',
+  'resources',
+  'user',
+  'writablePaths',
+  'mounts',
+  'containerName',
+  'imagePullPolicy',
+  'lifecycle',
+  'startup',
+  'capabilities',
+  'runAsRootReason',
+  'writableRootFilesystemReason',
+  'readOnlyRootFilesystem',
+]);
+
+/** The props of `PatternFile`. */
+export const PATTERN_FILE_PROPS = knownProps<PatternFile>('PatternFile')(['path', 'from']);
+
+/** The props of `PatternMount`. */
+export const PATTERN_MOUNT_PROPS = knownProps<PatternMount>('PatternMount')(['path', 'volume', 'readOnly', 'subPath']);
+
+/** The props of `PatternLifecycle`. */
+export const PATTERN_LIFECYCLE_PROPS = knownProps<PatternLifecycle>('PatternLifecycle')(['postStart', 'preStop']);
+
+/** The props of `PatternCapabilities`. */
+export const PATTERN_CAPABILITIES_PROPS = knownProps<PatternCapabilities>('PatternCapabilities')(['add', 'reason']);
+
 /**
  * The default resources of `WebService`, `Worker`, `NodeAgent`, `BatchJob` and `ScheduledJob`
  * containers: cpu 100m / 500m, memory 128Mi / 256Mi.
@@ -190,7 +236,7 @@ export const DEFAULT_PATTERN_USER = 1000;
 export const DEFAULT_WRITABLE_PATHS: readonly string[] = ['/tmp'];
 
 /**
- * The default resources of `StatefulService` containers: cpu 250m / 1, memory 512Mi / 1Gi
+ * The default resources of `StatefulService` containers: cpu 250m / 1000m, memory 512Mi / 1024Mi (1Gi)
  * (databases and brokers such as MySQL, MongoDB or RabbitMQ do not start in 256Mi).
  */
 export const DEFAULT_STATEFUL_RESOURCES: kplus.ContainerResources = {

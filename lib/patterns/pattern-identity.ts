@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { knownProps } from '../core/known-props';
 import { assertValid } from '../values/assert-valid';
 import { dns1123LabelProblems, labelValueProblems } from '../values/dns-name';
 
@@ -23,16 +24,24 @@ export interface PatternIdentityProps {
   /**
    * `app.kubernetes.io/component`: the role in the architecture.
    *
-   * @default - the pattern's own: 'web', 'database', 'agent' or 'batch'
+   * @default - the pattern's own: 'web' (WebService), 'database' (StatefulService), 'worker' (Worker), 'agent' (NodeAgent), 'batch' (BatchJob, ScheduledJob)
    */
   readonly component?: string;
   /**
    * `app.kubernetes.io/part-of`: the application it belongs to.
    *
-   * @default - not set
+   * @default - no `app.kubernetes.io/part-of` label
    */
   readonly partOf?: string;
 }
+
+/** The props of `PatternIdentityProps`. */
+export const PATTERN_IDENTITY_PROPS = knownProps<PatternIdentityProps>('PatternIdentityProps')([
+  'name',
+  'instance',
+  'component',
+  'partOf',
+]);
 
 /** A pattern's identity with its defaults applied, from which its labels and selector come. */
 export interface PatternIdentity {

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { assertValid } from '../values/assert-valid';
 import { portNameProblems, portNumberProblems } from '../values/dns-name';
 import { Exposure } from './exposure';
@@ -24,10 +25,13 @@ export interface PatternPort {
   /**
    * The protocol.
    *
-   * @default kplus.Protocol.TCP
+   * @default - no `protocol` rendered: the API server's default, TCP
    */
   readonly protocol?: kplus.Protocol;
 }
+
+/** The props of `PatternPort`. */
+export const PATTERN_PORT_PROPS = knownProps<PatternPort>('PatternPort')(['name', 'port', 'servicePort', 'protocol']);
 
 /** Another Service in front of the same pods, e.g. an external LoadBalancer beside the internal ClusterIP one. */
 export interface AdditionalService {
@@ -38,10 +42,17 @@ export interface AdditionalService {
   /**
    * Names of the ports it exposes.
    *
-   * @default - every port of the main container
+   * @default - every port of the pattern's Service: `port` and `extraPorts`
    */
   readonly ports?: readonly string[];
 }
+
+/** The props of `AdditionalService`. */
+export const ADDITIONAL_SERVICE_PROPS = knownProps<AdditionalService>('AdditionalService')([
+  'name',
+  'exposure',
+  'ports',
+]);
 
 /**
  * Validates `ports` (numbers, IANA names) and that no name or number is used twice, also among
@@ -55,6 +66,7 @@ export function validatePorts(
 ): void {
   const names = new Set<string>(taken.map((p) => p.name));
   const numbers = new Set<string>(taken.map((p) => `${p.port}/${p.protocol ?? kplus.Protocol.TCP}`));
+  ports.forEach((p, i) => checkKnownProps(scope, p, PATTERN_PORT_PROPS, `${prop}[${i}]`));
   ports.forEach((p, i) => {
     assertValid(scope, `${prop}[${i}].name`, p.name, portNameProblems(p.name));
     assertValid(scope, `${prop}[${i}].port`, p.port, portNumberProblems(p.port));

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { knownProps } from '../core/known-props';
 
 /** The ServiceAccount a pattern's pods run as. */
 export interface PatternServiceAccount {
@@ -61,7 +62,7 @@ export interface PatternPodOptions {
   /**
    * How long the pods get to stop after SIGTERM (and the `preStop` hook) before SIGKILL.
    *
-   * @default - Kubernetes' 30 seconds
+   * @default - 30 seconds (Kubernetes' default, rendered as `terminationGracePeriodSeconds: 30`)
    */
   readonly terminationGracePeriod?: Duration;
   /**
@@ -73,7 +74,8 @@ export interface PatternPodOptions {
   /**
    * Init containers, run in order to completion before the main container starts. Unless they
    * set their own `securityContext`, they run as the pattern's user, with cdk8s-plus's secure
-   * defaults (non-root, read-only root filesystem).
+   * defaults (non-root, read-only root filesystem). Like the main container, they render no
+   * `imagePullPolicy` unless they set one (the API server's default applies).
    *
    * @default - none
    */
@@ -82,16 +84,18 @@ export interface PatternPodOptions {
    * Sidecars (proxies, log shippers), rendered as native sidecars: init containers with
    * `restartPolicy: Always`, started before and stopped after the main container. Needs
    * Kubernetes 1.29 (`FEATURE_SINCE.nativeSidecars`) as the app's `kubernetesVersion`. They run
-   * as the pattern's user unless they set their own `securityContext`. cdk8s-plus-27 refuses
-   * probes on init containers, so sidecars take none (the policy does not ask for them).
+   * as the pattern's user unless they set their own `securityContext`, and render no
+   * `imagePullPolicy` unless they set one. cdk8s-plus-27 refuses probes on init containers, so
+   * sidecars take none (the policy does not ask for them).
    *
    * @default - none
    */
   readonly sidecars?: readonly kplus.ContainerProps[];
   /**
    * More regular containers in the pod, after the main one (an exporter next to its server).
-   * Unless they set their own `securityContext`, they run as the pattern's user. From
-   * Kubernetes 1.29, prefer `sidecars` for helpers that must outlive the main container.
+   * Unless they set their own `securityContext`, they run as the pattern's user; they render no
+   * `imagePullPolicy` unless they set one. From Kubernetes 1.29, prefer `sidecars` for helpers
+   * that must outlive the main container.
    *
    * @default - none
    */
@@ -132,7 +136,7 @@ export interface PatternPodOptions {
    * the namespaced, "safe" sysctl `net.ipv4.ip_unprivileged_port_start=0` (a capability such as
    * NET_BIND_SERVICE is not enough for a non-root process without file capabilities).
    *
-   * @default false
+   * @default - false: no sysctl rendered
    */
   readonly bindLowPorts?: boolean;
   /**
@@ -142,3 +146,34 @@ export interface PatternPodOptions {
    */
   readonly priorityClassName?: string;
 }
+
+/** The props of `PatternServiceAccount`. */
+export const PATTERN_SERVICE_ACCOUNT_PROPS = knownProps<PatternServiceAccount>('PatternServiceAccount')([
+  'name',
+  'create',
+]);
+
+/** The props of `TopologySpread`. */
+export const TOPOLOGY_SPREAD_PROPS = knownProps<TopologySpread>('TopologySpread')([
+  'topologyKey',
+  'maxSkew',
+  'whenUnsatisfiable',
+]);
+
+/** The props of `PatternPodOptions`. */
+export const PATTERN_POD_PROPS = knownProps<PatternPodOptions>('PatternPodOptions')([
+  'serviceAccount',
+  'automountServiceAccountToken',
+  'terminationGracePeriod',
+  'imagePullSecrets',
+  'initContainers',
+  'sidecars',
+  'extraContainers',
+  'nodeSelector',
+  'nodeAffinity',
+  'tolerations',
+  'topologySpread',
+  'podAnnotations',
+  'bindLowPorts',
+  'priorityClassName',
+]);

@@ -2,8 +2,9 @@ import { Cron, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { cronScheduleProblems } from '../values/cron-schedule';
-import { JobOptions, jobSettings } from './job-options';
+import { JOB_OPTIONS_PROPS, JobOptions, jobSettings } from './job-options';
 import { PatternBase } from './pattern-base';
 
 /**
@@ -33,16 +34,46 @@ export interface ScheduledJobProps extends JobOptions {
   /**
    * Finished Jobs kept for inspection: successful and failed.
    *
-   * @default 3 and 1
+   * @default - 3 successful and 1 failed
    */
-  readonly history?: { readonly successful?: number; readonly failed?: number };
+  readonly history?: JobHistory;
   /**
    * Create the CronJob suspended.
    *
-   * @default false
+   * @default - false: runs on schedule (no `suspend` rendered, Kubernetes' false)
    */
   readonly suspend?: boolean;
 }
+
+/** How many finished Jobs a `ScheduledJob` keeps. */
+export interface JobHistory {
+  /**
+   * Successful Jobs kept (`successfulJobsHistoryLimit`).
+   *
+   * @default 3
+   */
+  readonly successful?: number;
+  /**
+   * Failed Jobs kept (`failedJobsHistoryLimit`).
+   *
+   * @default 1
+   */
+  readonly failed?: number;
+}
+
+/** The props of `JobHistory`. */
+export const JOB_HISTORY_PROPS = knownProps<JobHistory>('JobHistory')(['successful', 'failed']);
+
+/** The props of `ScheduledJobProps`. */
+export const SCHEDULED_JOB_PROPS = knownProps<ScheduledJobProps>('ScheduledJobProps')([
+  ...JOB_OPTIONS_PROPS.names,
+  'schedule',
+  'timeZone',
+  'concurrencyPolicy',
+  'startingDeadline',
+  'history',
+  'suspend',
+]);
 
 /**
  * A recurring task: a CronJob whose schedule is validated when the construct is built (an
@@ -59,7 +90,8 @@ export class ScheduledJob extends PatternBase {
   public readonly container: kplus.Container;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
-    super(scope, id, props, { defaultComponent: 'batch' });
+    super(scope, id, props, { defaultComponent: 'batch', knownProps: SCHEDULED_JOB_PROPS });
+    checkKnownProps(this, props.history, JOB_HISTORY_PROPS, 'history');
     const problems = cronScheduleProblems(props.schedule);
     if (problems.length > 0)
       throw new ConstructError(this, `'${props.schedule}' is invalid: ${problems.join('; ')}`, { prop: 'schedule' });

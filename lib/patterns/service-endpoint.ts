@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { AppNetwork } from './app-network';
 
 /** Something reachable through a Service: a `WebService` or a `StatefulService`. */
@@ -46,6 +47,9 @@ export interface ConnectOptions {
   readonly envPrefix?: string;
 }
 
+/** The props of `ConnectOptions`. */
+export const CONNECT_PROPS = knownProps<ConnectOptions>('ConnectOptions')(['envPrefix']);
+
 /** The in-cluster DNS name of a Service. */
 export function serviceDnsName(service: kplus.Service): string {
   const ns = service.metadata.namespace ?? Chart.of(service).namespace;
@@ -70,6 +74,7 @@ export function envPrefixOf(name: string): string {
  *   too); where it is not, nothing is written and nothing is cut.
  */
 export function connect(client: IServiceClient, endpoint: IServiceEndpoint, options: ConnectOptions = {}): void {
+  checkKnownProps(client, options, CONNECT_PROPS, 'connectTo');
   const prefix = options.envPrefix ?? envPrefixOf(endpoint.name);
   if (!/^[A-Z_][A-Z0-9_]*$/.test(prefix))
     throw new ConstructError(client, `'${prefix}' is not a valid environment variable prefix`, {

@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { knownProps } from '../core/known-props';
 import { Policy } from '../validation/policy';
 import { assertValid } from '../values/assert-valid';
 import { dns1123LabelProblems, portNameProblems, portNumberProblems } from '../values/dns-name';
@@ -9,7 +10,7 @@ import { PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { StatefulSet } from '../workloads/stateful-set';
 import { AppNetwork } from './app-network';
-import { PatternBase, PatternProps } from './pattern-base';
+import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
 import { DEFAULT_STATEFUL_RESOURCES } from './pattern-container';
 import { containerPorts, PatternPort, servicePorts, validatePorts } from './pattern-port';
 import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
@@ -37,6 +38,13 @@ export interface StatefulServiceProps extends PatternProps {
   readonly storage: Size;
   /** Where the data volume is mounted. */
   readonly dataPath: string;
+  /**
+   * CPU and memory requests and limits: databases and brokers (MySQL, MongoDB, RabbitMQ) do
+   * not start in a web service's 256Mi.
+   *
+   * @default - DEFAULT_STATEFUL_RESOURCES: cpu 250m request / 1000m limit, memory 512Mi request / 1024Mi (1Gi) limit
+   */
+  readonly resources?: kplus.ContainerResources;
   /**
    * StorageClass of the data volumes.
    *
@@ -89,10 +97,28 @@ export interface StatefulServiceProps extends PatternProps {
    * Start and stop replicas all at once instead of one by one, in order (rings whose members
    * find each other by DNS, like Cassandra with a seed list).
    *
-   * @default false
+   * @default - false: one by one, in order (Kubernetes' `OrderedReady`; no `podManagementPolicy` rendered)
    */
   readonly parallel?: boolean;
 }
+
+/** The props of `StatefulServiceProps`. */
+export const STATEFUL_SERVICE_PROPS = knownProps<StatefulServiceProps>('StatefulServiceProps')([
+  ...PATTERN_PROPS.names,
+  'port',
+  'portName',
+  'replicas',
+  'storage',
+  'dataPath',
+  'storageClassName',
+  'liveness',
+  'readiness',
+  'extraPorts',
+  'peerPorts',
+  'volumeClaimTemplateName',
+  'updateStrategy',
+  'parallel',
+]);
 
 /**
  * A stateful server such as a database: a StatefulSet with a per-replica PersistentVolumeClaim,
@@ -126,7 +152,7 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
   public readonly dnsName: string;
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
-    super(scope, id, props, { defaultComponent: 'database' });
+    super(scope, id, props, { defaultComponent: 'database', knownProps: STATEFUL_SERVICE_PROPS });
     assertValid(this, 'port', props.port, portNumberProblems(props.port));
     const portName = props.portName ?? 'tcp';
     assertValid(this, 'portName', portName, portNameProblems(portName));

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { PodCount } from '../workloads/pod-disruption-budget';
 
 /** How a Deployment (`WebService`, `Worker`) replaces its pods. */
@@ -39,6 +40,26 @@ export type StatefulSetUpdate =
       readonly partition?: number;
     };
 
+/** The props of a `DeploymentUpdate` of type `Recreate`. */
+export const RECREATE_UPDATE_PROPS = knownProps<Extract<DeploymentUpdate, { type: 'Recreate' }>>(
+  "DeploymentUpdate (type 'Recreate')",
+)(['type']);
+
+/** The props of a `DeploymentUpdate` of type `RollingUpdate`. */
+export const ROLLING_DEPLOYMENT_UPDATE_PROPS = knownProps<Extract<DeploymentUpdate, { type: 'RollingUpdate' }>>(
+  "DeploymentUpdate (type 'RollingUpdate')",
+)(['type', 'maxSurge', 'maxUnavailable']);
+
+/** The props of a `StatefulSetUpdate` of type `OnDelete`. */
+export const ON_DELETE_UPDATE_PROPS = knownProps<Extract<StatefulSetUpdate, { type: 'OnDelete' }>>(
+  "StatefulSetUpdate (type 'OnDelete')",
+)(['type']);
+
+/** The props of a `StatefulSetUpdate` of type `RollingUpdate`. */
+export const ROLLING_STATEFUL_SET_UPDATE_PROPS = knownProps<Extract<StatefulSetUpdate, { type: 'RollingUpdate' }>>(
+  "StatefulSetUpdate (type 'RollingUpdate')",
+)(['type', 'partition']);
+
 /** What is wrong with a pod count (`2`, `'25%'`), or undefined. */
 export function podCountProblem(value: PodCount): string | undefined {
   if (typeof value === 'number') {
@@ -64,12 +85,16 @@ export function deploymentStrategy(
   update: DeploymentUpdate,
   defaults: { readonly maxSurge: PodCount; readonly maxUnavailable: PodCount },
 ): kplus.DeploymentStrategy {
-  if (update.type === 'Recreate') return kplus.DeploymentStrategy.recreate();
+  if (update.type === 'Recreate') {
+    checkKnownProps(scope, update, RECREATE_UPDATE_PROPS, prop);
+    return kplus.DeploymentStrategy.recreate();
+  }
   if (update.type !== 'RollingUpdate')
     throw new ConstructError(scope, `unknown update type '${(update as { type: string }).type}'`, {
       prop: `${prop}.type`,
       hint: "use 'Recreate' or 'RollingUpdate'",
     });
+  checkKnownProps(scope, update, ROLLING_DEPLOYMENT_UPDATE_PROPS, prop);
   const maxSurge = update.maxSurge ?? defaults.maxSurge;
   const maxUnavailable = update.maxUnavailable ?? defaults.maxUnavailable;
   for (const [field, value] of [
@@ -93,12 +118,16 @@ export function statefulSetStrategy(
   prop: string,
   update: StatefulSetUpdate,
 ): kplus.StatefulSetUpdateStrategy {
-  if (update.type === 'OnDelete') return kplus.StatefulSetUpdateStrategy.onDelete();
+  if (update.type === 'OnDelete') {
+    checkKnownProps(scope, update, ON_DELETE_UPDATE_PROPS, prop);
+    return kplus.StatefulSetUpdateStrategy.onDelete();
+  }
   if (update.type !== 'RollingUpdate')
     throw new ConstructError(scope, `unknown update type '${(update as { type: string }).type}'`, {
       prop: `${prop}.type`,
       hint: "use 'OnDelete' or 'RollingUpdate'",
     });
+  checkKnownProps(scope, update, ROLLING_STATEFUL_SET_UPDATE_PROPS, prop);
   const partition = update.partition ?? 0;
   if (!Number.isInteger(partition) || partition < 0)
     throw new ConstructError(scope, `must be a non-negative integer (is ${partition})`, {

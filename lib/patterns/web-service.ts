@@ -2,14 +2,16 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
+import { checkKnownProps, knownProps } from '../core/known-props';
 import { assertValid } from '../values/assert-valid';
 import { labelValueProblems, portNameProblems, portNumberProblems } from '../values/dns-name';
 import { PodCount, PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { AppNetwork } from './app-network';
 import { Exposure } from './exposure';
-import { PatternBase, PatternProps } from './pattern-base';
+import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
 import {
+  ADDITIONAL_SERVICE_PROPS,
   AdditionalService,
   containerPorts,
   PatternPort,
@@ -37,6 +39,13 @@ export interface WebServiceAutoscaling {
    */
   readonly cpuUtilization?: number;
 }
+
+/** The props of `WebServiceAutoscaling`. */
+export const WEB_SERVICE_AUTOSCALING_PROPS = knownProps<WebServiceAutoscaling>('WebServiceAutoscaling')([
+  'minReplicas',
+  'maxReplicas',
+  'cpuUtilization',
+]);
 
 /**
  * Properties for `WebService`.
@@ -139,6 +148,26 @@ export interface WebServiceProps extends PatternProps {
   readonly updateStrategy?: DeploymentUpdate;
 }
 
+/** The props of `WebServiceProps`. */
+export const WEB_SERVICE_PROPS = knownProps<WebServiceProps>('WebServiceProps')([
+  ...PATTERN_PROPS.names,
+  'port',
+  'portName',
+  'servicePort',
+  'extraPorts',
+  'replicas',
+  'exposure',
+  'additionalServices',
+  'serviceSelector',
+  'healthPath',
+  'liveness',
+  'readiness',
+  'autoscaling',
+  'maxUnavailable',
+  'maxSurge',
+  'updateStrategy',
+]);
+
 /**
  * A stateless HTTP (or gRPC) service: a Deployment with readiness and liveness probes and a
  * rolling update, a Service (and optionally more), a PodDisruptionBudget, optionally an
@@ -176,7 +205,11 @@ export class WebService extends PatternBase implements IServiceEndpoint {
   public readonly serviceSelector: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id, props, { defaultComponent: 'web' });
+    super(scope, id, props, { defaultComponent: 'web', knownProps: WEB_SERVICE_PROPS });
+    checkKnownProps(this, props.autoscaling, WEB_SERVICE_AUTOSCALING_PROPS, 'autoscaling');
+    (props.additionalServices ?? []).forEach((extra, i) =>
+      checkKnownProps(this, extra, ADDITIONAL_SERVICE_PROPS, `additionalServices[${i}]`),
+    );
     this.containerPort = props.port ?? 8080;
     this.servicePort = props.servicePort ?? 80;
     const portName = props.portName ?? 'http';

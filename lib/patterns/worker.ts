@@ -1,8 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ConstructError } from '../core/errors';
+import { knownProps } from '../core/known-props';
 import { Probes } from '../workloads/probes';
-import { PatternBase, PatternProps } from './pattern-base';
+import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
 import { containerPorts, PatternPort, validatePorts } from './pattern-port';
 import { DeploymentUpdate, deploymentStrategy } from './update-strategy';
 
@@ -42,6 +43,16 @@ export interface WorkerProps extends PatternProps {
   readonly updateStrategy?: DeploymentUpdate;
 }
 
+/** The props of `WorkerProps`. */
+export const WORKER_PROPS = knownProps<WorkerProps>('WorkerProps')([
+  ...PATTERN_PROPS.names,
+  'replicas',
+  'ports',
+  'liveness',
+  'readiness',
+  'updateStrategy',
+]);
+
 /**
  * A long-running process nobody connects to (a queue consumer, a load generator, a
  * controller): a Deployment with no Service, running as non-root with explicit resources. It
@@ -62,7 +73,7 @@ export class Worker extends PatternBase {
   public readonly container: kplus.Container;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
-    super(scope, id, props, { defaultComponent: 'worker' });
+    super(scope, id, props, { defaultComponent: 'worker', knownProps: WORKER_PROPS });
     const replicas = props.replicas ?? 1;
     if (!Number.isInteger(replicas) || replicas < 0)
       throw new ConstructError(this, `must be a non-negative integer (is ${replicas})`, { prop: 'replicas' });

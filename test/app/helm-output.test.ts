@@ -192,7 +192,6 @@ describe('cdk8s synth --format helm (the real cdk8s CLI, then a real helm templa
           kind: 'ConfigMap',
           metadata: { name: 'config', namespace: 'default' },
           data: { greeting: 'hello {{ prod }}' },
-          immutable: false,
         },
       ]);
     },

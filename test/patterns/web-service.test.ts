@@ -138,6 +138,11 @@ describe('WebService', () => {
   test.each<[string, Partial<WebServiceProps>, RegExp]>([
     ['an invalid name', { name: 'Web_App' }, /shop\/web \(name\): "Web_App" is invalid/],
     ['port 0', { port: 0 }, /\(port\): 0 is invalid: must be an integer from 1 to 65535/],
+    [
+      'port as a string',
+      { port: '8080' as unknown as number },
+      /\(port\): must be an integer from 1 to 65535, not the string "8080"$/,
+    ],
     ['servicePort 70000', { servicePort: 70000 }, /\(servicePort\): 70000 is invalid/],
     ['negative replicas', { replicas: -1 }, /\(replicas\): must be a non-negative integer/],
     [

@@ -16,7 +16,7 @@ describe('ReplicaSet', () => {
     const [m] = synth(chart) as any[];
     expect(m).toMatchObject({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'frontend' } });
     expect(m.spec.replicas).toBe(3);
-    expect(m.spec.minReadySeconds).toBe(0);
+    expect(m.spec).not.toHaveProperty('minReadySeconds'); // 0, the server's default: a KubecraftChart leaves it out
     expect(m.spec.selector).toEqual({ matchLabels: { tier: 'frontend' } });
     expect(m.spec.template.metadata.labels.tier).toBe('frontend');
     expect(m.spec.template.spec.containers[0].name).toBe('web');
