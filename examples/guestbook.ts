@@ -1,7 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppNetwork, DEFAULT_PATTERN_RESOURCES, Exposure, Probes, StatefulService, WebService } from '../lib';
+import { AppNetwork, DEFAULT_PATTERN_RESOURCES, Exposure, Policy, Probes, StatefulService, WebService } from '../lib';
 import { ScenarioChart } from './scenario-chart';
 
 /** What differs between the guestbook's environments. */
@@ -21,6 +21,16 @@ export interface GuestbookConfig {
   /** Redis storage per replica, in GiB. */
   readonly redisStorageGiB: number;
 }
+
+/**
+ * Why the guestbook's sample images pass `policy/image-pinned` relaxed: Google publishes
+ * gb-frontend and gb-redis-follower under major tags only (`v5`, `v2`), which move; there is no
+ * version tag to pin. A real deployment pins the digest its registry serves
+ * (`crane digest us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5`).
+ */
+export const GUESTBOOK_SAMPLE_IMAGES =
+  'Google publishes the guestbook sample images under major tags only (gb-frontend:v5, gb-redis-follower:v2); ' +
+  'a real deployment pins the digest its registry serves (image@sha256:...)';
 
 /** The guestbook's environments, declared once. */
 export const GUESTBOOK_ENVIRONMENTS: Readonly<Record<string, GuestbookConfig>> = {
@@ -122,6 +132,7 @@ export class GuestbookChart extends ScenarioChart {
       env: { GET_HOSTS_FROM: 'dns' },
     });
     this.followers.connectTo(this.leader);
+    Policy.relax(this.followers, 'policy/image-pinned', GUESTBOOK_SAMPLE_IMAGES);
 
     this.frontend = new WebService(this, 'frontend', {
       image: `us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:${config.frontendTag}`,
@@ -146,6 +157,7 @@ export class GuestbookChart extends ScenarioChart {
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
       },
     });
+    Policy.relax(this.frontend, 'policy/image-pinned', GUESTBOOK_SAMPLE_IMAGES);
     this.frontend.connectTo(this.leader);
     this.frontend.connectTo(this.followers);
     AppNetwork.isolate(this); // default deny, DNS, and only the connections above

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Probes, ReplicaSet } from '../lib';
+import { Policy, Probes, ReplicaSet } from '../lib';
+import { GUESTBOOK_SAMPLE_IMAGES } from './guestbook';
 import { smallResources, writablePaths } from './non-root';
 import { ScenarioChart } from './scenario-chart';
 
@@ -41,5 +42,6 @@ export class FrontendReplicaSetChart extends ScenarioChart {
       readiness: Probes.httpGet('/', { port: 'http' }),
     });
     writablePaths(this.replicaSet, php, ['/var/run/apache2', '/var/lock/apache2', '/tmp']);
+    Policy.relax(this.replicaSet, 'policy/image-pinned', GUESTBOOK_SAMPLE_IMAGES);
   }
 }

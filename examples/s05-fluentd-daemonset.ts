@@ -1,7 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { External, KubecraftChart, Policy, Probes } from '../lib';
+import { KubecraftChart, Policy, Probes } from '../lib';
 
 /**
  * Scenario 5 (seed 003): the `fluentd-elasticsearch` log agent, a DaemonSet in `kube-system`
@@ -19,8 +19,7 @@ export class FluentdDaemonSetChart extends KubecraftChart {
   public readonly daemonSet: kplus.DaemonSet;
 
   constructor(scope: Construct, id: string) {
-    super(scope, id, { namespace: 'kube-system' });
-    External.namespace(this, 'kube-system', 'created by Kubernetes in every cluster');
+    super(scope, id, { namespace: 'kube-system' }); // every cluster has kube-system: no External.namespace needed
     this.daemonSet = new kplus.DaemonSet(this, 'fluentd-elasticsearch', {
       metadata: { labels: { 'k8s-app': 'fluentd-logging' } },
       select: false,

@@ -17,6 +17,8 @@
 //      list only in prose (imagePullPolicy, restartPolicy, protocol, ...), checked per version
 //      (see ENUMS below);
 //   3. descriptions are dropped (they are not validation, and they would triple the size).
+// The generated code reports what ajv reports, and one thing more: an unknown field's error lists
+// the fields its object has (`params.known`), for "did you mean ...?" (see withKnownFields).
 //
 // The store shares what versions share. Each definition is compiled once per distinct content
 // (sha256 of its hardened JSON, whatever its name or version); a reference to another definition
@@ -425,6 +427,43 @@ function compact(code) {
   return result + out.slice(pos);
 }
 
+/**
+ * Adds to every "unknown field" error (ajv's additionalProperties error of a closed object) the
+ * fields the object does have, as `params.known` (an array of names), so that kubecraft can
+ * suggest the field a user probably meant ("did you mean 'dnsNames'?"). ajv checks a closed
+ * object with a loop over its keys whose condition is either a chain of `key === "name"` (up to
+ * eight properties) or `func2.call(<the schema's properties>, key)` (hasOwnProperty): the names
+ * are taken from the chain, or read from the properties object only when the error is raised.
+ * Fails when an additionalProperties error does not have one of these shapes.
+ */
+function withKnownFields(code) {
+  const closedObject =
+    /for\(const (key\d+) in (data\d*)\)\{if\(!\(((?:[^{};"]|"(?:[^"\\]|\\.)*")*?)\)\)\{const (err\d+) = \{(instancePath[^{}]*?),keyword:"additionalProperties",params:\{additionalProperty: \1\}/g;
+  let rewritten = 0;
+  const out = code.replace(closedObject, (_match, key, data, condition, err, at) => {
+    let known;
+    const lookup = new RegExp(
+      `^func\\d+\\.call\\((schema\\d+(?:\\.[A-Za-z_$][\\w$]*|\\["(?:[^"\\\\]|\\\\.)*"\\])*), ${key}\\)$`,
+    ).exec(condition);
+    if (lookup) known = `Object.keys(${lookup[1]})`;
+    else {
+      const names = [...condition.matchAll(new RegExp(`${key} === ("(?:[^"\\\\]|\\\\.)*")`, 'g'))].map((m) => m[1]);
+      const chain = condition.replace(new RegExp(`${key} === "(?:[^"\\\\]|\\\\.)*"`, 'g'), '').replace(/[()|\s]/g, '');
+      if (names.length === 0 || chain !== '')
+        throw new Error(`unexpected closed-object check in generated code: ${condition}`);
+      known = `[${names.join(',')}]`;
+    }
+    rewritten++;
+    return (
+      `for(const ${key} in ${data}){if(!(${condition})){const ${err} = {${at},keyword:"additionalProperties",` +
+      `params:{additionalProperty: ${key}, known: ${known}}`
+    );
+  });
+  const total = (code.match(/keyword:"additionalProperties"/g) ?? []).length;
+  if (rewritten !== total) throw new Error(`${total - rewritten} additionalProperties errors of an unexpected shape`);
+  return out;
+}
+
 /** The index just after the JSON object or array that starts at `start`. */
 function jsonEnd(text, start) {
   let depth = 0;
@@ -450,7 +489,9 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(join(outDir, 'chunks'), { recursive: true });
 let codeBytes = 0;
 for (const chunk of chunks) {
-  const code = compact(standaloneCode(ajv, Object.fromEntries(chunk.uids.map((uid) => [`u${uid}`, `${BASE}${uid}`]))));
+  const code = withKnownFields(
+    compact(standaloneCode(ajv, Object.fromEntries(chunk.uids.map((uid) => [`u${uid}`, `${BASE}${uid}`])))),
+  );
   const text = `${GENERATED}\n/* eslint-disable */\n${code}\n`;
   codeBytes += Buffer.byteLength(text);
   writeFileSync(join(outDir, 'chunks', chunk.file), text);

@@ -129,8 +129,12 @@ export async function installApplySetCrd(
   const crd = await runKubectl(['apply', '--server-side', `--field-manager=${fieldManager}`, '-f', '-'], options, {
     input: JSON.stringify(applySetParentCrd()),
   });
-  if (crd.status !== 0)
-    throw new DeployError(`cannot install the ApplySet parent CRD ${crdName}: ${kubectlErrorLine(crd)}`);
+  if (crd.status !== 0) {
+    throw new DeployError(
+      `cannot install the ApplySet parent CRD ${crdName}: ${kubectlErrorLine(crd)} ` +
+        '(it needs permission to create CustomResourceDefinitions, once per cluster; --no-prune applies without an ApplySet)',
+    );
+  }
   const est = await runKubectl(
     ['wait', '--for=condition=established', `--timeout=${timeout}`, `crd/${crdName}`],
     options,

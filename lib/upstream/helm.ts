@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { ConstructError, yamlPackage } from '../core';
+import { markUpstreamOrigin } from '../validation/upstream-origin';
 import { UpstreamManifests } from './upstream-manifests';
 
 /** Properties for `HelmManifests`. */
@@ -70,6 +71,7 @@ export class HelmManifests extends UpstreamManifests {
       includeHelmHooks: props.includeHelmHooks,
       applySecureDefaults: props.applySecureDefaults,
     });
+    markUpstreamOrigin(this, 'HelmManifests'); // validation's fixes name the chart's values too
   }
 }
 

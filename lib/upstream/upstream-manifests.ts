@@ -7,6 +7,7 @@ import { applySecureDefaults } from '../security/secure-defaults';
 import { recordAppliedChanges } from '../validation/applied-changes';
 import { Policy } from '../validation/policy';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
+import { markUpstreamOrigin } from '../validation/upstream-origin';
 import { parsedOnce } from './parsed-yaml-cache';
 import { UpstreamKinds, UpstreamManifest } from './types';
 
@@ -136,6 +137,7 @@ export class UpstreamManifests extends Construct {
 
   constructor(scope: Construct, id: string, props: UpstreamManifestsProps) {
     super(scope, id);
+    markUpstreamOrigin(this, 'UpstreamManifests'); // validation's fixes name modify, relax, applySecureDefaults
     if ((props.file === undefined) === (props.text === undefined)) {
       throw new ConstructError(this, 'UpstreamManifests: give exactly one of file and text', {
         prop: 'file',

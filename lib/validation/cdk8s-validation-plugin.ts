@@ -68,7 +68,7 @@ export interface KubecraftValidationProperties {
  *     version: 0.1.0
  *     class: KubecraftValidation
  *     properties:
- *       externals: [{ kind: Namespace, name: kube-system, reason: created by Kubernetes }]
+ *       externals: [{ kind: Namespace, name: monitoring, reason: created by the platform team }]
  * ```
  */
 export class KubecraftValidation {

@@ -38,17 +38,31 @@ export interface ExternalDataOptions {
 }
 
 /**
+ * The namespaces every cluster has: kube-apiserver's system namespaces controller
+ * (kubernetes pkg/controlplane/controller/systemnamespaces, started with
+ * `SystemNamespaces` = kube-system, kube-public, kube-node-lease and default) creates them and
+ * recreates them within a minute if they are deleted. Objects may go to them without an
+ * `External.namespace` declaration.
+ */
+export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
  * Declares objects that exist in the cluster but are not created by the app, so that
  * references to them pass validation. Nothing outside the app is ever assumed silently:
- * anything not declared here (or imported with a cdk8s-plus `fromXxxName` call) is an error.
+ * anything not declared here (or imported with a cdk8s-plus `fromXxxName` call) is an error,
+ * except the namespaces every cluster has (`BUILT_IN_NAMESPACES`).
  *
  * ```ts
- * External.namespace(chart, 'kube-system', 'created by Kubernetes');
+ * External.namespace(chart, 'monitoring', 'created by the platform team');
  * External.pods(chart, { app: 'rook-ceph-mgr' }, 'created by the Rook operator from the CephCluster');
  * ```
  */
 export class External {
-  /** A namespace that exists already (e.g. `kube-system`). */
+  /**
+   * A namespace that exists already (created by a platform team, another app, ...). The
+   * namespaces every cluster has (`default`, `kube-system`, `kube-public`, `kube-node-lease`)
+   * need no declaration.
+   */
   public static namespace(scope: IConstruct, name: string, reason: string): void {
     External.declare(scope, { kind: 'Namespace', name, reason });
   }

@@ -40,7 +40,7 @@ export const RULES = {
   'schema/unknown-kind': {
     severity: 'error',
     relaxable: true,
-    what: "the object's apiVersion and kind are served by Kubernetes or by a CRD imported into the app (npm run import), so a schema is known for them",
+    what: "the object's apiVersion and kind are served by Kubernetes or by a CRD kubecraft knows (one included in the app, registered with registerCrdsFromFile, or built into the library), so a schema is known for them",
     why: 'the API server rejects a kind it does not serve ("no matches for kind"): a misspelt kind, or a custom resource whose CRD is not installed. Relax it only for a CRD installed in the cluster by other means',
   },
   // values
@@ -137,8 +137,8 @@ export const RULES = {
   'values/cron': {
     severity: 'error',
     relaxable: false,
-    what: "CronJob schedules are valid five-field cron expressions or @descriptors without TZ/CRON_TZ; a timeZone is an explicit, known IANA zone (not '' or 'Local')",
-    why: 'the API server rejects an invalid schedule or time zone',
+    what: "CronJob schedules parse as the API server parses them (robfig/cron v3 ParseStandard): five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12 or jan-dec, day of week 0-6 or sun-sat; *, ?, lists, ranges, /steps; no seconds, L, W, #, H or 7 for Sunday) or a descriptor (@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, '@every <Go duration>' such as '@every 1h30m'); no TZ anywhere in the schedule (set timeZone); a timeZone is an explicit, known IANA zone (not '' or 'Local')",
+    why: 'the API server rejects an invalid schedule or time zone (validateScheduleFormat, validateTimeZone); a schedule in another cron dialect fails at apply',
   },
   'values/probe': {
     severity: 'error',
@@ -282,7 +282,7 @@ export const RULES = {
   'refs/namespace': {
     severity: 'error',
     relaxable: true,
-    what: 'namespaced objects go to a namespace the app creates or that is declared with External.namespace',
+    what: 'namespaced objects go to a namespace the app creates, one every cluster has (default, kube-system, kube-public, kube-node-lease), or one declared with External.namespace',
     why: 'apply fails: namespace not found',
   },
   'refs/probe-port': {
@@ -373,8 +373,8 @@ export const RULES = {
   'policy/image-pinned': {
     severity: 'error',
     relaxable: true,
-    what: 'images carry a tag other than latest, or a digest',
-    why: 'an unpinned image changes under you; deployments are not reproducible',
+    what: 'images are pinned: a digest (name@sha256:<64 hex>), or a tag that names one release: a version of at least two numbers, MAJOR.MINOR[.PATCH], with an optional v and suffix (1.25.3, v0.29.0, 16.1-bookworm, 5.0.14-alpine), a date (jammy-20240111) or a commit id (sha-3f9c2e1). Floating: no tag, latest, a name (alpine, apache, stable), a major version only (10, v5, 10-focal), a range (1.2.x)',
+    why: 'a floating tag changes under you: the same manifests deploy different code, and a rollback pulls whatever the tag points to now. MAJOR.MINOR passes because many projects release with two numbers (postgres:16.1); for one that publishes patches (redis:7.2 follows 7.2.x), pin the patch or a digest',
   },
   'policy/probes': {
     severity: 'error',

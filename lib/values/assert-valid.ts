@@ -15,5 +15,9 @@ export function assertValid(
   hint?: string,
 ): void {
   if (problems.length === 0) return;
-  throw new ConstructError(scope, `${JSON.stringify(value)} is invalid: ${problems.join('; ')}`, { prop, hint });
+  // problems that quote the string itself ('not the string "8080"') need no '"8080" is invalid' before them
+  const shown = JSON.stringify(value);
+  const namesValue = typeof value === 'string' && problems.every((p) => p.includes(shown));
+  const message = namesValue ? problems.join('; ') : `${shown} is invalid: ${problems.join('; ')}`;
+  throw new ConstructError(scope, message, { prop, hint });
 }

@@ -98,9 +98,25 @@ export const portNameProblems = memoized(function portNameProblems(name: string)
   return problems;
 });
 
-/** A port number: an integer from 1 to 65535. */
-export function portNumberProblems(port: number): string[] {
-  return Number.isInteger(port) && port >= 1 && port <= 65535
-    ? []
-    : [`must be an integer from 1 to 65535 (is ${port})`];
+/**
+ * A port number: an integer from 1 to 65535. Takes any value, since props typed `number` get
+ * strings from JavaScript, YAML or JSON, and says what else it got: `'8080'` is "not the string
+ * "8080"".
+ */
+export function portNumberProblems(port: unknown): string[] {
+  if (typeof port === 'number')
+    return Number.isInteger(port) && port >= 1 && port <= 65535
+      ? []
+      : [`must be an integer from 1 to 65535 (is ${port})`];
+  const got =
+    typeof port === 'string'
+      ? `the string ${JSON.stringify(port)}`
+      : port === null || port === undefined
+        ? String(port)
+        : Array.isArray(port)
+          ? 'an array'
+          : typeof port === 'object'
+            ? 'an object'
+            : `the ${typeof port} ${String(port)}`;
+  return [`must be an integer from 1 to 65535, not ${got}`];
 }

@@ -179,7 +179,7 @@ function timingProblems(what: string, options: ProbeTimingOptions): string[] {
 
 function portProblems(what: string, port: PortReference | undefined): string[] {
   if (port === undefined) return [];
-  if (typeof port === 'number') return portNumberProblems(port).map((p) => `${what}: port ${port} ${p}`);
+  if (typeof port === 'number') return portNumberProblems(port).map((p) => `${what}: port ${p}`);
   return portNameProblems(port).map((p) => `${what}: port name '${port}' ${p}`);
 }
 

@@ -275,6 +275,24 @@ const cases: Record<string, Case> = {
     field: 'spec.schedule',
     mutate: (f) => patch(f.cron, replace('/spec/schedule', '@every5m')),
   },
+  'cron L, a day-of-month other cron dialects accept (JSON patch)': {
+    rule: 'values/cron',
+    path: 'shop/report/Resource',
+    field: 'spec.schedule',
+    mutate: (f) => patch(f.cron, replace('/spec/schedule', '0 0 L * *')),
+  },
+  'cron 7 for Sunday (raw ApiObject CronJob)': {
+    rule: 'values/cron',
+    path: 'shop/raw-cron',
+    field: 'spec.schedule',
+    mutate: (f) => rawCronJob(f, '0 3 * * 7'),
+  },
+  'cron CRON_TZ= in the schedule (raw ApiObject CronJob)': {
+    rule: 'values/cron',
+    path: 'shop/raw-cron',
+    field: 'spec.schedule',
+    mutate: (f) => rawCronJob(f, 'CRON_TZ=Europe/Berlin 0 3 * * *'),
+  },
   'negative probe failureThreshold': {
     rule: 'values/probe',
     path: WEB,
@@ -627,6 +645,41 @@ const cases: Record<string, Case> = {
   },
 };
 
+/** A CronJob as a raw ApiObject, valid but for its schedule. */
+function rawCronJob(f: FixtureApp, schedule: string): ApiObject {
+  return new ApiObject(f.chart, 'raw-cron', {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'raw-cron' },
+    spec: {
+      schedule,
+      jobTemplate: {
+        spec: {
+          template: {
+            spec: {
+              restartPolicy: 'Never',
+              securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+              containers: [
+                {
+                  name: 'report',
+                  image: 'busybox:1.36',
+                  command: ['true'],
+                  securityContext: {
+                    allowPrivilegeEscalation: false,
+                    readOnlyRootFilesystem: true,
+                    capabilities: { drop: ['ALL'] },
+                  },
+                  resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
 describe('the fixture app is valid', () => {
   test('no findings at all', () => {
     const f = fixtureApp();
@@ -678,7 +731,7 @@ test('an object of unknown kind is an error that says to import the CRD, relaxab
   expect(report.errors.map((e) => [e.rule, e.path, e.object])).toEqual([
     ['schema/unknown-kind', 'shop/widget', 'Widget shop/w'],
   ]);
-  expect(report.errors[0].hint).toContain('npm run import');
+  expect(report.errors[0].hint).toContain("registerCrdsFromFile('crds.yaml')");
   Policy.relax(f.chart, 'schema/unknown-kind', 'the Widget CRD is installed by the platform team');
   expect(f.app.validate().errors).toEqual([]);
 });

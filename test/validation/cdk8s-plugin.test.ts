@@ -51,12 +51,12 @@ describe('KubecraftValidation properties', () => {
     fs.writeFileSync(
       file,
       [
-        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: monitoring',
         // a compliant Pod whose only finding is a warning (an env variable defined twice)
         JSON.stringify({
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: { name: 'p', namespace: 'kube-system' },
+          metadata: { name: 'p', namespace: 'monitoring' },
           spec: {
             securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
             containers: [
@@ -99,7 +99,7 @@ describe('KubecraftValidation properties', () => {
       violations: ['refs/namespace', 'refs/namespace'],
       status: 'failure',
     });
-    const externals = [{ kind: 'Namespace', name: 'kube-system', reason: 'created by Kubernetes' }];
+    const externals = [{ kind: 'Namespace', name: 'monitoring', reason: 'created by the platform team' }];
     expect(await run(new KubecraftValidation({ externals }))).toEqual({ violations: [], status: 'success' });
     expect(await run(new KubecraftValidation({ externals, failOnWarnings: true }))).toEqual({
       violations: ['policy/duplicate-env'],

@@ -1,6 +1,6 @@
-import { JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { External, Policy } from '../../lib';
+import { External, KubecraftChart, Policy } from '../../lib';
 import { fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
 
 describe('Policy.relax', () => {
@@ -49,10 +49,30 @@ describe('Policy.relax', () => {
 describe('External declarations', () => {
   test('a namespace declared external passes refs/namespace', () => {
     const f = fixtureApp();
-    new kplus.ConfigMap(f.chart, 'sys', { metadata: { namespace: 'kube-system' } });
-    expect(f.app.validate().errors.map((e) => e.rule)).toEqual(['refs/namespace']);
-    External.namespace(f.chart, 'kube-system', 'created by Kubernetes');
+    new kplus.ConfigMap(f.chart, 'sys', { metadata: { namespace: 'monitoring' } });
+    expect(f.app.validate().errors.map((e) => [e.rule, e.message])).toEqual([
+      ['refs/namespace', "namespace 'monitoring' is neither created by the app nor declared as existing"],
+    ]);
+    External.namespace(f.chart, 'monitoring', 'created by the platform team');
     expect(f.app.validate().errors).toEqual([]);
+  });
+
+  test.each(['default', 'kube-system', 'kube-public', 'kube-node-lease'])(
+    'the namespaces every cluster has need no declaration: %s',
+    (ns) => {
+      const f = fixtureApp();
+      new kplus.ConfigMap(f.chart, 'sys', { metadata: { namespace: ns } });
+      new ApiObject(f.chart, 'raw', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'raw', namespace: ns } });
+      const chart = new KubecraftChart(f.app, `in-${ns}`, { namespace: ns });
+      new kplus.ConfigMap(chart, 'settings', { data: { a: 'b' } });
+      expect(f.app.validate().errors).toEqual([]);
+    },
+  );
+
+  test('a namespace named like one every cluster has is not one', () => {
+    const f = fixtureApp();
+    new kplus.ConfigMap(f.chart, 'sys', { metadata: { namespace: 'kube-systems' } });
+    expect(f.app.validate().errors.map((e) => e.rule)).toEqual(['refs/namespace']);
   });
 
   test('a Secret imported by name is external; declared keys are checked', () => {

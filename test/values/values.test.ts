@@ -1,4 +1,3 @@
-import { cronScheduleProblems } from '../../lib/values/cron-schedule';
 import {
   dns1123LabelProblems,
   dns1123SubdomainProblems,
@@ -65,21 +64,4 @@ describe('names and labels', () => {
   );
   test.each([1, 80, 65535])('valid port %p', (v) => expect(portNumberProblems(v)).toEqual([]));
   test.each([0, -1, 65536, 80.5])('invalid port %p', (v) => expect(portNumberProblems(v)).not.toEqual([]));
-});
-
-describe('cron schedules', () => {
-  test.each(['*/1 * * * *', '0 5 * * MON-FRI', '@hourly', '30 2 1 * *', '0 0 * * 0'])('valid %p', (s) =>
-    expect(cronScheduleProblems(s)).toEqual([]),
-  );
-  test.each<[string, RegExp]>([
-    ['* * *', /exactly 5 fields/],
-    ['0 * * * * *', /exactly 5 fields/],
-    ['61 * * * *', /0-59/],
-    ['0 25 * * *', /0-23/],
-    ['0 0 31 2 *', /day of month/],
-    ['*/0 * * * *', /every 0/],
-    ['@every5m', /unknown descriptor/],
-    ['TZ=UTC 0 * * * *', /timeZone/],
-    ['', /must not be empty/],
-  ])('invalid %p', (s, error) => expect(cronScheduleProblems(s).join('; ')).toMatch(error));
 });

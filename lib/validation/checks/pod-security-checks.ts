@@ -5,6 +5,8 @@
  * binding a privileged port).
  */
 import { atLeast, ContainerLocation, containersOf, FEATURE_SINCE, podSpecOf, PodSpecLocation } from '../../core';
+import { RuleId } from '../rules';
+import { upstreamOriginOf } from '../upstream-origin';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import {
   display,
@@ -208,6 +210,48 @@ function checkSeLinux(ctx: ValidationContext, obj: ObjectToValidate, sc: JsonObj
       );
 }
 
+/**
+ * The fix for a pod security finding on an object included as upstream wrote it
+ * (`UpstreamManifests`, `HelmManifests`), which kubecraft's chart defaults leave alone: what can
+ * be done there (chart values, `modify`, `applySecureDefaults` when it would set the field, a
+ * relaxation). Undefined for other objects.
+ */
+function upstreamFix(
+  obj: ObjectToValidate,
+  fix: string,
+  rule: RuleId,
+  secureDefaultsSetIt: boolean,
+): string | undefined {
+  const origin = upstreamOriginOf(obj.construct);
+  if (!origin) return undefined;
+  const kind = display(obj.manifest.kind);
+  const name = display(obj.manifest.metadata?.name);
+  const ways = [
+    ...(origin.source === 'HelmManifests'
+      ? ["through the chart's values, if it has one for it (often securityContext)"]
+      : []),
+    `with modify('${kind}', '${name}', (m) => { ... })`,
+    ...(secureDefaultsSetIt
+      ? [
+          'with applySecureDefaults: true (kubecraft then sets it where upstream leaves it unset, listing each change in the report)',
+        ]
+      : []),
+  ];
+  return (
+    `${fix}: this object is kept as upstream wrote it by the ${origin.source} at ${origin.path}, so kubecraft's chart defaults ` +
+    `do not apply; change it ${ways.join(', or ')}; or accept it with relax('${kind}', '${name}', '${rule}', '<reason>') ` +
+    `(or Policy.relax(<the ${origin.source}>, '${rule}', '<reason>') for all its objects)`
+  );
+}
+
+/** Whether applySecureDefaults would set the pod's seccomp profile: neither the pod nor any container sets one. */
+function seccompUnsetInPod(pod: PodSpecLocation, podSc: JsonObject): boolean {
+  return (
+    podSc.seccompProfile === undefined &&
+    containersOf(pod).every((c) => asObject(c.container.securityContext)?.seccompProfile === undefined)
+  );
+}
+
 function checkContainer(
   ctx: ValidationContext,
   obj: ObjectToValidate,
@@ -228,7 +272,8 @@ function checkContainer(
       'policy/run-as-non-root',
       `${cField}.securityContext.runAsNonRoot`,
       runAsUser === 0 ? `${name} runs as root (runAsUser 0)` : `${name} does not set runAsNonRoot: true`,
-      'run as a non-root user (securityContext.user) with runAsNonRoot, or relax policy/run-as-non-root with a reason',
+      upstreamFix(obj, 'set runAsNonRoot: true and a non-zero runAsUser', 'policy/run-as-non-root', false) ??
+        'run as a non-root user (securityContext.user) with runAsNonRoot, or relax policy/run-as-non-root with a reason',
     );
   if (!windows && sc.allowPrivilegeEscalation !== false)
     ctx.report(
@@ -254,7 +299,8 @@ function checkContainer(
         'policy/capabilities',
         `${cField}.securityContext.capabilities.drop`,
         `${name} does not drop ALL capabilities`,
-        'drop ALL capabilities (kubecraft charts do this by default)',
+        upstreamFix(obj, 'drop ALL capabilities', 'policy/capabilities', sc.capabilities === undefined) ??
+          'drop ALL capabilities (kubecraft charts do this by default)',
       );
     const extra = stringsIn(capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
     if (extra.length > 0)
@@ -272,7 +318,8 @@ function checkContainer(
         'policy/seccomp',
         `${cField}.securityContext.seccompProfile`,
         `${name} runs with seccomp profile ${display(seccomp ?? 'unset')}`,
-        'use RuntimeDefault on the pod (kubecraft charts do this by default)',
+        upstreamFix(obj, 'use RuntimeDefault on the pod', 'policy/seccomp', seccompUnsetInPod(pod, podSc)) ??
+          'use RuntimeDefault on the pod (kubecraft charts do this by default)',
       );
   }
   checkAppArmorField(ctx, obj, sc, `${cField}.securityContext`, name);

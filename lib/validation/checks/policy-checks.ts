@@ -1,4 +1,5 @@
 import { containersOf, LONG_RUNNING_KINDS, podSpecOf } from '../../core';
+import { imagePinProblem } from '../../values/image-reference';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { checkPodSecurityStandards } from './pod-security-checks';
 import { display, asObject, asString, JsonObject } from './shape';
@@ -74,23 +75,17 @@ function checkContainerHygiene(ctx: ValidationContext, obj: ObjectToValidate): v
 function checkImage(ctx: ValidationContext, obj: ObjectToValidate, c: JsonObject, field: string): void {
   const image = asString(c.image);
   if (image === undefined || image.length === 0) return; // values/required reports a missing image
-  if (image.includes('@sha256:')) return;
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : undefined;
-  if (tag === undefined)
-    ctx.report(
-      obj,
-      'policy/image-pinned',
-      `${field}.image`,
-      `image '${image}' has no tag (pulls :latest)`,
-      'pin a version tag or a digest, e.g. nginx:1.25.3',
-    );
-  else if (tag === 'latest')
-    ctx.report(
-      obj,
-      'policy/image-pinned',
-      `${field}.image`,
-      `image '${image}' uses the :latest tag`,
-      'pin a version tag or a digest, e.g. nginx:1.25.3',
-    );
+  const problem = imagePinProblem(image);
+  if (problem === undefined) return;
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const repository = name.slice(0, name.lastIndexOf(':') > name.lastIndexOf('/') ? name.lastIndexOf(':') : undefined);
+  ctx.report(
+    obj,
+    'policy/image-pinned',
+    `${field}.image`,
+    `image '${image}' ${problem}`,
+    `pin a version tag (MAJOR.MINOR.PATCH, e.g. ${repository}:1.2.3) or a digest (${repository}@sha256:<digest>; ` +
+      `'crane digest ${name}' or 'docker buildx imagetools inspect ${name}' prints it)`,
+  );
 }

@@ -9,7 +9,7 @@ import {
   REPLICATED_KINDS,
 } from '../../core';
 import { Selector, SelectorSpec } from '../../selectors/selector';
-import { ExternalObject } from '../external';
+import { BUILT_IN_NAMESPACES, ExternalObject } from '../external';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { isHeadless } from './service-checks';
 import { display, asObject, asString, objectsIn, selectorShape, stringEntries } from './shape';
@@ -108,6 +108,7 @@ class AppIndex {
       }
     }
     for (const e of externals) if (e.kind === 'Namespace' && e.name) this.namespaces.add(e.name);
+    for (const ns of BUILT_IN_NAMESPACES) this.namespaces.add(ns); // every cluster has them
   }
 
   /** Objects with the same group, kind, namespace and name. */

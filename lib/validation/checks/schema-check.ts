@@ -1,5 +1,12 @@
+import { closestNames } from '../../core/suggest';
 import { apiLifecycle } from '../schema/api-lifecycle';
-import { CompiledValidator, crdSchemaValidators, registeredCrdValidator, schemaValidatorFor } from '../schema/store';
+import {
+  CompiledValidator,
+  crdSchemaValidators,
+  registeredCrdValidator,
+  schemaKinds,
+  schemaValidatorFor,
+} from '../schema/store';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { display } from './shape';
 
@@ -29,24 +36,73 @@ export function checkSchema(ctx: ValidationContext): void {
         obj,
         'schema/unknown-kind',
         '',
-        `no API serves ${apiVersion} ${kind} (neither Kubernetes nor a CRD imported into the app): a misspelt kind or apiVersion, or a custom resource whose CRD is not imported`,
-        'fix the apiVersion and kind; for a custom resource, import its CRD with `npm run import` and regenerate ' +
-          'the validators, or, if the CRD is installed in the cluster by other means, relax schema/unknown-kind with that reason',
+        `no API serves ${apiVersion} ${kind} (neither Kubernetes ${version} nor a CRD kubecraft knows): a misspelt kind or apiVersion, or a custom resource whose CRD kubecraft has not been given`,
+        kindSuggestion(apiVersion, kind, version, appCrds) +
+          'fix the apiVersion and kind. For a custom resource, give kubecraft its CRD: if the app installs it, include it ' +
+          "(new UpstreamManifests(chart, 'crds', { file: 'crds.yaml' })); if it is installed by other means, call " +
+          "registerCrdsFromFile('crds.yaml') before synth (`kubecraft import crds.yaml` also generates typed classes and " +
+          'keeps the CRD in imports/crds/). Without the CRD, relax schema/unknown-kind with the reason',
       );
       continue;
     }
     if (validate(obj.manifest)) continue;
     for (const err of validate.errors ?? []) {
       const field = pointerToField(err.instancePath);
+      const reference = `see the ${kind} API reference for ${field || 'the object'}`;
       let message = err.message ?? err.keyword;
-      if (err.keyword === 'additionalProperties') message = `unknown field '${display(err.params.additionalProperty)}'`;
-      else if (err.keyword === 'enum')
+      let hint = reference;
+      if (err.keyword === 'additionalProperties') {
+        const unknown = display(err.params.additionalProperty);
+        message = `unknown field '${unknown}'`;
+        const known = Array.isArray(err.params.known) ? err.params.known.filter((k) => typeof k === 'string') : [];
+        const suggestions = closestNames(unknown, known);
+        if (suggestions.length > 0)
+          hint = `did you mean ${suggestions.map((n) => `'${n}'`).join(' or ')}? (${reference})`;
+        else if (known.length > 0) hint = `remove it; ${field || 'the object'} has ${listed(known)} (${reference})`;
+      } else if (err.keyword === 'enum')
         message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
       else if (err.keyword === 'required') message = `missing required field '${display(err.params.missingProperty)}'`;
       else if (err.keyword === 'oneOf') continue; // reported through the branch errors
-      ctx.report(obj, 'schema/invalid', field, message, `see the ${kind} API reference for ${field || 'the object'}`);
+      ctx.report(obj, 'schema/invalid', field, message, hint);
     }
   }
+}
+
+/**
+ * "did you mean ...? " for a kind kubecraft does not know: the kinds of the same apiVersion
+ * within edit distance 2, or the apiVersions that serve the kind; '' when there is none.
+ */
+function kindSuggestion(
+  apiVersion: string,
+  kind: string,
+  version: string,
+  appCrds: ReadonlyMap<string, unknown>,
+): string {
+  const keys = [...schemaKinds(version), ...appCrds.keys()];
+  const split = (key: string) => ({
+    api: key.slice(0, key.lastIndexOf('/')),
+    kind: key.slice(key.lastIndexOf('/') + 1),
+  });
+  const sameApi = keys.map(split).filter((k) => k.api === apiVersion);
+  const kinds = closestNames(
+    kind,
+    sameApi.map((k) => k.kind),
+  );
+  if (kinds.length > 0) return `did you mean ${kinds.map((k) => `${apiVersion} ${k}`).join(' or ')}? `;
+  const apis = keys
+    .map(split)
+    .filter((k) => k.kind === kind)
+    .map((k) => k.api);
+  if (apis.length > 0) return `${kind} is served as apiVersion ${[...new Set(apis)].sort().join(' or ')}. `;
+  return '';
+}
+
+/** Up to 12 field names, sorted, quoted: `'a', 'b' and 'c'` (then "and N more"). */
+function listed(names: readonly string[]): string {
+  const sorted = [...new Set(names)].sort();
+  const shown = sorted.slice(0, 12).map((n) => `'${n}'`);
+  if (sorted.length > 12) return `${shown.join(', ')} and ${sorted.length - 12} more`;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { INT32_MAX, percentProblems, timeZoneFormProblems } from '../../values/api-names';
-import { cronScheduleProblems } from '../../values/cron-schedule';
+import { CRON_TZ_MESSAGE, cronScheduleProblems } from '../../values/cron-schedule';
 import { parseQuantity } from '../../values/quantity';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { display, asNumber, asObject, asString, isInt32, isSet, JsonObject, objectsIn } from './shape';
@@ -182,16 +182,16 @@ function checkJob(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObjec
 function checkCronJob(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject, counts: Counts): void {
   const schedule = asString(spec.schedule);
   if (schedule !== undefined) {
-    const problems = /(^|\s)(CRON_)?TZ=/.test(schedule)
-      ? ['cannot use TZ or CRON_TZ in the schedule; use the timeZone field instead']
-      : cronScheduleProblems(schedule);
-    for (const p of problems)
+    for (const p of cronScheduleProblems(schedule))
       ctx.report(
         obj,
         'values/cron',
         'spec.schedule',
         `schedule '${schedule}': ${p}`,
-        "use five fields 'minute hour day-of-month month day-of-week', e.g. '*/5 * * * *', or @hourly/@daily/...",
+        p === CRON_TZ_MESSAGE
+          ? "remove TZ=/CRON_TZ= from the schedule and set spec.timeZone (e.g. 'Europe/Berlin')"
+          : "use five fields 'minute hour day-of-month month day-of-week' (minute 0-59, hour 0-23, day 1-31, month 1-12 or jan-dec, " +
+              "weekday 0-6 or sun-sat; no L, W, # or H), e.g. '*/5 * * * *', or @hourly, @daily, @weekly, @monthly, @yearly, '@every 1h30m'",
       );
   }
   if (spec.timeZone !== undefined && spec.timeZone !== null) {

@@ -5,6 +5,10 @@ import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, toKubernetesVersion } fr
 /** An ajv-compiled validation function: true when `data` is valid, else the reasons in `errors`. */
 export interface CompiledValidator {
   (data: unknown): boolean;
+  /**
+   * Why the last call returned false. An unknown field (`additionalProperties`) lists the fields
+   * its object does have in `params.known` (string[]).
+   */
   errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
 }
 
@@ -209,10 +213,23 @@ function compiledOnFirstUse(what: string, schema: () => object): CompiledValidat
       return false;
     }
     const ok = fn(data);
-    validate.errors = fn.errors;
+    validate.errors = fn.errors?.map(withKnownFields) ?? fn.errors;
     return ok;
   };
   return validate;
+}
+
+/**
+ * Adds to an "unknown field" error the fields the object does have (`params.known`), as the
+ * generated validators do (see scripts/generate-schema-validators.mjs), from the closed object
+ * schema that ajv's `verbose` errors carry as `parentSchema`.
+ */
+function withKnownFields<E extends { keyword: string; params: Record<string, unknown>; parentSchema?: unknown }>(
+  error: E,
+): E {
+  const properties = (error.parentSchema as { properties?: unknown } | undefined)?.properties;
+  if (error.keyword !== 'additionalProperties' || !properties || typeof properties !== 'object') return error;
+  return { ...error, params: { ...error.params, known: Object.keys(properties) } };
 }
 
 /**
@@ -254,7 +271,8 @@ interface CrdShape {
 function ajvForCrds(): import('ajv').default {
   if (!runtimeAjv) {
       const Ajv = (require('ajv') as typeof import('ajv')).default;
-    runtimeAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    // verbose: errors carry their schema, for the known fields of an object with an unknown one
+    runtimeAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
   }
   return runtimeAjv;
 }
