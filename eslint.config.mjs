@@ -12,6 +12,7 @@ const LAYERS = {
   security: ['core'],
   workloads: ['core', 'values', 'selectors'],
   policy: ['core', 'values', 'selectors'],
+  cluster: ['core', 'values', 'selectors', 'validation'],
   output: ['core', 'values', 'selectors'],
   app: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'output'],
   patterns: ['core', 'values', 'selectors', 'validation', 'security', 'workloads', 'policy', 'app'],
@@ -31,6 +32,7 @@ const LAYERS = {
     'testing',
     'upstream',
     'deploy',
+    'cluster',
   ],
 };
 const FOLDERS = Object.keys(LAYERS);

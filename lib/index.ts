@@ -52,6 +52,51 @@ export { LimitRange, LimitRangeItem, LimitRangeProps, LimitType, ResourceQuantit
 export { QuotaScope, ResourceQuota, ResourceQuotaProps } from './policy/resource-quota';
 export { Selector, SelectorOperator, SelectorRequirement, SelectorSpec } from './selectors/selector';
 
+// cluster-wide classes and volumes cdk8s-plus-27 lacks
+export {
+  DEFAULT_STORAGE_CLASS_ANNOTATION,
+  IStorageClass,
+  ReclaimPolicy,
+  StorageClass,
+  StorageClassProps,
+  TopologyTerm,
+  VolumeBindingMode,
+} from './cluster/storage-class';
+export {
+  CsiSourceOptions,
+  HOSTNAME_LABEL,
+  HostPathSourceOptions,
+  LocalSourceOptions,
+  NfsSourceOptions,
+  PersistentVolume,
+  PersistentVolumeProps,
+  PersistentVolumeSecretRef,
+  PersistentVolumeSource,
+} from './cluster/persistent-volume';
+export {
+  DEFAULT_SNAPSHOT_CLASS_ANNOTATION,
+  SNAPSHOT_API_GROUP,
+  SnapshotDeletionPolicy,
+  VolumeSnapshotClass,
+  VolumeSnapshotClassProps,
+} from './cluster/volume-snapshot-class';
+export {
+  HIGHEST_USER_PRIORITY,
+  IPriorityClass,
+  LOWEST_PRIORITY,
+  PreemptionPolicy,
+  PriorityClass,
+  PriorityClassProps,
+} from './cluster/priority-class';
+export {
+  DEFAULT_INGRESS_CLASS_ANNOTATION,
+  IIngressClass,
+  IngressClass,
+  IngressClassParameters,
+  IngressClassProps,
+} from './cluster/ingress-class';
+export { IRuntimeClass, RuntimeClass, RuntimeClassProps } from './cluster/runtime-class';
+
 // patterns
 export { WebService, WebServiceAutoscaling, WebServiceProps } from './patterns/web-service';
 export { StatefulService, StatefulServiceProps } from './patterns/stateful-service';

@@ -4,11 +4,13 @@ import { Manifest } from '../core';
  * The order in which kinds are installed, as Helm does (`releaseutil.InstallOrder`): what
  * others depend on comes first (namespaces, policies, identities, configuration, storage,
  * RBAC, services), then workloads, then what targets workloads (autoscalers, disruption
- * budgets, ingresses). One deliberate difference from Helm: PodDisruptionBudgets come after
- * the workloads they guard, with the autoscalers. Kinds not listed (custom resources) come last.
+ * budgets, ingresses). Deliberate differences from Helm: PodDisruptionBudgets come after the
+ * workloads they guard, with the autoscalers; RuntimeClass comes with PriorityClass, before
+ * the pods that name it (admission refuses a pod whose RuntimeClass does not exist). Kinds not listed (custom resources) come last.
  */
 export const INSTALL_ORDER: readonly string[] = [
   'PriorityClass',
+  'RuntimeClass', // pods naming a RuntimeClass that does not exist yet are refused at admission
   'Namespace',
   'NetworkPolicy',
   'ResourceQuota',
