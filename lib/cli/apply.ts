@@ -2,70 +2,17 @@ import * as path from 'path';
 import { applyOutput } from '../deploy/apply-output';
 import { DeployError } from '../deploy/kubectl';
 import { readOutputFolders } from '../output/output-folders';
-import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
-import {
-  applySetBaseName,
-  applySetNamer,
-  CLUSTER_OPTIONS,
-  CLUSTER_OPTIONS_USAGE,
-  kubectlOptionsOf,
-  selectFolders,
-} from './deploy-target';
+import { setKubernetesVersion, UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { APPLY_COMMAND, APPLY_USAGE } from './commands';
+import { applySetBaseName, applySetNamer, kubectlOptionsOf, selectFolders } from './deploy-target';
 import { synthesizeInto } from './diff';
 import { configuredOutdir, displayPath, findProject } from './project';
 import { resolveEntry } from './runner';
 
-export const APPLY_USAGE = `usage: kubecraft apply [app.ts] [--env a,b] [--output dist] [--no-synth] [--dry-run] [--wait] [--no-prune]
-                      [--force-conflicts] [--timeout SECONDS] [--kubeconfig FILE] [--context NAME]
-                      [--kubectl PATH] [--applyset NAME] [-- app args]
-
-Synthesizes the app (default main.ts) into the output folder (default dist/, validated and
-written atomically, as kubecraft synth does), then applies it with your kubectl to the cluster
-of your kubeconfig context. Each output folder is one kubectl ApplySet (parent
-applysets.kubecraft.io/<name>), applied in its install phases:
-
-  setup  kubectl apply --server-side --field-manager=kubecraft of the CRDs and Namespaces,
-         then wait until the CRDs are established and each new namespace has its default
-         ServiceAccount
-  main   the same for every object of the folder
-  prune  delete the members of the set that this apply did not touch (objects of other
-         ApplySets, or of none, never are), then record the set on its parent
-
-Without --env, the charts outside environments; --env prod applies those and dist/prod/.
-Exit code 0 applied, 1 a phase failed (the message names the phase and what was applied
-before it), 2 usage, kubectl missing or the cluster unreachable.
-
-  --env a,b          the environments to apply (each is its own ApplySet)
-  --output, -o DIR   the output folder (--out is the same); default as kubecraft synth
-  --no-synth         apply the output folder as it is, without synthesizing first
-  --dry-run          server-side dry run: the server checks every object, nothing is stored
-  --wait             wait for every Deployment, StatefulSet and DaemonSet to finish its rollout
-  --no-prune         apply without an ApplySet; delete nothing
-  --force-conflicts  take over fields another field manager owns
-  --timeout SECONDS  the longest each wait may take (default 300)
-${CLUSTER_OPTIONS_USAGE}`;
-
 /** `kubecraft apply`. */
 export async function applyCommand(args: readonly string[], cli: string): Promise<number> {
-  const { values, positionals, rest } = parseCommandArgs(
-    'apply',
-    args,
-    {
-      env: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      out: { type: 'string' },
-      'no-synth': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      wait: { type: 'boolean' },
-      'no-prune': { type: 'boolean' },
-      'force-conflicts': { type: 'boolean' },
-      timeout: { type: 'string', default: '300' },
-      'kubernetes-version': { type: 'string' },
-      ...CLUSTER_OPTIONS,
-    },
-    1,
-    APPLY_USAGE,
-  );
+  const { values, positionals, rest } = parseCommand(APPLY_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${APPLY_USAGE}\n`);
     return 0;
@@ -78,7 +25,7 @@ export async function applyCommand(args: readonly string[], cli: string): Promis
   const root = process.cwd();
   const entry = values['no-synth'] ? undefined : resolveEntry(positionals[0] ?? 'main.ts', 'apply');
   const project = entry ? findProject(path.dirname(entry)) : findProject(root);
-  const given = values.output ?? values.out;
+  const given = values.output;
   const outdir = typeof given === 'string' ? path.resolve(root, given) : configuredOutdir(project);
   const env = typeof values.env === 'string' ? values.env : undefined;
   if (entry) {

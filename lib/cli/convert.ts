@@ -3,37 +3,13 @@ import * as path from 'path';
 import { generateApp } from '../upstream/compose/codegen';
 import { keyTable } from '../upstream/compose/keys';
 import { parseCompose } from '../upstream/compose/parse';
-import { parseCommandArgs, UsageError } from './args';
-
-export const CONVERT_USAGE = `usage: kubecraft convert <docker-compose.yml> [--output app.ts] [--import-from MODULE] [--profile NAME]... [--env-file FILE]... | --keys
-
-Writes a runnable kubecraft app (TypeScript) from a docker-compose file, read as docker compose
-reads it: the .env file next to it (or --env-file) under the environment, interpolation
-(\${VAR:-default}, $$), YAML merge keys, include, extends, env_file. Services with a TCP port
-become WebServices, with named volumes too StatefulServices, the others Workers; published
-ports are reached from outside (a LoadBalancer, or a NodePort for ephemeral host ports);
-depends_on, links and environment values naming a service become connectTo. Services of
-profiles that are not active are left out, as compose leaves them out: activate profiles with
---profile (or COMPOSE_PROFILES; '*' for all). Images compose builds come from <SERVICE>_IMAGE
-when the app runs. Decisions left to you and what is not mapped are listed at the top of the
-file; --keys prints what convert does with every compose key. Prints to stdout unless
---output is given; the app imports from --import-from (default kubecraft).`;
+import { UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { CONVERT_COMMAND, CONVERT_USAGE } from './commands';
 
 /** `kubecraft convert`. */
 export function convertCommand(args: readonly string[]): number {
-  const { values, positionals } = parseCommandArgs(
-    'convert',
-    args,
-    {
-      output: { type: 'string', short: 'o' },
-      'import-from': { type: 'string' },
-      profile: { type: 'string', multiple: true },
-      'env-file': { type: 'string', multiple: true },
-      keys: { type: 'boolean' },
-    },
-    1,
-    CONVERT_USAGE,
-  );
+  const { values, positionals } = parseCommand(CONVERT_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${CONVERT_USAGE}\n`);
     return 0;

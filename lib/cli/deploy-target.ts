@@ -4,24 +4,10 @@ import { applySetName } from '../deploy/apply-set';
 import { KubectlOptions } from '../deploy/kubectl';
 import { OutputFolder } from '../output/output-folders';
 import { UsageError } from './args';
-
-/** The command-line options shared by `kubecraft apply` and `kubecraft diff --cluster`. */
-export const CLUSTER_OPTIONS = {
-  kubeconfig: { type: 'string' },
-  context: { type: 'string' },
-  kubectl: { type: 'string' },
-  applyset: { type: 'string' },
-} as const;
-
-/** The usage lines of {@link CLUSTER_OPTIONS}. */
-export const CLUSTER_OPTIONS_USAGE = `  --kubeconfig FILE  the kubeconfig kubectl uses (default: kubectl's own, $KUBECONFIG or ~/.kube/config)
-  --context NAME     the kubeconfig context (default: its current context)
-  --kubectl PATH     the kubectl to run (default: $KUBECTL, else kubectl from the PATH)
-  --applyset NAME    the base name of the ApplySets (default: the project's package.json name);
-                     the charts outside environments are ApplySet NAME, environment E is NAME-E`;
+import { ParsedArgs } from './command-spec';
 
 /** The kubectl options given on the command line. */
-export function kubectlOptionsOf(values: Readonly<Record<string, string | boolean | undefined>>): KubectlOptions {
+export function kubectlOptionsOf(values: ParsedArgs['values']): KubectlOptions {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const kubeconfig = str('kubeconfig');
   return {

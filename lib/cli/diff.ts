@@ -5,32 +5,12 @@ import * as path from 'path';
 import { diffAgainstCluster } from '../deploy/live-diff';
 import { diffManifests, formatDiff, formatDiffJson, hasChanges, readManifests } from '../output/manifest-diff';
 import { readOutputFolders } from '../output/output-folders';
-import { parseCommandArgs, UsageError } from './args';
-import {
-  applySetBaseName,
-  applySetNamer,
-  CLUSTER_OPTIONS,
-  CLUSTER_OPTIONS_USAGE,
-  kubectlOptionsOf,
-  selectFolders,
-} from './deploy-target';
+import { UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { DIFF_COMMAND, DIFF_USAGE } from './commands';
+import { applySetBaseName, applySetNamer, kubectlOptionsOf, selectFolders } from './deploy-target';
 import { configuredOutdir, findProject } from './project';
 import { resolveEntry } from './runner';
-
-export const DIFF_USAGE = `usage: kubecraft diff [app.ts] [--output dist] [--against <git-revision>] [--json] [-- app args]
-                     [--cluster [--env a,b] [--kubeconfig FILE] [--context NAME] [--kubectl PATH] [--applyset NAME]]
-
-Synthesizes the app (default main.ts) into a temporary folder and compares it, resource by
-resource and field by field, with the current output folder, or with the app as it was at a
-git revision, or (--cluster) with what runs in the cluster of your kubeconfig context: what
-kubecraft apply would change there, from a server-side dry run (so server defaults are no
-change), and ('-') the objects its prune would delete. Secret values are never shown.
-Exit code: 0 no changes, 1 changes, 2 error.
-
-  --output, -o DIR   the output folder to compare with (--out is the same); default as kubecraft synth
-  --json             print only the kubecraft.io/diff/v1 JSON (--format json is the same)
-  --cluster          compare with the cluster (needs kubectl); --env a,b as kubecraft apply
-${CLUSTER_OPTIONS_USAGE}`;
 
 /** Synthesizes `entry` into `outdir` with this CLI (`cli`: the script this process runs) in a child process. */
 export function synthesizeInto(
@@ -49,23 +29,7 @@ export function synthesizeInto(
 
 /** `kubecraft diff`. */
 export async function diffCommand(args: readonly string[], cli: string): Promise<number> {
-  const { values, positionals, rest } = parseCommandArgs(
-    'diff',
-    args,
-    {
-      app: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      out: { type: 'string' },
-      against: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      cluster: { type: 'boolean', default: false },
-      env: { type: 'string' },
-      ...CLUSTER_OPTIONS,
-    },
-    1,
-    DIFF_USAGE,
-  );
+  const { values, positionals, rest } = parseCommand(DIFF_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${DIFF_USAGE}\n`);
     return 0;
@@ -87,7 +51,7 @@ export async function diffCommand(args: readonly string[], cli: string): Promise
     const env = typeof values.env === 'string' ? values.env : undefined;
     synthesizeInto(cli, entry, after, root, [...(env ? ['--env', env] : []), ...(rest.length ? ['--', ...rest] : [])]);
     if (values.cluster) return await diffCluster(after, entry, { ...values, json });
-    const given = values.output ?? values.out;
+    const given = values.output;
     let before =
       typeof given === 'string' ? path.resolve(root, given) : configuredOutdir(findProject(path.dirname(entry)));
     if (typeof values.against === 'string') {

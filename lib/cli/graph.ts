@@ -3,26 +3,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildAppGraph, renderSvg, toDot, toMermaid } from '../output/app-graph';
 import { readManifests } from '../output/manifest-diff';
-import { parseCommandArgs, UsageError } from './args';
+import { UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { GRAPH_COMMAND, GRAPH_USAGE } from './commands';
 import { synthesizeInto } from './diff';
 import { resolveEntry } from './runner';
 
-export const GRAPH_USAGE = `usage: kubecraft graph [app.ts] [--env NAME] [--format dot|mermaid|svg] [--output FILE]
-
-Draws the app's resources and their relations (Service -> workload, Ingress -> Service,
-workload -> ConfigMap/Secret/PVC, allowed traffic, ...) for one output folder: the charts
-outside environments, or --env NAME's. Prints to stdout unless --output is given (the format
-then defaults to the file's extension). SVG is rendered with Graphviz (@viz-js/viz).`;
-
 /** `kubecraft graph`. */
 export function graphCommand(args: readonly string[], cli: string): number {
-  const { values, positionals } = parseCommandArgs(
-    'graph',
-    args,
-    { env: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' } },
-    1,
-    GRAPH_USAGE,
-  );
+  const { values, positionals } = parseCommand(GRAPH_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${GRAPH_USAGE}\n`);
     return 0;

@@ -3,27 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments, parseDocument, stringify } from 'yaml';
-import { parseCommandArgs, UsageError } from './args';
+import { UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { IMPORT_COMMAND, IMPORT_USAGE } from './commands';
 import { keepWhatUsersWrote } from './generated-bindings';
-
-export const IMPORT_USAGE = `usage: kubecraft import <crds.yaml> [crd-name ...] [--output imports]
-
-Generates typed classes for custom resources from a local CRD file, offline: keeps the named
-CRDs (default: every CRD in the file), writes each to <output>/crds/<name>.yaml (kubecraft's
-schema validation can use them too), and runs \`cdk8s import\` on it into <output>/. The
-generated classes keep keys they do not know and values of the wrong type as written, so
-validation reports them instead of losing them. Needs the cdk8s CLI in the project
-(npm install -D cdk8s-cli).`;
 
 /** `kubecraft import`. */
 export function importCommand(args: readonly string[]): number {
-  const { values, positionals } = parseCommandArgs(
-    'import',
-    args,
-    { output: { type: 'string', short: 'o', default: 'imports' } },
-    Number.MAX_SAFE_INTEGER,
-    IMPORT_USAGE,
-  );
+  const { values, positionals } = parseCommand(IMPORT_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${IMPORT_USAGE}\n`);
     return 0;

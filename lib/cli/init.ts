@@ -1,16 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCommandArgs } from './args';
+import { parseCommand } from './command-spec';
+import { INIT_COMMAND, INIT_USAGE } from './commands';
 import { ownPackageJson } from './project';
-
-export const INIT_USAGE = `usage: kubecraft init [--force]
-
-Scaffolds a kubecraft app in the current folder, offline: main.ts (a small app built from
-the WebService pattern), main.test.ts (a jest snapshot test through synthValidated),
-cdk8s.yaml (npx cdk8s synth runs the app through kubecraft), tsconfig.json and .gitignore;
-adds scripts (synth, watch, validate, diff, test), devDependencies and a jest configuration to
-package.json (creating it if needed) without changing what is already there. Refuses to
-overwrite an existing file unless --force. Then: npm install && npm run synth.`;
 
 const MAIN_TS = `// The app: \`npm run synth\` (kubecraft synth main.ts) writes it to dist/, validated.
 import * as kplus from 'cdk8s-plus-27';
@@ -112,7 +104,7 @@ interface PackageJson {
 
 /** `kubecraft init`. */
 export function initCommand(args: readonly string[]): number {
-  const { values } = parseCommandArgs('init', args, { force: { type: 'boolean' } }, 0, INIT_USAGE);
+  const { values } = parseCommand(INIT_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${INIT_USAGE}\n`);
     return 0;

@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import { USAGE } from './commands';
 import { ownPackageJson } from './project';
 
 // Each command's module is loaded when the command runs: `kubecraft synth` does not pay for
@@ -13,20 +14,6 @@ const commands = {
   import: () => (require('./import') as typeof import('./import')).importCommand,
   convert: () => (require('./convert') as typeof import('./convert')).convertCommand,
 };
-
-export const USAGE = `usage: kubecraft <command> [options]
-
-commands:
-  init                        scaffold an app in the current folder (main.ts, test, cdk8s.yaml, ...)
-  synth [app.ts]              synthesize into dist/, validated, atomically (--env, --outdir, --watch)
-  validate [app.ts]           type-check and validate; write nothing (--format json)
-  diff [app.ts]               what a synth would change in dist/ (or --cluster: in the cluster), per resource and field
-  apply [app.ts]              synthesize, then apply to the cluster with your kubectl: install phases, prune (ApplySets)
-  graph [app.ts]              the app's resources and relations as DOT, Mermaid or SVG
-  import <crds.yaml> [names]  typed classes for custom resources, from a local CRD file
-  convert <compose.yml>       a kubecraft app (TypeScript) from a docker-compose file
-
-kubecraft <command> --help for a command's options; kubecraft --version.`;
 
 /**
  * Runs the kubecraft CLI and returns its exit code: 0 success, 1 the app or its checks failed,

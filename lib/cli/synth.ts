@@ -2,70 +2,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
 import { formatFinding, ValidationReport } from '../validation/finding';
-import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
+import { setKubernetesVersion, UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { SYNTH_COMMAND, SYNTH_USAGE } from './commands';
 import { configuredOutdir, displayPath, findProject } from './project';
 import { AppBundle, appBuilder, AppFailure, bundleAndRun, reportAppError, resolveEntry, runBundle } from './runner';
 import { typecheckApp, TypecheckResult } from './typecheck';
 
-export const SYNTH_USAGE = `usage: kubecraft synth [app.ts] [--env a,b] [--output DIR] [--kubernetes-version 1.x] [--change-cause TEXT]
-                      [--watch] [--no-typecheck] [--quiet] [--verbose] [--stdout] [-- app args]
-
-Runs the app (default main.ts): bundles it with esbuild (cached in the project's .kubecraft/),
-runs it while the project's TypeScript compiler type-checks it, validates it, and replaces the
-output folder (default dist/, or $CDK8S_OUTDIR) atomically. Exit code 0 written, 1 the app
-failed (type errors or the report printed, output untouched), 2 usage.
-
-  --env a,b       only these environments (as KUBECRAFT_ENV=a,b); the other environments'
-                  folders in the output are kept as they were
-  --output, -o DIR
-                  write here (--outdir is the same); default $CDK8S_OUTDIR, else the
-                  output: of the project's cdk8s.yaml, else dist/
-  --kubernetes-version 1.x
-                  validate for this Kubernetes version (as KUBECRAFT_KUBERNETES_VERSION=1.x)
-  --change-cause TEXT
-                  record why this revision exists: the kubernetes.io/change-cause annotation
-                  on every workload (as KUBECRAFT_CHANGE_CAUSE=TEXT), shown by
-                  kubectl rollout history
-  --watch, -w     synthesize again whenever one of the app's files changes
-  --no-typecheck  do not type-check (the app's entry and its imports, with the project's own
-                  TypeScript: @typescript/native-preview or typescript 7, else typescript 5;
-                  esbuild strips types without checking them). Without a compiler in the
-                  project the synth says so and goes on
-  --quiet, -q     no summary line
-  --verbose, -v   also list each relaxed finding with its reason
-  --stdout, -p    write nothing: print one output folder, validated, as one YAML stream
-                  (documents separated by ---, CRDs and Namespaces first) on stdout, for
-                  kubectl apply -f - and GitOps plugins; the folder of --env NAME (one
-                  environment), else the charts outside environments. Errors go to stderr`;
-
 /** `kubecraft synth`. */
 export async function synthCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals, rest } = parseCommandArgs(
-    'synth',
-    args,
-    {
-      env: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      outdir: { type: 'string' },
-      'kubernetes-version': { type: 'string' },
-      'change-cause': { type: 'string' },
-      watch: { type: 'boolean', short: 'w' },
-      typecheck: { type: 'boolean' },
-      'no-typecheck': { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
-      stdout: { type: 'boolean', short: 'p' },
-    },
-    1,
-    SYNTH_USAGE,
-  );
+  const { values, positionals, rest } = parseCommand(SYNTH_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${SYNTH_USAGE}\n`);
     return 0;
   }
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'synth');
   if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
-  const outdir = values.output ?? values.outdir;
+  const outdir = values.output;
   process.env.CDK8S_OUTDIR =
     typeof outdir === 'string' ? path.resolve(outdir) : configuredOutdir(findProject(path.dirname(entry)));
   setKubernetesVersion(values['kubernetes-version'], 'synth');

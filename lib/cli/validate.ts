@@ -3,35 +3,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
-import { parseCommandArgs, setKubernetesVersion, UsageError } from './args';
+import { setKubernetesVersion, UsageError } from './args';
+import { parseCommand } from './command-spec';
+import { VALIDATE_COMMAND, VALIDATE_USAGE } from './commands';
 import { findProject } from './project';
 import { bundleAndRun, reportAppError, resolveEntry } from './runner';
 import { typecheckApp, TypecheckResult } from './typecheck';
 
-export const VALIDATE_USAGE = `usage: kubecraft validate [app.ts] [--env a,b] [--kubernetes-version 1.x] [--format text|json] [--json] [--no-typecheck]
-                         [-- app args]
-
-Type-checks the app with the project's own typescript (skipped, with a note, when the project
-has none; --no-typecheck skips it), then runs it and validates everything it would
-synthesize. Reports only: nothing is written. Exit code 0 valid, 1 type or validation errors,
-2 usage. --kubernetes-version 1.x validates for that version (as KUBECRAFT_KUBERNETES_VERSION):
-on an app written for an older release, the report lists exactly what blocks the upgrade.`;
-
 /** `kubecraft validate`. */
 export async function validateCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals, rest } = parseCommandArgs(
-    'validate',
-    args,
-    {
-      env: { type: 'string' },
-      'kubernetes-version': { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      json: { type: 'boolean' },
-      'no-typecheck': { type: 'boolean' },
-    },
-    1,
-    VALIDATE_USAGE,
-  );
+  const { values, positionals, rest } = parseCommand(VALIDATE_COMMAND, args);
   if (values.help) {
     process.stdout.write(`${VALIDATE_USAGE}\n`);
     return 0;

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { flagsOf, parseCommand, synopsisOf, usageOf } from '../../lib/cli/command-spec';
+import { APPLY_COMMAND, COMMANDS, SYNTH_COMMAND } from '../../lib/cli/commands';
 import { kubecraft, kubecraftAsync, lib, project } from '../support/cli';
 
 const webApp = (id: string) => `import * as kplus from 'cdk8s-plus-27';
@@ -25,7 +27,16 @@ describe('arguments', () => {
   });
 
   test.each([
-    [['synth', '--envv', 'prod'], 'kubecraft synth: unknown option --envv; usage: kubecraft synth [app.ts]'],
+    [
+      ['synth', '--envv', 'prod'],
+      'kubecraft synth: unknown option --envv (did you mean --env?); usage: kubecraft synth [app.ts] [options] [-- app args]',
+    ],
+    [
+      ['synth', '--output', 'a', '--outdir', 'b'],
+      'kubecraft synth: --output and --outdir are the same option: give one',
+    ],
+    [['init', '--', 'x'], 'kubecraft init: runs no app, so takes no arguments after --'],
+    [['apply', '--no-prnue'], 'kubecraft apply: unknown option --no-prnue (did you mean --no-prune?)'],
     [['synth', '--env'], 'kubecraft synth: option --env needs a value'],
     [['synth', 'no-such-app.ts'], 'kubecraft synth: no such file: no-such-app.ts'],
     [['synth', 'main.ts', 'prod'], "kubecraft synth: unexpected argument 'prod'"],
@@ -37,6 +48,37 @@ describe('arguments', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('usage, generated from the command table (lib/cli/commands.ts)', () => {
+  test.each(COMMANDS.map((c) => [c.name, c] as const))(
+    'kubecraft %s --help lists every option of its table',
+    (name, spec) => {
+      const r = kubecraft([name, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${usageOf(spec)}\n`);
+      expect(r.stdout.split('\n')[0]).toBe(synopsisOf(spec));
+      for (const option of spec.options) {
+        expect(r.stdout).toContain(`  ${flagsOf(option)}`);
+        for (const alias of option.aliases ?? []) expect(r.stdout).toContain(`--${alias}`);
+      }
+      for (const line of r.stdout.split('\n').filter((l) => l.startsWith('  --')))
+        expect(line.length).toBeLessThanOrEqual(100);
+    },
+  );
+
+  test('kubecraft --help lists every command with its summary', () => {
+    const out = kubecraft(['--help']).stdout;
+    for (const c of COMMANDS)
+      expect(out).toMatch(new RegExp(`^  ${c.name}\\b.*${c.summary.replace(/[()[\].*+?]/g, '\\$&')}$`, 'm'));
+  });
+
+  test("an alias gives its value under the option's own name; a default fills a missing value", () => {
+    expect(parseCommand(SYNTH_COMMAND, ['--outdir', 'out']).values.output).toBe('out');
+    expect(parseCommand(SYNTH_COMMAND, ['-o', 'out']).values.output).toBe('out');
+    expect(parseCommand(APPLY_COMMAND, []).values.timeout).toBe('300');
+    expect(parseCommand(SYNTH_COMMAND, ['a.ts', '--', '--x']).rest).toEqual(['--x']);
   });
 });
 
