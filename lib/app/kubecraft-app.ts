@@ -1,10 +1,11 @@
-import { App, AppProps } from 'cdk8s';
+import { App, AppProps, YamlOutputType } from 'cdk8s';
 import {
   ConstructError,
   DEFAULT_KUBERNETES_VERSION,
   isKubernetesVersion,
   KUBERNETES_VERSIONS,
   KubernetesVersion,
+  Manifest,
   SynthesisError,
   toKubernetesVersion,
 } from '../core';
@@ -24,7 +25,7 @@ import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 /**
  * Properties for `KubecraftApp`.
  */
-export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
+export interface KubecraftAppProps extends AppProps {
   /**
    * Validate the app on `synth()` (schema, values, references, policy) and refuse to write
    * anything when there are errors.
@@ -70,6 +71,19 @@ export interface KubecraftAppProps extends Omit<AppProps, 'yamlOutputType'> {
    * @default false
    */
   readonly argoCdSyncWaves?: boolean;
+
+  /**
+   * How each output folder's objects are divided into files, as cdk8s's `yamlOutputType`:
+   * `FILE_PER_CHART` writes `<chart>.k8s.yaml`; `FILE_PER_RESOURCE` writes each object to
+   * `<Kind>.<name>.k8s.yaml` (`<Kind>.<namespace>.<name>.k8s.yaml` when two objects of the folder
+   * would share a file), which makes reviews of one object's history easy; `FILE_PER_APP` writes
+   * one `app.k8s.yaml`. Every layout keeps the install phases (`setup/`) and lists its files in
+   * install order in the folder's `Kustomization`. `FOLDER_PER_CHART_FILE_PER_RESOURCE` is refused:
+   * in kubecraft's output a sub-folder is an environment or an install phase.
+   *
+   * @default YamlOutputType.FILE_PER_CHART
+   */
+  readonly yamlOutputType?: YamlOutputType;
 }
 
 /** The environment variable that overrides `KubecraftAppProps.kubernetesVersion`. */
@@ -103,6 +117,8 @@ export class KubecraftApp extends App {
   public readonly graph: boolean;
   /** Whether the install phases are written as Argo CD sync waves (`KubecraftAppProps.argoCdSyncWaves`). */
   public readonly argoCdSyncWaves: boolean;
+  /** How each output folder's objects are divided into files (`KubecraftAppProps.yamlOutputType`). */
+  public readonly fileLayout: YamlOutputType;
   private readonly printReport: boolean;
 
   constructor(props: KubecraftAppProps = {}) {
@@ -111,6 +127,20 @@ export class KubecraftApp extends App {
     this.printReport = props.printReport ?? true;
     this.graph = props.graph ?? false;
     this.argoCdSyncWaves = props.argoCdSyncWaves ?? false;
+    this.fileLayout = props.yamlOutputType ?? YamlOutputType.FILE_PER_CHART;
+    if (
+      !Object.values(YamlOutputType).includes(this.fileLayout) ||
+      this.fileLayout === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE
+    ) {
+      throw new ConstructError(
+        this,
+        `yamlOutputType ${YamlOutputType[this.fileLayout] ?? String(this.fileLayout)} is not supported`,
+        {
+          prop: 'yamlOutputType',
+          hint: 'use FILE_PER_CHART (the default), FILE_PER_RESOURCE or FILE_PER_APP: in kubecraft output a sub-folder is an environment or an install phase, not a chart',
+        },
+      );
+    }
     const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
     const requested = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.kubernetesVersion;
     if (requested !== undefined && !isKubernetesVersion(requested)) {
@@ -165,7 +195,9 @@ export class KubecraftApp extends App {
     }
     const t2 = performance.now();
     const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
-    const output = helmChart ? toHelmChartTemplates(files) : toOutputFiles(files, { graph: this.graph });
+    const output = helmChart
+      ? toHelmChartTemplates(files)
+      : toOutputFiles(files, { graph: this.graph, layout: this.fileLayout, extension: this.outputFileExtension });
     const t3 = performance.now();
     const outdir = this.outdir;
     const write = () => {
@@ -228,6 +260,18 @@ export class KubecraftApp extends App {
 /** Options for `toOutputFiles`. */
 export interface OutputOptions {
   /**
+   * How each folder's objects are divided into files (see `KubecraftAppProps.yamlOutputType`).
+   *
+   * @default YamlOutputType.FILE_PER_CHART
+   */
+  readonly layout?: YamlOutputType;
+  /**
+   * The extension of the YAML files, for the files of `FILE_PER_RESOURCE` and `FILE_PER_APP`.
+   *
+   * @default '.k8s.yaml'
+   */
+  readonly extension?: string;
+  /**
    * Add the app graph (SVG, DOT, Mermaid) to each folder.
    *
    * @default false
@@ -254,15 +298,14 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
     const setupPrefix = `${phaseFolder(folder, 'setup')}/`;
     const resources: string[] = [];
     const setupResources: string[] = [];
-    for (const f of inFolder) {
-      const base = f.fileName.slice(prefix.length);
-      const { setup, main } = splitByPhase(f.objects);
+    for (const { base, objects } of filesOfFolder(inFolder, prefix, options)) {
+      const { setup, main } = splitByPhase(objects);
       if (setup.length > 0) {
         out.push({ relativePath: `${setupPrefix}${base}`, content: toYamlDocuments(setup.map((o) => o.manifest)) });
         setupResources.push(base);
       }
-      if (main.length > 0 || setup.length === 0) {
-        out.push({ relativePath: f.fileName, content: toYamlDocuments(main.map((o) => o.manifest)) });
+      if (main.length > 0 || (setup.length === 0 && options.layout !== YamlOutputType.FILE_PER_RESOURCE)) {
+        out.push({ relativePath: `${prefix}${base}`, content: toYamlDocuments(main.map((o) => o.manifest)) });
         resources.push(base);
       }
     }
@@ -287,6 +330,47 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
   renderSvgs(missing).forEach((svg, i) => memo.set(missing[i], svg));
   graphs.forEach((g) => out.push({ relativePath: g.path, content: memo.get(g.dot)! }));
   return out;
+}
+
+/**
+ * The files of one output folder before the install phases split them (names relative to the
+ * folder), as `options.layout` divides them: one per chart (the chart's file name), one per
+ * object (`<Kind>.<name><ext>`, with the namespace when two objects would share a name), or one
+ * for the folder (`app<ext>`).
+ */
+function filesOfFolder(
+  inFolder: readonly SynthesizedFile[],
+  prefix: string,
+  options: OutputOptions,
+): { base: string; objects: readonly SynthesizedObject[] }[] {
+  const extension = options.extension ?? '.k8s.yaml';
+  switch (options.layout ?? YamlOutputType.FILE_PER_CHART) {
+    case YamlOutputType.FILE_PER_APP:
+      return [{ base: `app${extension}`, objects: inFolder.flatMap((f) => f.objects) }];
+    case YamlOutputType.FILE_PER_RESOURCE: {
+      const objects = inFolder.flatMap((f) => f.objects);
+      const short = (m: Manifest) => fileSafe(`${m.kind}.${m.metadata.name ?? ''}`);
+      const counts = new Map<string, number>();
+      for (const o of objects) counts.set(short(o.manifest), (counts.get(short(o.manifest)) ?? 0) + 1);
+      const used = new Set<string>();
+      return objects.map((o) => {
+        const m = o.manifest;
+        const unique = counts.get(short(m)) === 1 || m.metadata.namespace === undefined;
+        const name = unique ? short(m) : fileSafe(`${m.kind}.${m.metadata.namespace}.${m.metadata.name ?? ''}`);
+        let base = `${name}${extension}`;
+        for (let i = 2; used.has(base); i++) base = `${name}-${i}${extension}`; // names that differ only in dropped characters
+        used.add(base);
+        return { base, objects: [o] };
+      });
+    }
+    default:
+      return inFolder.map((f) => ({ base: f.fileName.slice(prefix.length), objects: f.objects }));
+  }
+}
+
+/** `name` with only the characters cdk8s keeps in file names (letters, digits, `-`, `_`, `.`). */
+function fileSafe(name: string): string {
+  return name.replace(/[^0-9a-zA-Z-_.]/g, '');
 }
 
 /**

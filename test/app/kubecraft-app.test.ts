@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, Probes } from '../../lib';
 import { writeDirectoryAtomically } from '../../lib/output/atomic-directory';
 import { INSTALL_ORDER, installRank } from '../../lib/output/install-order';
+import { readOutputFolders } from '../../lib/output/output-folders';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kc-app-'));
@@ -86,6 +88,86 @@ describe('KubecraftApp', () => {
     expect(fs.readdirSync(outdir)).toEqual(['old.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'old.k8s.yaml'), 'utf8')).toBe('kind: Old\n');
     expect(fs.readdirSync(path.dirname(outdir))).toEqual(['dist']);
+  });
+});
+
+describe('yamlOutputType: how a folder is divided into files', () => {
+  /** Two charts, one with a Namespace (setup phase), and two ServiceAccounts named web in two namespaces. */
+  function twoCharts(yamlOutputType?: YamlOutputType): { app: KubecraftApp; outdir: string } {
+    const outdir = path.join(tmp(), 'dist');
+    const app = new KubecraftApp({ outdir, yamlOutputType, printReport: false });
+    for (const ns of ['shop', 'blog']) {
+      const chart = new KubecraftChart(app, ns, { namespace: ns });
+      new kplus.Namespace(chart, 'ns', { metadata: { name: ns } });
+      new kplus.ConfigMap(chart, 'conf', { metadata: { name: `${ns}-conf` }, data: { a: '1' } });
+      new kplus.ServiceAccount(chart, 'web', { metadata: { name: 'web' } });
+    }
+    return { app, outdir };
+  }
+  const kustomizationOf = (dir: string) => fs.readFileSync(path.join(dir, 'Kustomization'), 'utf8');
+
+  test('FILE_PER_CHART (the default): one file per chart and phase', () => {
+    const { app, outdir } = twoCharts();
+    app.synth();
+    expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'blog.k8s.yaml', 'setup', 'shop.k8s.yaml']);
+    expect(fs.readdirSync(path.join(outdir, 'setup'))).toEqual(['Kustomization', 'blog.k8s.yaml', 'shop.k8s.yaml']);
+  });
+
+  test('FILE_PER_RESOURCE: one file per object, <Kind>.<name>, the namespace added where two would share a file; Kustomization in install order', () => {
+    const { app, outdir } = twoCharts(YamlOutputType.FILE_PER_RESOURCE);
+    app.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual([
+      'ConfigMap.blog-conf.k8s.yaml',
+      'ConfigMap.shop-conf.k8s.yaml',
+      'Kustomization',
+      'ServiceAccount.blog.web.k8s.yaml',
+      'ServiceAccount.shop.web.k8s.yaml',
+      'setup',
+    ]);
+    expect(fs.readdirSync(path.join(outdir, 'setup')).sort()).toEqual([
+      'Kustomization',
+      'Namespace.blog.k8s.yaml',
+      'Namespace.shop.k8s.yaml',
+    ]);
+    // install order, chart by chart: the setup phase, then each chart's ServiceAccount before its ConfigMap
+    expect(kustomizationOf(outdir)).toContain(
+      [
+        '  - setup',
+        '  - ServiceAccount.shop.web.k8s.yaml',
+        '  - ConfigMap.shop-conf.k8s.yaml',
+        '  - ServiceAccount.blog.web.k8s.yaml',
+        '  - ConfigMap.blog-conf.k8s.yaml',
+      ].join('\n'),
+    );
+    const one = fs.readFileSync(path.join(outdir, 'ServiceAccount.shop.web.k8s.yaml'), 'utf8');
+    expect(one.match(/^kind: /gm)).toHaveLength(1);
+    expect(one).toContain('namespace: shop');
+    // read back (kubecraft apply, diff): the same objects as the default layout
+    const perChart = twoCharts();
+    perChart.app.synth();
+    const objects = (dir: string) =>
+      readOutputFolders(dir).map((f) => ({
+        setup: f.objects.setup.map((m) => `${m.kind}/${m.metadata.namespace}/${m.metadata.name}`).sort(),
+        main: f.objects.main.map((m) => `${m.kind}/${m.metadata.namespace}/${m.metadata.name}`).sort(),
+      }));
+    expect(objects(outdir)).toEqual(objects(perChart.outdir));
+  });
+
+  test('FILE_PER_APP: one file per folder and phase', () => {
+    const { app, outdir } = twoCharts(YamlOutputType.FILE_PER_APP);
+    app.synth();
+    expect(fs.readdirSync(outdir)).toEqual(['Kustomization', 'app.k8s.yaml', 'setup']);
+    expect(fs.readdirSync(path.join(outdir, 'setup'))).toEqual(['Kustomization', 'app.k8s.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'app.k8s.yaml'), 'utf8').match(/^kind: /gm)).toHaveLength(4);
+  });
+
+  test('FOLDER_PER_CHART_FILE_PER_RESOURCE is refused, naming the prop and the layouts there are', () => {
+    expect(() => new KubecraftApp({ yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE })).toThrow(
+      /yamlOutputType FOLDER_PER_CHART_FILE_PER_RESOURCE is not supported[\s\S]*FILE_PER_RESOURCE or FILE_PER_APP/,
+    );
+    expect(() => new KubecraftApp({ yamlOutputType: 7 as YamlOutputType })).toThrow(
+      /yamlOutputType 7 is not supported/,
+    );
   });
 });
 
