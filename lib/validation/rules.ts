@@ -95,19 +95,19 @@ export const RULES = {
   'values/required': {
     severity: 'error',
     relaxable: false,
-    what: 'fields and lists the schema leaves optional but the API server requires are present and non-empty: container image, pod containers, PVC accessModes and storage request, Service ports (unless headless or ExternalName), Ingress rules or defaultBackend, paths and pathType, exec commands, valueFrom and envFrom sources, HPA behavior policies, NetworkPolicy peers, key references',
+    what: 'fields and lists the schema leaves optional but the API server requires are present and non-empty: container image, pod containers, PVC accessModes and storage request, Service ports (unless headless or ExternalName), Ingress rules or defaultBackend, paths and pathType, exec commands, valueFrom and envFrom sources, HPA behavior policies, NetworkPolicy peers, key references, RBAC rule verbs, and the apiGroups and resources of a rule without nonResourceURLs',
     why: 'the API server rejects the object ("Required value")',
   },
   'values/one-of': {
     severity: 'error',
     relaxable: false,
-    what: 'exactly one of a set is given: one source per volume, env value or valueFrom (with one source), one handler per lifecycle hook, PodDisruptionBudget minAvailable or maxUnavailable, Ingress backend service or resource (port name or number), NetworkPolicy ipBlock alone',
+    what: 'exactly one of a set is given: one source per volume, env value or valueFrom (with one source), one handler per lifecycle hook, PodDisruptionBudget minAvailable or maxUnavailable, Ingress backend service or resource (port name or number), NetworkPolicy ipBlock alone, RBAC rules for either resources or nonResourceURLs (the latter in ClusterRoles only)',
     why: 'the API server rejects the object ("may not specify more than 1")',
   },
   'values/range': {
     severity: 'error',
     relaxable: false,
-    what: 'numbers are within the bounds the API server sets: int32 fields at most 2147483647; counts, durations and Job parallelism/completions/activeDeadlineSeconds non-negative; user and group ids from 0 to 4294967295; percentages at most 100%; HPA policy periodSeconds 1-1800, values and utilization targets positive; Deployment maxSurge and maxUnavailable not both 0',
+    what: 'numbers are within the bounds the API server sets: int32 fields at most 2147483647; counts, durations and Job parallelism/completions/activeDeadlineSeconds non-negative; user and group ids from 0 to 4294967295; percentages at most 100%; HPA policy periodSeconds 1-1800, values and utilization targets positive; Deployment maxSurge and maxUnavailable not both 0, progressDeadlineSeconds (600 when absent) greater than minReadySeconds',
     why: 'the API server rejects out-of-range numbers',
   },
   'values/quantity': {

@@ -637,6 +637,60 @@ const cases: Record<string, Case> = {
     field: 'spec.template.spec.containers[0]',
     mutate: (f) => patch(f.web, remove(`${C}/readinessProbe`)),
   },
+  'an RBAC rule with no verbs (JSON patch on a cdk8s-plus Role)': {
+    rule: 'values/required',
+    path: 'shop/reader/Resource',
+    field: 'rules[0].verbs',
+    mutate: (f) => patch(f.role, replace('/rules/0/verbs', [])),
+  },
+  'an RBAC rule naming resources with no apiGroups (JSON patch)': {
+    rule: 'values/required',
+    path: 'shop/reader/Resource',
+    field: 'rules[0].apiGroups',
+    mutate: (f) => patch(f.role, remove('/rules/0/apiGroups')),
+  },
+  'an RBAC rule with apiGroups but no resources (raw ApiObject ClusterRole)': {
+    rule: 'values/required',
+    path: 'shop/raw-cluster-role',
+    field: 'rules[0].resources',
+    mutate: (f) =>
+      new ApiObject(f.chart, 'raw-cluster-role', {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'raw-cluster-role' },
+        rules: [{ apiGroups: [''], verbs: ['get'] }],
+      }),
+  },
+  'non-resource URLs in a namespaced Role (raw ApiObject)': {
+    rule: 'values/one-of',
+    path: 'shop/raw-role',
+    field: 'rules[0].nonResourceURLs',
+    mutate: (f) =>
+      new ApiObject(f.chart, 'raw-role', {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: 'raw-role' },
+        rules: [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }],
+      }),
+  },
+  'an RBAC rule with both resources and non-resource URLs (JSON patch)': {
+    rule: 'values/one-of',
+    path: 'shop/reader/Resource',
+    field: 'rules[0].nonResourceURLs',
+    mutate: (f) => patch(f.role, add('/rules/0/nonResourceURLs', ['/metrics'])),
+  },
+  'a Deployment progress deadline not above minReadySeconds (JSON patch)': {
+    rule: 'values/range',
+    path: WEB,
+    field: 'spec.progressDeadlineSeconds',
+    mutate: (f) => patch(f.web, add('/spec/minReadySeconds', 600), add('/spec/progressDeadlineSeconds', 600)),
+  },
+  'minReadySeconds above the default progress deadline of 600 (JSON patch)': {
+    rule: 'values/range',
+    path: WEB,
+    field: 'spec.progressDeadlineSeconds',
+    mutate: (f) => patch(f.web, add('/spec/minReadySeconds', 900), remove('/spec/progressDeadlineSeconds')),
+  },
   'Secret with plaintext values': {
     rule: 'policy/plaintext-secret',
     path: 'shop/creds/Resource',

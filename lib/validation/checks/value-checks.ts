@@ -3,6 +3,7 @@ import { checkConfigAndStorage } from './config-checks';
 import { checkMetadata } from './metadata-checks';
 import { checkNetworking } from './network-checks';
 import { checkPodSpec } from './pod-checks';
+import { checkRbacRules } from './rbac-checks';
 import { checkSelectors } from './selector-checks';
 import { checkService } from './service-checks';
 import { checkWorkloads } from './workload-checks';
@@ -10,7 +11,7 @@ import { checkWorkloads } from './workload-checks';
 /**
  * Checks the values the API server validates beyond the schema (the `values/*` rules), one
  * concern per file: metadata, workload counts and schedules, pod specs and containers,
- * Services, Ingresses and NetworkPolicies, selectors, config and storage. Each object is
+ * Services, Ingresses and NetworkPolicies, selectors, config and storage, RBAC rules. Each object is
  * checked under `ctx.guard`, so malformed input is reported, never thrown on.
  */
 export function checkValues(ctx: ValidationContext): void {
@@ -22,5 +23,6 @@ export function checkValues(ctx: ValidationContext): void {
     ctx.guard(obj, 'networking', () => checkNetworking(ctx, obj));
     ctx.guard(obj, 'selector', () => checkSelectors(ctx, obj));
     ctx.guard(obj, 'config and storage', () => checkConfigAndStorage(ctx, obj));
+    ctx.guard(obj, 'RBAC rules', () => checkRbacRules(ctx, obj));
   }
 }

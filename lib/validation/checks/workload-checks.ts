@@ -18,6 +18,7 @@ export function checkWorkloads(ctx: ValidationContext, obj: ObjectToValidate): v
     case 'ReplicationController':
       counts.replicas(spec, 'spec');
       counts.nonNegative(spec, 'spec', ['minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']);
+      if (m.kind === 'Deployment') checkProgressDeadline(ctx, obj, spec);
       checkStrategy(ctx, obj, spec, counts);
       break;
     case 'Job':
@@ -341,3 +342,25 @@ function checkPdb(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObjec
   counts.intOrPercent(spec.minAvailable, 'spec.minAvailable', true);
   counts.intOrPercent(spec.maxUnavailable, 'spec.maxUnavailable', true);
 }
+
+/**
+ * A Deployment's progress deadline is longer than its minReadySeconds (`ValidateDeploymentSpec`):
+ * a deadline shorter than the time a pod needs to count as available could never be met. An
+ * absent deadline is defaulted to 600 seconds before the check (`SetDefaults_Deployment`).
+ */
+function checkProgressDeadline(ctx: ValidationContext, obj: ObjectToValidate, spec: JsonObject): void {
+  const minReady = asNumber(spec.minReadySeconds) ?? 0;
+  const given = asNumber(spec.progressDeadlineSeconds);
+  const deadline = given ?? DEFAULT_PROGRESS_DEADLINE_SECONDS;
+  if (deadline > minReady) return;
+  ctx.report(
+    obj,
+    'values/range',
+    'spec.progressDeadlineSeconds',
+    `progressDeadlineSeconds ${deadline}${given === undefined ? ' (the default)' : ''} must be greater than minReadySeconds (${minReady})`,
+    `set progressDeadlineSeconds above ${minReady}, or lower minReadySeconds`,
+  );
+}
+
+/** What the API server sets an absent Deployment `progressDeadlineSeconds` to. */
+const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
