@@ -53,7 +53,8 @@ export default tseslint.config(
       'imports/**',
       '**/*.generated.*',
       'lib/validation/schema/generated/**',
-      'docs/**',
+      'docs/api/**',
+      'docs/.site-build/**',
     ],
   },
   {
