@@ -5,6 +5,7 @@ import {
   isKubernetesVersion,
   KUBERNETES_VERSIONS,
   KubernetesVersion,
+  KUBERNETES_VERSION_VARIABLE,
   Manifest,
   SynthesisError,
   toKubernetesVersion,
@@ -86,8 +87,7 @@ export interface KubecraftAppProps extends AppProps {
   readonly yamlOutputType?: YamlOutputType;
 }
 
-/** The environment variable that overrides `KubecraftAppProps.kubernetesVersion`. */
-export const KUBERNETES_VERSION_VARIABLE = 'KUBECRAFT_KUBERNETES_VERSION';
+export { KUBERNETES_VERSION_VARIABLE };
 
 /** Milliseconds spent in each phase of the last `synth()`. */
 export interface SynthTimings {

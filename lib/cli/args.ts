@@ -1,5 +1,4 @@
-import { KUBERNETES_VERSION_VARIABLE } from '../app/kubecraft-app';
-import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../core';
+import { isKubernetesVersion, KUBERNETES_VERSION_VARIABLE, KUBERNETES_VERSIONS } from '../core/kubernetes-version';
 
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {

@@ -4,8 +4,11 @@
 import * as path from 'path';
 import { enableCompileCache } from './compile-cache';
 import { findProject } from './project';
+import { startTypecheckEarly } from './typecheck';
 
-enableCompileCache(path.join(findProject(process.cwd()), '.kubecraft', 'code-cache'));
+const project = findProject(process.cwd());
+startTypecheckEarly(process.argv.slice(2), project);
+enableCompileCache(path.join(project, '.kubecraft', 'code-cache'));
 const { main } = require('./main') as typeof import('./main');
 
 main(process.argv.slice(2), __filename).then(

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
 import * as vm from 'vm';
-import { writeFileAtomically } from '../core';
+import { writeFileAtomically } from '../core/atomic-file';
 
 interface LoaderModule {
   exports: unknown;

@@ -157,7 +157,11 @@ function captureRun(entry: string, options: RunOptions) {
       const versions = [...new Set(reports.map((r) => r.kubernetesVersion).filter(Boolean))];
       const facts = [
         versions.length ? `Kubernetes ${versions.join(', ')}` : '',
-        checked?.checked ? `type-checked (${checked.compiler})` : options.typecheck ? 'not type-checked' : '',
+        checked?.checked
+          ? `type-checked (${checked.compiler}${checked.cached ? ', unchanged since it passed' : ''})`
+          : options.typecheck
+            ? 'not type-checked'
+            : '',
         reports.length ? `${plural(warnings.length, 'warning')}, ${plural(relaxed.length, 'relaxed finding')}` : '',
         relaxed.length && !options.verbose ? '--verbose lists them' : '',
       ].filter(Boolean);

@@ -1,6 +1,11 @@
 import { spawn } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomically } from '../core/atomic-file';
+import { parseCommand } from './command-spec';
+import { SYNTH_COMMAND, VALIDATE_COMMAND } from './commands';
+import { findProject } from './project';
 
 /** The outcome of type-checking an app. */
 export interface TypecheckResult {
@@ -10,6 +15,11 @@ export interface TypecheckResult {
   readonly errors: readonly string[];
   /** The compiler that checked (`tsgo 7.0.0-dev...`, `tsc 7.0.2`, `tsc 5.9.3`), when one did. */
   readonly compiler?: string;
+  /**
+   * The check passed before with every file of its program unchanged since (see `typecheckApp`),
+   * so the compiler did not run again.
+   */
+  readonly cached?: boolean;
 }
 
 /** A TypeScript compiler of the project, as a command line. */
@@ -62,9 +72,39 @@ export function projectCompiler(project: string): Compiler | undefined {
       continue;
     }
     const exe = nativeExecutable(dir, name);
-    if (exe) return { name: `${name === 'typescript' ? 'tsc' : 'tsgo'} ${version}`, command: exe, args: [] };
+    // one thread: the app runs beside it on a machine that may have two cores
+    if (exe)
+      return { name: `${name === 'typescript' ? 'tsc' : 'tsgo'} ${version}`, command: exe, args: ['--singleThreaded'] };
   }
   return undefined;
+}
+
+/** The `types` of test runners' globals: a test's, never an app's (the check covers the app's entry and its imports). */
+const TEST_RUNNER_TYPES = new Set([
+  'jest',
+  '@types/jest',
+  '@jest/globals',
+  'mocha',
+  '@types/mocha',
+  'jasmine',
+  'vitest/globals',
+]);
+
+/**
+ * `{ types }` of the project's own tsconfig without the test runners' globals (which `kubecraft
+ * init` lists for the tests, and which are most of what the compiler would read besides Node's and
+ * the libraries' declarations), when it lists any; else nothing (its own `types` apply). A
+ * tsconfig that is not plain JSON (comments) is left as it is.
+ */
+function withoutTestRunnerTypes(tsconfig: string): { types?: string[] } {
+  try {
+    const types = (JSON.parse(fs.readFileSync(tsconfig, 'utf8')) as { compilerOptions?: { types?: unknown } })
+      .compilerOptions?.types;
+    if (!Array.isArray(types) || !types.some((t) => TEST_RUNNER_TYPES.has(String(t)))) return {};
+    return { types: types.map(String).filter((t) => !TEST_RUNNER_TYPES.has(t)) };
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -91,6 +131,7 @@ function checkConfig(entry: string, project: string): string {
             skipLibCheck: true,
             ...(packageDir('@types/node', project) ? { types: ['node'] } : {}),
           }),
+      ...withoutTestRunnerTypes(own),
       noEmit: true,
       incremental: false,
       composite: false,
@@ -111,9 +152,45 @@ function checkConfig(entry: string, project: string): string {
  * bundles the app, strips types without checking them.
  */
 export function typecheckApp(entry: string, project: string): Promise<TypecheckResult> {
+  const early = started;
+  started = undefined;
+  if (early && early.entry === entry && early.project === project) return early.result;
+  return runTypecheck(entry, project);
+}
+
+/** A check started by `startTypecheckEarly`, not yet taken by `typecheckApp`. */
+let started: { entry: string; project: string; result: Promise<TypecheckResult> } | undefined;
+
+/**
+ * Starts the type-check of `kubecraft synth` and `kubecraft validate` as the very first thing
+ * the command does (`bin.ts`, before the CLI's own modules load), so that the compiler, which
+ * is usually what a synth waits for last, starts some 25 ms sooner; `typecheckApp` of the same
+ * entry and project then takes it. Does nothing for other commands, `--no-typecheck`, `--watch`,
+ * `--help`, or arguments that do not parse (the command reports those).
+ */
+export function startTypecheckEarly(argv: readonly string[], project: string): void {
+  const [command, ...args] = argv;
+  const spec = command === 'synth' ? SYNTH_COMMAND : command === 'validate' ? VALIDATE_COMMAND : undefined;
+  if (!spec) return;
+  try {
+    const { values, positionals } = parseCommand(spec, args);
+    if (values.help || values['no-typecheck'] || values.watch) return;
+    const entry = fs.realpathSync(path.resolve(positionals[0] ?? 'main.ts'));
+    if (!fs.statSync(entry).isFile() || findProject(path.dirname(entry)) !== project) return;
+    started = { entry, project, result: runTypecheck(entry, project) };
+  } catch {
+    // a usage error or a missing app: the command says so
+  }
+}
+
+function runTypecheck(entry: string, project: string): Promise<TypecheckResult> {
   const compiler = projectCompiler(project);
   if (!compiler) return Promise.resolve({ checked: false, errors: [] });
-  const args = [...compiler.args, '-p', checkConfig(entry, project), '--pretty', 'false'];
+  const config = checkConfig(entry, project);
+  const passes = new PassRecord(config, compiler, project);
+  if (passes.holds()) return Promise.resolve({ checked: true, compiler: compiler.name, errors: [], cached: true });
+  const args = [...compiler.args, '-p', config, '--pretty', 'false', '--listFiles'];
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(compiler.command, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -124,14 +201,91 @@ export function typecheckApp(entry: string, project: string): Promise<TypecheckR
     );
     child.on('close', (code) => {
       // one diagnostic a line; continuation lines (an error's related information) are indented
+      // and (--listFiles) every file of the program, an absolute path a line
       const errors: string[] = [];
+      const files: string[] = [];
       for (const line of out.split('\n')) {
         if (/error TS\d+:/.test(line) && !/^\s/.test(line)) errors.push(line.trimEnd());
         else if (line.trim() !== '' && errors.length > 0 && /^\s/.test(line))
           errors[errors.length - 1] += `\n${line.trimEnd()}`;
+        else if (path.isAbsolute(line.trim())) files.push(line.trim());
       }
       if (code !== 0 && errors.length === 0) errors.push(`${compiler.name} exited with code ${code}: ${out.trim()}`);
+      if (code === 0 && errors.length === 0) passes.record(files, started);
       resolve({ checked: true, compiler: compiler.name, errors });
     });
   });
+}
+
+/**
+ * The record of the last check of an app that passed (`.kubecraft/typecheck-<entry>.json`): the
+ * compiler, the check's configuration and the project's `tsconfig.json`, and the size and
+ * modification time of every file of the program (as the compiler listed them, its own lib
+ * files and the packages' declarations too) and of the lockfile npm keeps in `node_modules/`.
+ * While all of them are unchanged, the check passes again without running the compiler (as
+ * `tsc --build` skips a project that is up to date): a repeated synth, `kubecraft diff` or
+ * `validate` right after a synth. Any edit, install or new compiler runs it again.
+ */
+class PassRecord {
+  private readonly file: string;
+  private readonly key: string;
+
+  constructor(
+    config: string,
+    compiler: Compiler,
+    private readonly project: string,
+  ) {
+    this.file = config.replace(/tsconfig\.check-(.*)\.json$/, 'typecheck-$1.pass.json');
+    const own = path.join(project, 'tsconfig.json');
+    const text = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
+    this.key = createHash('sha256')
+      .update(JSON.stringify([compiler.name, compiler.command, text(config), text(own)]))
+      .digest('hex');
+  }
+
+  /** Whether the last check passed with everything it read as it is now. */
+  public holds(): boolean {
+    try {
+      const record = JSON.parse(fs.readFileSync(this.file, 'utf8')) as {
+        key?: string;
+        files?: [string, number, number][];
+      };
+      return (
+        record.key === this.key &&
+        Array.isArray(record.files) &&
+        record.files.every(([f, mtime, size]) => {
+          const [m, z] = statOf(f) ?? [-1, -1];
+          return m === mtime && z === size;
+        })
+      );
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Records a passing check of `files` (and the package lockfile), unless one of them changed
+   * after `started`, while the compiler read it.
+   */
+  public record(files: readonly string[], started: number): void {
+    if (files.length === 0) return; // a compiler without --listFiles output: nothing to vouch for
+    const tracked = [...files, path.join(this.project, 'node_modules', '.package-lock.json')];
+    const stats = tracked.map((f) => [f, ...(statOf(f) ?? [-1, -1])] as [string, number, number]);
+    if (stats.some(([, mtime]) => mtime >= started)) return; // changed while the compiler read it
+    try {
+      writeFileAtomically(this.file, `${JSON.stringify({ key: this.key, files: stats })}\n`);
+    } catch {
+      // a read-only project: the check runs every time
+    }
+  }
+}
+
+/** A file's modification time and size, or undefined when it does not exist. */
+function statOf(file: string): [number, number] | undefined {
+  try {
+    const s = fs.statSync(file);
+    return [s.mtimeMs, s.size];
+  } catch {
+    return undefined;
+  }
 }

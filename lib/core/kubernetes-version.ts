@@ -51,3 +51,6 @@ export function minorOf(version: string): number {
 export function atLeast(version: string, since: string): boolean {
   return minorOf(version) >= minorOf(since);
 }
+
+/** The environment variable that overrides `KubecraftAppProps.kubernetesVersion` (set by `--kubernetes-version`). */
+export const KUBERNETES_VERSION_VARIABLE = 'KUBECRAFT_KUBERNETES_VERSION';

@@ -1,9 +1,10 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { flagsOf, parseCommand, synopsisOf, usageOf } from '../../lib/cli/command-spec';
 import { APPLY_COMMAND, COMMANDS, SYNTH_COMMAND } from '../../lib/cli/commands';
-import { kubecraft, kubecraftAsync, lib, project } from '../support/cli';
+import { cli, kubecraft, kubecraftAsync, lib, project } from '../support/cli';
 
 const webApp = (id: string) => `import * as kplus from 'cdk8s-plus-27';
 import { KubecraftApp, KubecraftChart, WebService } from ${lib};
@@ -262,6 +263,46 @@ app.synth();
     expect(kubecraft(['synth', '--no-typecheck'], dir).stderr).not.toMatch(/error TS/);
     // the same in --stdout and in a project without any compiler (said once, then the synth goes on)
     expect(kubecraft(['synth', '--stdout'], dir)).toMatchObject({ status: 1, stdout: '' });
+  }, 120000);
+
+  test('the CLI loads cdk8s only for the commands that run an app (--version, --help and the type-check start without it)', () => {
+    const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-preload-')), 'loaded.cjs');
+    fs.writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n",
+    );
+    for (const args of [['--version'], ['synth', '--help']]) {
+      const r = spawnSync(process.execPath, ['-r', preload, cli, ...args], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]) as string[];
+      expect(loaded.filter((f) => /node_modules[\\/](cdk8s|cdk8s-plus-27|constructs)[\\/]/.test(f))).toEqual([]);
+    }
+  });
+
+  test('a check that passed is not run again while nothing it read changed; any edit runs it', () => {
+    const dir = project({ 'main.ts': webApp('again') });
+    const summary = () => kubecraft(['synth'], dir).stderr;
+    expect(summary()).toMatch(/type-checked \(tsgo 7\.[^,)]*\)/);
+    expect(summary()).toMatch(/type-checked \(tsgo 7\.[^,)]*, unchanged since it passed\)/);
+    // an edit of the app: checked again, and a typo is caught
+    const main = path.join(dir, 'main.ts');
+    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace("image: 'ghcr", "replicaz: 3, image: 'ghcr"));
+    const typo = kubecraft(['synth'], dir);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(/'replicaz' does not exist/);
+    // a failed check is never recorded: the same typo fails again
+    expect(kubecraft(['synth'], dir).status).toBe(1);
+    // a change to a declaration file the program read (here: the project's own) runs it again too
+    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace('replicaz: 3, ', ''));
+    fs.writeFileSync(path.join(dir, 'extra.d.ts'), 'interface Extra { size: string }\n');
+    fs.writeFileSync(
+      main,
+      `/// <reference path="./extra.d.ts" />\nexport const extra: Extra = { size: 'm' };\n${fs.readFileSync(main, 'utf8')}`,
+    );
+    expect(summary()).toMatch(/type-checked \(tsgo 7\.[^,)]*\)/);
+    expect(summary()).toMatch(/unchanged since it passed/);
+    fs.writeFileSync(path.join(dir, 'extra.d.ts'), 'interface Extra { size: number }\n');
+    expect(kubecraft(['synth'], dir).stderr).toMatch(/main\.ts\(2,\d+\): error TS2322/);
   }, 120000);
 
   test("cdk8s.yaml's output: is the output folder of synth and diff; one spelling of each flag across commands", () => {
