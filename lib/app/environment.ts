@@ -1,10 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
-import { ConstructError } from '../core';
+import { ConstructError, runSetting, RUN_VARIABLES } from '../core';
 import { SETUP_FOLDER } from '../output/install-phases';
 import { dns1123LabelProblems } from '../values/dns-name';
 
 /** The environment variable that selects which environments a synth writes (comma-separated). */
-export const ENVIRONMENT_SELECTOR_VARIABLE = 'KUBECRAFT_ENV';
+export const ENVIRONMENT_SELECTOR_VARIABLE = RUN_VARIABLES.environments;
 
 /**
  * One deployment environment (`dev`, `staging`, `prod`, ...) with its typed configuration.
@@ -89,7 +89,7 @@ export class Environments {
       throw new ConstructError(scope, `invalid environment configuration:\n  ${problems.join('\n  ')}`, {
         prop: 'configs',
       });
-    const fromEnv = process.env[ENVIRONMENT_SELECTOR_VARIABLE];
+    const fromEnv = runSetting('environments');
     const selected =
       options.select ??
       (fromEnv

@@ -7,6 +7,7 @@ import {
   KubernetesVersion,
   KUBERNETES_VERSION_VARIABLE,
   Manifest,
+  runSetting,
   SynthesisError,
   toKubernetesVersion,
 } from '../core';
@@ -17,7 +18,6 @@ import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate } from '../validation/validate';
-import { ENVIRONMENT_SELECTOR_VARIABLE } from './environment';
 import { addArgoCdSyncWaves } from './gitops-annotations';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { currentSynthHook, SynthHook } from './synth-hook';
@@ -141,7 +141,7 @@ export class KubecraftApp extends App {
         },
       );
     }
-    const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
+    const fromEnv = runSetting('kubernetesVersion');
     const requested = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.kubernetesVersion;
     if (requested !== undefined && !isKubernetesVersion(requested)) {
       const source = fromEnv ? `$${KUBERNETES_VERSION_VARIABLE}` : 'kubernetesVersion';
@@ -202,7 +202,7 @@ export class KubecraftApp extends App {
     const outdir = this.outdir;
     const write = () => {
       writeDirectoryAtomically(outdir, output, {
-        keepOtherFolders: !helmChart && Boolean(process.env[ENVIRONMENT_SELECTOR_VARIABLE]),
+        keepOtherFolders: !helmChart && runSetting('environments') !== undefined,
         replacedFolders: [SETUP_FOLDER],
       });
       hook?.written(
@@ -413,6 +413,6 @@ export function validateRenderedApp(app: App, files: readonly SynthesizedFile[])
  */
 function targetVersionOf(app: App): KubernetesVersion {
   if (app instanceof KubecraftApp) return app.kubernetesVersion;
-  const fromEnv = process.env[KUBERNETES_VERSION_VARIABLE];
+  const fromEnv = runSetting('kubernetesVersion');
   return fromEnv ? toKubernetesVersion(fromEnv) : DEFAULT_KUBERNETES_VERSION;
 }

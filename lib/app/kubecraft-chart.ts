@@ -1,15 +1,10 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ConstructError, isClusterScoped, Manifest, registerCustomResourceScopeOf } from '../core';
+import { ConstructError, isClusterScoped, Manifest, registerCustomResourceScopeOf, runSetting } from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
-import {
-  applyRolloutSettings,
-  CHANGE_CAUSE_VARIABLE,
-  DEFAULT_REVISION_HISTORY_LIMIT,
-  RolloutSettings,
-} from './rollout-settings';
+import { applyRolloutSettings, DEFAULT_REVISION_HISTORY_LIMIT, RolloutSettings } from './rollout-settings';
 import { dropServerDefaults } from './server-defaults';
 
 /**
@@ -143,7 +138,7 @@ export class KubecraftChart extends Chart {
         prop: 'revisionHistoryLimit',
       });
     }
-    const fromEnv = process.env[CHANGE_CAUSE_VARIABLE];
+    const fromEnv = runSetting('changeCause');
     this.rolloutSettings = {
       revisionHistoryLimit: limit,
       changeCause: props.changeCause ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined),

@@ -1,7 +1,7 @@
-import { asObject, CHANGE_CAUSE_ANNOTATION, insertSorted, JsonObject, Manifest } from '../core';
+import { asObject, CHANGE_CAUSE_ANNOTATION, insertSorted, JsonObject, Manifest, RUN_VARIABLES } from '../core';
 
 /** The environment variable CI sets to record why a revision exists (e.g. the commit subject). */
-export const CHANGE_CAUSE_VARIABLE = 'KUBECRAFT_CHANGE_CAUSE';
+export const CHANGE_CAUSE_VARIABLE = RUN_VARIABLES.changeCause;
 
 /** Old ReplicaSets (or revisions) kept for `kubectl rollout undo`: the API's own default, made explicit. */
 export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

@@ -70,7 +70,8 @@ function guarded<T>(render: () => T): T {
   } catch (err) {
     // cdk8s construct validation (node.addValidation) and errors raised while rendering
     // (e.g. a cdk8s-plus check that runs lazily) name the construct path; report them the same way.
-    if (err instanceof SynthesisError || err instanceof ConstructError || !(err instanceof Error)) throw err;
+    if (SynthesisError.isSynthesisError(err) || ConstructError.isConstructError(err) || !(err instanceof Error))
+      throw err;
     throw new SynthesisError(`kubecraft: synthesis refused: ${err.message}`, { cause: err });
   }
 }
@@ -157,7 +158,7 @@ function nameRenderingErrors(obj: ApiObject): void {
     try {
       return render();
     } catch (err) {
-      if (err instanceof ConstructError || err instanceof SynthesisError) throw err;
+      if (ConstructError.isConstructError(err) || SynthesisError.isSynthesisError(err)) throw err;
       throw new ConstructError(owner, err instanceof Error ? err.message : String(err), { cause: err });
     }
   };

@@ -1,4 +1,5 @@
-import { isKubernetesVersion, KUBERNETES_VERSION_VARIABLE, KUBERNETES_VERSIONS } from '../core/kubernetes-version';
+import { isKubernetesVersion, KUBERNETES_VERSIONS } from '../core/kubernetes-version';
+import { setRunSetting } from '../core/run-context';
 
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -16,5 +17,5 @@ export function setKubernetesVersion(value: unknown, command: string): void {
       `kubecraft ${command}: --kubernetes-version must be one of ${KUBERNETES_VERSIONS.join(', ')} (not '${value}')`,
     );
   }
-  process.env[KUBERNETES_VERSION_VARIABLE] = value;
+  setRunSetting('kubernetesVersion', value);
 }

@@ -4,6 +4,7 @@ import Module = require('module');
 import * as path from 'path';
 import * as vm from 'vm';
 import { writeFileAtomically } from '../core/atomic-file';
+import { runSetting } from '../core/run-context';
 
 interface LoaderModule {
   exports: unknown;
@@ -42,7 +43,7 @@ function isCacheable(filename: string): boolean {
  * so its source maps apply.
  */
 export function enableCompileCache(dir: string): void {
-  if (installedIn !== undefined || process.env.KUBECRAFT_CODE_CACHE === '0') return;
+  if (installedIn !== undefined || runSetting('codeCache') === '0') return;
   installedIn = dir;
   fs.mkdirSync(dir, { recursive: true });
   const M = Module as unknown as ModuleInternals;

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments, parseDocument, stringify } from 'yaml';
+import { childEnvironment } from '../core/run-context';
 import { UsageError } from './args';
 import { parseCommand } from './command-spec';
 import { IMPORT_COMMAND, IMPORT_USAGE } from './commands';
@@ -65,7 +66,7 @@ export function importCommand(args: readonly string[]): number {
       const r = spawnSync(
         process.execPath,
         [cdk8s, 'import', '--no-check-upgrade', '--language', 'typescript', '--output', output, file],
-        { cwd, stdio: 'inherit', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } },
+        { cwd, stdio: 'inherit', env: childEnvironment({ CDK8S_CHECK_UPGRADE: 'false' }) },
       );
       if (r.status !== 0) {
         process.stderr.write(`kubecraft import: cdk8s import failed for ${group}\n`);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { runSetting } from '../core/run-context';
 
 /** The project of a file: the nearest folder, from the file's own folder up, with a package.json. */
 export function findProject(fromDir: string): string {
@@ -40,7 +41,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * against the project folder).
  */
 export function configuredOutdir(project: string): string {
-  if (process.env.CDK8S_OUTDIR) return path.resolve(process.env.CDK8S_OUTDIR);
+  const given = runSetting('outdir');
+  if (given) return path.resolve(given);
   const file = path.join(project, 'cdk8s.yaml');
   if (fs.existsSync(file)) {
     const match = /^output:\s*['"]?([^'"#\n]+?)['"]?\s*(#.*)?$/m.exec(fs.readFileSync(file, 'utf8'));

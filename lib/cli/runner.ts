@@ -8,8 +8,7 @@ import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
 import type * as esbuild from 'esbuild';
-import { writeFileAtomically } from '../core';
-import { CACHE_DIR_VARIABLE } from '../upstream/parsed-yaml-cache';
+import { defaultRunSetting, SynthesisError, writeFileAtomically } from '../core';
 import { UsageError } from './args';
 import { enableCompileCache } from './compile-cache';
 import { displayPath, findProject, ownPackageJson } from './project';
@@ -237,7 +236,7 @@ export function runBundle(
   process.setSourceMapsEnabled(true);
   enableCompileCache(path.join(bundle.project, '.kubecraft', 'code-cache'));
   // parsed upstream YAML is kept between runs (see parsedOnce); the app's own setting wins
-  process.env[CACHE_DIR_VARIABLE] ??= path.join(bundle.project, '.kubecraft', 'cache');
+  defaultRunSetting('cacheDir', path.join(bundle.project, '.kubecraft', 'cache'));
   const m = new Module(bundle.file) as unknown as CompilableModule;
   m.id = '.';
   m.filename = bundle.file;
@@ -270,7 +269,7 @@ export async function bundleAndRun(entry: string, appArgs: readonly string[]): P
  * to its `.ts` files), without the frames of Node, dependencies and the runner.
  */
 export function reportAppError(err: unknown): number {
-  if (err instanceof AppFailure || (err instanceof Error && err.name === 'SynthesisError')) {
+  if (err instanceof AppFailure || SynthesisError.isSynthesisError(err)) {
     process.stderr.write(`${err.message}\n`);
     return 1;
   }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
+import { setRunSetting } from '../core/run-context';
 import { formatFinding, ValidationReport } from '../validation/finding';
 import { setKubernetesVersion, UsageError } from './args';
 import { parseCommand } from './command-spec';
@@ -17,12 +18,14 @@ export async function synthCommand(args: readonly string[]): Promise<number> {
     return 0;
   }
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'synth');
-  if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
+  if (typeof values.env === 'string') setRunSetting('environments', values.env);
   const outdir = values.output;
-  process.env.CDK8S_OUTDIR =
-    typeof outdir === 'string' ? path.resolve(outdir) : configuredOutdir(findProject(path.dirname(entry)));
+  setRunSetting(
+    'outdir',
+    typeof outdir === 'string' ? path.resolve(outdir) : configuredOutdir(findProject(path.dirname(entry))),
+  );
   setKubernetesVersion(values['kubernetes-version'], 'synth');
-  if (typeof values['change-cause'] === 'string') process.env.KUBECRAFT_CHANGE_CAUSE = values['change-cause'];
+  if (typeof values['change-cause'] === 'string') setRunSetting('changeCause', values['change-cause']);
   if (values.stdout && values.watch) throw new UsageError('kubecraft synth: --stdout and --watch do not go together');
   if (values.stdout && typeof values.env === 'string' && values.env.includes(',')) {
     throw new UsageError(`kubecraft synth: --stdout prints one folder: give one environment (not --env ${values.env})`);

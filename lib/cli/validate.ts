@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { setSynthHook } from '../app/synth-hook';
+import { setRunSetting } from '../core/run-context';
 import { formatReport, toReport, ValidationReport } from '../validation/finding';
 import { setKubernetesVersion, UsageError } from './args';
 import { parseCommand } from './command-spec';
@@ -22,7 +23,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   }
   const json = values.format === 'json' || Boolean(values.json);
   const entry = resolveEntry(positionals[0] ?? 'main.ts', 'validate');
-  if (typeof values.env === 'string') process.env.KUBECRAFT_ENV = values.env;
+  if (typeof values.env === 'string') setRunSetting('environments', values.env);
   setKubernetesVersion(values['kubernetes-version'], 'validate');
 
   // the type-check runs in a process of its own while the app runs
@@ -34,7 +35,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
   setSynthHook({ validateOnly: true, report: (r) => reports.push(r), written: () => undefined });
   // a plain cdk8s App writes on synth(); never into the real output folder
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecraft-validate-'));
-  process.env.CDK8S_OUTDIR = scratch;
+  setRunSetting('outdir', scratch);
   let failure: string | undefined;
   try {
     await bundleAndRun(entry, rest);

@@ -13,3 +13,4 @@ export * from './annotations';
 export * from './feature-versions';
 export * from './atomic-file';
 export * from './lazy-packages';
+export * from './run-context';

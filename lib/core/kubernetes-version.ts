@@ -1,3 +1,4 @@
+import { RUN_VARIABLES } from './run-context';
 /**
  * The Kubernetes versions kubecraft validates for, and how to compare them.
  */
@@ -53,4 +54,4 @@ export function atLeast(version: string, since: string): boolean {
 }
 
 /** The environment variable that overrides `KubecraftAppProps.kubernetesVersion` (set by `--kubernetes-version`). */
-export const KUBERNETES_VERSION_VARIABLE = 'KUBECRAFT_KUBERNETES_VERSION';
+export const KUBERNETES_VERSION_VARIABLE = RUN_VARIABLES.kubernetesVersion;

@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import { childEnvironment, runSetting } from '../core';
 
 /**
  * How kubecraft runs kubectl: always the user's own kubectl, with their kubeconfig and context.
@@ -52,7 +53,7 @@ export class DeployError extends Error {
 
 /** The kubectl command of `options`. */
 export function kubectlCommand(options: KubectlOptions): string {
-  return options.kubectl ?? (process.env.KUBECTL || 'kubectl');
+  return options.kubectl ?? runSetting('kubectl') ?? 'kubectl';
 }
 
 /** The global flags that select the user's kubeconfig and context. */
@@ -77,7 +78,7 @@ export function runKubectl(
   const all = [...kubectlGlobalFlags(options), ...args];
   const command = [kubectl, ...all].join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn(kubectl, all, { env: { ...process.env, ...extra.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(kubectl, all, { env: childEnvironment(extra.env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -2,13 +2,13 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { writeFileAtomically } from '../core';
+import { runSetting, RUN_VARIABLES, writeFileAtomically } from '../core';
 
 /**
  * The environment variable naming a folder where parsed upstream YAML is kept between runs.
  * `kubecraft synth` sets it to the project's `.kubecraft/cache`; unset, nothing is written.
  */
-export const CACHE_DIR_VARIABLE = 'KUBECRAFT_CACHE_DIR';
+export const CACHE_DIR_VARIABLE = RUN_VARIABLES.cacheDir;
 
 /** On `globalThis`: an app bundle reloaded by `kubecraft synth --watch` finds what the last run parsed. */
 const MEMO = Symbol.for('kubecraft.parsed-yaml');
@@ -26,7 +26,7 @@ export function parsedOnce<T>(text: string, format: string, parse: (text: string
   const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
   const memo = ((globalThis as { [MEMO]?: Map<string, Buffer> })[MEMO] ??= new Map<string, Buffer>());
   let stored = memo.get(key);
-  const dir = process.env[CACHE_DIR_VARIABLE];
+  const dir = runSetting('cacheDir');
   const file = dir ? path.join(dir, 'parsed-yaml', `${key}.v8`) : undefined;
   if (!stored && file) {
     try {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { dirname } from 'path';
-import { ConstructError, Manifest, toKubernetesVersion, yamlPackage } from '../core';
+import { ConstructError, Manifest, runSetting, toKubernetesVersion, yamlPackage } from '../core';
 import { ExternalObject } from './external';
 import { Relaxation } from './policy';
 import { RULES } from './rules';
@@ -115,7 +115,7 @@ export class KubecraftValidation {
       folder,
       objects: objects.filter((o) => dirname(o.manifestPath) === folder),
     }));
-    const fromEnv = process.env.KUBECRAFT_KUBERNETES_VERSION;
+    const fromEnv = runSetting('kubernetesVersion');
     const version = fromEnv ? fromEnv : this.properties.kubernetesVersion;
     const kubernetesVersion = version === undefined ? undefined : toKubernetesVersion(version);
     const report = validate(units, { externals: this.properties.externals, relaxations, kubernetesVersion });

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as Yaml from 'yaml';
-import { yamlPackage } from '../../core';
+import { userEnvironment, yamlPackage } from '../../core';
 import { interpolate, InterpolationContext, InterpolationError, parseEnvFile } from './interpolate';
 
 /** A YAML mapping. */
@@ -27,7 +27,7 @@ export interface LoadOptions {
   /**
    * The environment interpolation reads (over the `.env` file).
    *
-   * @default process.env
+   * @default - the user's environment (`userEnvironment()`)
    */
   readonly environment?: Readonly<Record<string, string | undefined>>;
   /**
@@ -101,7 +101,7 @@ interface ComposeFile {
 export function loadProject(text: string, file: string, options: LoadOptions = {}): LoadedProject {
   const main = path.resolve(file);
   const dir = path.dirname(main);
-  const processEnv = options.environment ?? process.env;
+  const processEnv = options.environment ?? userEnvironment();
   const warnings: string[] = [];
   const variables = new Map<string, VariableSource>();
 
