@@ -98,7 +98,9 @@ export {
 export { IRuntimeClass, RuntimeClass, RuntimeClassProps } from './cluster/runtime-class';
 
 // patterns
-export { WebService, WebServiceAutoscaling, WebServiceProps } from './patterns/web-service';
+export { WebService } from './patterns/web-service';
+export { WebServiceProps } from './patterns/web-service-props';
+export { WebServiceAutoscaling } from './patterns/web-service-autoscaling';
 export { StatefulService, StatefulServiceProps } from './patterns/stateful-service';
 export { HostPathMount, NodeAgent, NodeAgentProps } from './patterns/node-agent';
 export { BatchJob, BatchJobProps } from './patterns/batch-job';
@@ -116,19 +118,17 @@ export {
   PatternLifecycle,
   PatternMount,
 } from './patterns/pattern-container';
-export {
-  AdoptionOptions,
-  MainContainerOptions,
-  nativeSidecarsSupported,
-  PatternBase,
-  PatternBaseOptions,
-  PatternProps,
-} from './patterns/pattern-base';
+export { AdoptionOptions } from './patterns/base/adoption';
+export { MainContainerOptions } from './patterns/base/main-container';
+export { HandOverOptions, PatternBase } from './patterns/base/pattern-base';
+export { PatternBaseOptions, PatternProps } from './patterns/base/pattern-props';
+export { nativeSidecarsSupported } from './patterns/base/target-version';
 export { PatternPodOptions, PatternServiceAccount, TopologySpread } from './patterns/pod-options';
 export { AdditionalService, PatternPort } from './patterns/pattern-port';
 export { DeploymentUpdate, StatefulSetUpdate } from './patterns/update-strategy';
 export { Worker, WorkerProps } from './patterns/worker';
-export { AppNetwork, EgressCidr, IsolationOptions, PodGroup } from './patterns/app-network';
+export { AppNetwork } from './patterns/app-network';
+export { EgressCidr, IsolationOptions, PodGroup } from './patterns/network-options';
 export { PatternIdentity, PatternIdentityProps } from './patterns/pattern-identity';
 export { ConnectOptions, IServiceClient, IServiceEndpoint } from './patterns/service-endpoint';
 

@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { knownProps } from '../core/known-props';
+import { PatternBase } from './base/pattern-base';
 import { JOB_OPTIONS_PROPS, JobOptions, jobSettings } from './job-options';
-import { PatternBase } from './pattern-base';
 
 /**
  * Properties for `BatchJob`.
@@ -34,7 +34,6 @@ export class BatchJob extends PatternBase {
       ...jobSettings(this, props),
       ttlAfterFinished: props.ttlAfterFinished ?? Duration.days(1),
     });
-    this.ownPods(this.job, false);
-    this.container = this.addMainContainer(this.job, props);
+    this.container = this.handOver(this.job, props, { select: false });
   }
 }

@@ -1,6 +1,7 @@
+import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { IConstruct } from 'constructs';
-import { ConstructError } from '../core/errors';
+import { Construct, IConstruct } from 'constructs';
+import { ConstructError, inScope } from '../core/errors';
 import { knownProps, unknownPropHint, unknownProps } from '../core/known-props';
 
 /** Options for an Ingress exposure. */
@@ -105,4 +106,33 @@ export class Exposure {
   public get isExternal(): boolean {
     return this.serviceType !== kplus.ServiceType.CLUSTER_IP || this.ingressOptions !== undefined;
   }
+}
+
+/**
+ * The Ingress of a pattern exposed with `Exposure.ingress(options)`: `host` and `path` (prefix)
+ * to `service`'s `servicePort`, with TLS from `tlsSecretName`. Errors name `servicePort` or
+ * `exposure.path`.
+ */
+export function ingressFor(
+  scope: Construct,
+  metadata: ApiObjectMetadata,
+  service: kplus.Service,
+  servicePort: number,
+  o: IngressExposureOptions,
+): kplus.Ingress {
+  const backend = inScope(scope, 'servicePort', () => kplus.IngressBackend.fromService(service, { port: servicePort }));
+  // cdk8s-plus checks that the path starts with '/'
+  return inScope(
+    scope,
+    'exposure.path',
+    () =>
+      new kplus.Ingress(scope, 'Ingress', {
+        metadata,
+        className: o.className,
+        rules: [{ host: o.host, path: o.path ?? '/', pathType: kplus.HttpIngressPathType.PREFIX, backend }],
+        tls: o.tlsSecretName
+          ? [{ hosts: [o.host], secret: kplus.Secret.fromSecretName(scope, 'TlsSecret', o.tlsSecretName) }]
+          : undefined,
+      }),
+  );
 }

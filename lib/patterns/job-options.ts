@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ConstructError } from '../core/errors';
 import { knownProps } from '../core/known-props';
-import { PATTERN_PROPS, PatternProps } from './pattern-base';
+import { PATTERN_PROPS, PatternProps } from './base/pattern-props';
 
 /** Options shared by `BatchJob` and `ScheduledJob`. */
 export interface JobOptions extends PatternProps {

@@ -6,7 +6,8 @@ import { Policy } from '../validation/policy';
 import { assertValid } from '../values/assert-valid';
 import { portNumberProblems } from '../values/dns-name';
 import { Probes } from '../workloads/probes';
-import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
+import { PatternBase } from './base/pattern-base';
+import { PATTERN_PROPS, PatternProps } from './base/pattern-props';
 
 /** A directory of the node the agent reads (or writes). */
 export interface HostPathMount {
@@ -124,7 +125,13 @@ export class NodeAgent extends PatternBase {
       ...this.workloadProps(),
       securityContext: this.asRoot ? this.podSecurityContext() : this.podSecurityContext({ ensureNonRoot: true }),
     });
-    this.ownPods(this.daemonSet);
+    const probe = props.healthCheck ?? Probes.tcpSocket({ port: 'http' });
+    this.container = this.handOver(this.daemonSet, props, {
+      ports: props.port !== undefined ? [{ number: props.port, name: 'http' }] : undefined,
+      liveness: probe,
+      readiness: probe,
+    });
+    // after the user's own tolerations (handOver applies them)
     if (props.tolerateControlPlane ?? true) {
       for (const key of CONTROL_PLANE_TAINTS) {
         this.daemonSet.scheduling.tolerate(
@@ -132,12 +139,6 @@ export class NodeAgent extends PatternBase {
         );
       }
     }
-    const probe = props.healthCheck ?? Probes.tcpSocket({ port: 'http' });
-    this.container = this.addMainContainer(this.daemonSet, props, {
-      ports: props.port !== undefined ? [{ number: props.port, name: 'http' }] : undefined,
-      liveness: probe,
-      readiness: probe,
-    });
 
     hostPaths.forEach((h, i) => {
       const volume = kplus.Volume.fromHostPath(this, `host-${i}`, `host-${i}`, { path: h.hostPath });

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { ConstructError, inScope } from '../core/errors';
 import { checkKnownProps, knownProps } from '../core/known-props';
 import { cronScheduleProblems } from '../values/cron-schedule';
+import { PatternBase } from './base/pattern-base';
 import { JOB_OPTIONS_PROPS, JobOptions, jobSettings } from './job-options';
-import { PatternBase } from './pattern-base';
 
 /**
  * Properties for `ScheduledJob`.
@@ -129,8 +129,7 @@ export class ScheduledJob extends PatternBase {
           suspend: props.suspend ?? false,
         }),
     );
-    this.ownPods(this.cronJob, false);
-    this.container = this.addMainContainer(this.cronJob, props);
+    this.container = this.handOver(this.cronJob, props, { select: false });
   }
 }
 

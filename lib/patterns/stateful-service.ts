@@ -10,7 +10,10 @@ import { PodDisruptionBudget } from '../workloads/pod-disruption-budget';
 import { Probes } from '../workloads/probes';
 import { StatefulSet } from '../workloads/stateful-set';
 import { AppNetwork } from './app-network';
-import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
+import { selectingService } from './base/front-service';
+import { PatternBase } from './base/pattern-base';
+import { PATTERN_PROPS, PatternProps } from './base/pattern-props';
+import { probeOrDefault, resolveReplicas } from './base/pattern-resolution';
 import { DEFAULT_STATEFUL_RESOURCES } from './pattern-container';
 import { containerPorts, PatternPort, servicePorts, validatePorts } from './pattern-port';
 import { IServiceEndpoint, serviceDnsName } from './service-endpoint';
@@ -156,9 +159,7 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
     assertValid(this, 'port', props.port, portNumberProblems(props.port));
     const portName = props.portName ?? 'tcp';
     assertValid(this, 'portName', portName, portNameProblems(portName));
-    const replicas = props.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 1)
-      throw new ConstructError(this, `must be at least 1 (is ${replicas})`, { prop: 'replicas' });
+    const replicas = resolveReplicas(this, props.replicas, 1, 1);
     if (!props.dataPath.startsWith('/'))
       throw new ConstructError(this, `must be absolute (is '${props.dataPath}')`, { prop: 'dataPath' });
     Probes.validate(this, 'liveness', props.liveness);
@@ -172,12 +173,12 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
     const claimName = props.volumeClaimTemplateName ?? 'data';
     assertValid(this, 'volumeClaimTemplateName', claimName, dns1123LabelProblems(claimName));
 
-    this.service = new kplus.Service(this, 'Service', {
-      metadata: this.objectMetadata(),
-      clusterIP: 'None',
-      ports: servicePorts(clientPorts),
-    });
-    for (const [k, v] of Object.entries(this.podSelector)) this.service.selectLabel(k, v);
+    this.service = selectingService(
+      this,
+      'Service',
+      { metadata: this.objectMetadata(), clusterIP: 'None', ports: servicePorts(clientPorts) },
+      this.podSelector,
+    );
     this.dnsName = serviceDnsName(this.service);
 
     this.statefulSet = new StatefulSet(this, 'StatefulSet', {
@@ -195,17 +196,16 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
         },
       ],
     });
-    this.ownPods(this.statefulSet);
     // cdk8s-plus-27 adds the StatefulSet's construct-path label to its Service's selector; the
     // Service selects by the pattern's labels only.
     ApiObject.of(this.service).addJsonPatch(JsonPatch.remove('/spec/selector/cdk8s.io~1metadata.addr'));
-    this.container = this.addMainContainer(this.statefulSet, props, {
+    this.container = this.handOver(this.statefulSet, props, {
       ports: containerPorts([...clientPorts, ...peerPorts]),
       liveness: props.liveness,
-      readiness:
-        props.readiness === false
-          ? undefined
-          : (props.readiness ?? Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) })),
+      readiness: probeOrDefault(
+        props.readiness,
+        Probes.tcpSocket({ port: portName, periodSeconds: Duration.seconds(5) }),
+      ),
       defaultResources: DEFAULT_STATEFUL_RESOURCES,
     });
     if (props.liveness === undefined) {
@@ -220,10 +220,6 @@ export class StatefulService extends PatternBase implements IServiceEndpoint {
       peerPorts.map((p) => p.port),
     );
 
-    this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
-      metadata: this.objectMetadata(),
-      selector: kplus.Pods.select(this, 'Pods', { labels: { ...this.podSelector } }),
-      maxUnavailable: 1,
-    });
+    this.disruptionBudget = this.disruptionBudgetOf(1);
   }
 }

@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { ConstructError } from '../core/errors';
 import { knownProps } from '../core/known-props';
 import { Probes } from '../workloads/probes';
-import { PATTERN_PROPS, PatternBase, PatternProps } from './pattern-base';
+import { PatternBase } from './base/pattern-base';
+import { PATTERN_PROPS, PatternProps } from './base/pattern-props';
+import { probeOrDefault, resolveReplicas } from './base/pattern-resolution';
 import { containerPorts, PatternPort, validatePorts } from './pattern-port';
 import { DeploymentUpdate, deploymentStrategy } from './update-strategy';
 
@@ -74,9 +76,7 @@ export class Worker extends PatternBase {
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id, props, { defaultComponent: 'worker', knownProps: WORKER_PROPS });
-    const replicas = props.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 0)
-      throw new ConstructError(this, `must be a non-negative integer (is ${replicas})`, { prop: 'replicas' });
+    const replicas = resolveReplicas(this, props.replicas, 1);
     const ports = props.ports ?? [];
     validatePorts(this, 'ports', ports);
     if (props.liveness) Probes.validate(this, 'liveness', props.liveness);
@@ -99,11 +99,10 @@ export class Worker extends PatternBase {
         maxUnavailable: '25%',
       }),
     });
-    this.ownPods(this.deployment);
-    this.container = this.addMainContainer(this.deployment, props, {
+    this.container = this.handOver(this.deployment, props, {
       ports: ports.length > 0 ? containerPorts(ports) : undefined,
-      liveness: props.liveness === false ? undefined : (props.liveness ?? fallback),
-      readiness: props.readiness === false ? undefined : (props.readiness ?? fallback),
+      liveness: probeOrDefault(props.liveness, fallback),
+      readiness: probeOrDefault(props.readiness, fallback),
     });
   }
 }

@@ -18,7 +18,7 @@ import {
   Worker,
   WorkerProps,
 } from '../../lib';
-import { PatternBase } from '../../lib/patterns/pattern-base';
+import { PatternBase } from '../../lib/patterns/base/pattern-base';
 import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
 import { synth } from '../support/manifests';
 import { chartIn, get, valid } from './support';

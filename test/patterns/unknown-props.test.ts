@@ -19,7 +19,7 @@ import { BATCH_JOB_PROPS } from '../../lib/patterns/batch-job';
 import { NODE_AGENT_PROPS } from '../../lib/patterns/node-agent';
 import { SCHEDULED_JOB_PROPS } from '../../lib/patterns/scheduled-job';
 import { STATEFUL_SERVICE_PROPS } from '../../lib/patterns/stateful-service';
-import { WEB_SERVICE_PROPS } from '../../lib/patterns/web-service';
+import { WEB_SERVICE_PROPS } from '../../lib/patterns/web-service-props';
 import { WORKER_PROPS } from '../../lib/patterns/worker';
 import { chartIn, valid } from './support';
 
