@@ -1,7 +1,15 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ConstructError, isClusterScoped, Manifest, registerCustomResourceScopeOf, runSetting } from '../core';
+import {
+  ConstructError,
+  isClusterScoped,
+  Manifest,
+  registerCustomResourceScopeOf,
+  resetAppCustomResourceScopes,
+  runSetting,
+} from '../core';
 import { applySecureDefaults } from '../security/secure-defaults';
+import { registerCustomResourceDefinitions, resetAppCustomResourceDefinitions } from '../validation/schema/store';
 import { addConfigHashes } from './config-hash';
 import { applyJsonPatchesLast } from './late-json-patches';
 import { applyRolloutSettings, DEFAULT_REVISION_HISTORY_LIMIT, RolloutSettings } from './rollout-settings';
@@ -215,20 +223,35 @@ export class KubecraftChart extends Chart {
 }
 
 /**
- * Registers the scope of every CustomResourceDefinition among `constructs` (`ApiObject`s of
- * kind CustomResourceDefinition: included, imported or built), so that the chart namespace is
- * kept off cluster-scoped custom kinds (see `registerCustomResourceScope`).
+ * Registers every CustomResourceDefinition among `constructs` (`ApiObject`s of kind
+ * CustomResourceDefinition: included, imported or built) as one of the app's: its scope, so that
+ * the chart namespace is kept off cluster-scoped custom kinds (see `registerCustomResourceScope`),
+ * and its schema, for the custom resources' validation. `fresh` forgets the CRDs registered for
+ * the app before (the start of a render).
  */
-export function registerCrdScopes(constructs: readonly IConstruct[]): void {
+export function registerCrdScopes(constructs: readonly IConstruct[], fresh = false): void {
+  if (fresh) {
+    resetAppCustomResourceScopes();
+    resetAppCustomResourceDefinitions();
+    registered = new WeakSet();
+  }
   for (const c of constructs) {
-    if (!(c instanceof ApiObject) || c.kind !== 'CustomResourceDefinition' || scopesRegistered.has(c)) continue;
-    scopesRegistered.add(c);
-    registerCustomResourceScopeOf(c.toJson());
+    if (!(c instanceof ApiObject) || c.kind !== 'CustomResourceDefinition' || registered.has(c)) continue;
+    registered.add(c);
+    let json = crdJson.get(c);
+    if (json === undefined) {
+      json = c.toJson() as unknown;
+      crdJson.set(c, json);
+    }
+    registerCustomResourceScopeOf(json, 'app');
+    registerCustomResourceDefinitions([json], 'app');
   }
 }
 
-/** CRD objects whose scope is registered already (rendering a large CRD for each chart would be slow). */
-const scopesRegistered = new WeakSet<ApiObject>();
+/** The JSON of CRD objects rendered once (rendering a large CRD for each chart and render would be slow). */
+const crdJson = new WeakMap<ApiObject, unknown>();
+/** The CRD objects registered since the render began. */
+let registered = new WeakSet<ApiObject>();
 
 function withoutNamespace(manifest: Manifest): Manifest {
   const { namespace: _omitted, ...metadata } = manifest.metadata;

@@ -115,7 +115,7 @@ function prepareApp(constructs: readonly IConstruct[]): void {
   }
   const errors = constructs.flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-  registerCrdScopes(constructs);
+  registerCrdScopes(constructs, true); // this app's CRDs only
 }
 
 /**

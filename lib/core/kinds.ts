@@ -8,7 +8,7 @@
  * - `LONG_RUNNING_KINDS`: replicated kinds and bare Pods (expected to serve, so probed);
  * - `RUN_TO_COMPLETION_KINDS`: Jobs and CronJobs;
  * - `CLUSTER_SCOPED_KINDS`: built-in kinds that have no namespace;
- * - `registerCustomResourceScope`: custom kinds' scopes, from their CRDs (`isClusterScoped`).
+ * - `registerCustomResourceScope`: custom kinds' scopes, from their CRDs (`isClusterScoped`), registered or the app's own.
  */
 
 /** JSON path segments from the manifest root to the pod spec, per kind. */
@@ -78,34 +78,44 @@ export function podSpecPath(kind: string): readonly string[] | undefined {
 }
 
 /**
- * The scopes of custom kinds, learnt from the CustomResourceDefinitions an app contains (or
- * registers from a file): `group` → `kind` → cluster-scoped or not. Filled by
- * `registerCustomResourceScope` (kubecraft charts call it for every CRD of their app before
- * rendering; `registerCrdsFromFile` and `UpstreamManifests` for the CRDs they read), read by
- * `isClusterScoped`. Kept here, at the bottom layer, so that every layer sees the same answer
- * without importing upward.
+ * The scopes of custom kinds: `group` → `kind` → cluster-scoped or not, read by
+ * `isClusterScoped`. Two sources, kept apart:
+ * - registered ones (`registerCustomResourceScope`, `registerCrdsFromFile`, the CRDs built into the
+ *   library), for every app of the process, as the caller asked;
+ * - the app's own: the CustomResourceDefinitions among the objects of the app being rendered
+ *   (`registerCustomResourceScopeOf(crd, 'app')`), replaced at the start of every render
+ *   (`resetAppCustomResourceScopes`), so that a CRD removed from the app (a watch cycle) or one of
+ *   another app in the same process is not seen.
+ * Kept here, at the bottom layer, so that every layer sees the same answer without importing upward.
  */
-const CUSTOM_SCOPES = new Map<string, Map<string, boolean>>();
+const REGISTERED_SCOPES = new Map<string, Map<string, boolean>>();
+const APP_SCOPES = new Map<string, Map<string, boolean>>();
 
-/**
- * Records that custom `kind` of API `group` is cluster-scoped (`scope: 'Cluster'`) or
- * namespaced (`'Namespaced'`), as its CRD's `spec.scope` says. A later registration of the same
- * group and kind replaces the earlier one.
- */
-export function registerCustomResourceScope(group: string, kind: string, scope: 'Cluster' | 'Namespaced'): void {
-  let kinds = CUSTOM_SCOPES.get(group);
+function setScope(scopes: Map<string, Map<string, boolean>>, group: string, kind: string, cluster: boolean): void {
+  let kinds = scopes.get(group);
   if (!kinds) {
     kinds = new Map();
-    CUSTOM_SCOPES.set(group, kinds);
+    scopes.set(group, kinds);
   }
-  kinds.set(kind, scope === 'Cluster');
+  kinds.set(kind, cluster);
+}
+
+/**
+ * Records, for every app of this process, that custom `kind` of API `group` is cluster-scoped
+ * (`scope: 'Cluster'`) or namespaced (`'Namespaced'`), as its CRD's `spec.scope` says (for a CRD
+ * installed by other means). A later registration of the same group and kind replaces the earlier one.
+ */
+export function registerCustomResourceScope(group: string, kind: string, scope: 'Cluster' | 'Namespaced'): void {
+  setScope(REGISTERED_SCOPES, group, kind, scope === 'Cluster');
 }
 
 /**
  * Registers the scope of a CustomResourceDefinition given as JSON (any shape: anything that is
- * not a CRD with a group, a kind and a scope is ignored). Returns whether it registered one.
+ * not a CRD with a group, a kind and a scope is ignored): for every app (`'registered'`), or as
+ * one of the app being rendered (`'app'`, until the next `resetAppCustomResourceScopes`).
+ * Returns whether it registered one.
  */
-export function registerCustomResourceScopeOf(crd: unknown): boolean {
+export function registerCustomResourceScopeOf(crd: unknown, source: 'registered' | 'app' = 'registered'): boolean {
   const c = crd as { kind?: unknown; spec?: { group?: unknown; scope?: unknown; names?: { kind?: unknown } } } | null;
   if (c === null || typeof c !== 'object' || c.kind !== 'CustomResourceDefinition') return false;
   const group = c.spec?.group;
@@ -113,8 +123,13 @@ export function registerCustomResourceScopeOf(crd: unknown): boolean {
   const scope = c.spec?.scope;
   if (typeof group !== 'string' || typeof kind !== 'string' || (scope !== 'Cluster' && scope !== 'Namespaced'))
     return false;
-  registerCustomResourceScope(group, kind, scope);
+  setScope(source === 'app' ? APP_SCOPES : REGISTERED_SCOPES, group, kind, scope === 'Cluster');
   return true;
+}
+
+/** Forgets the scopes of the last rendered app's CRDs (each render registers its own again). */
+export function resetAppCustomResourceScopes(): void {
+  APP_SCOPES.clear();
 }
 
 /**
@@ -124,12 +139,13 @@ export function registerCustomResourceScopeOf(crd: unknown): boolean {
  */
 export function isClusterScoped(kind: string, apiVersion?: string): boolean {
   if (CLUSTER_SCOPED_KINDS.has(kind)) return true;
-  if (CUSTOM_SCOPES.size === 0) return false;
+  if (APP_SCOPES.size === 0 && REGISTERED_SCOPES.size === 0) return false;
   if (apiVersion !== undefined) {
     const slash = apiVersion.indexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-    return CUSTOM_SCOPES.get(group)?.get(kind) ?? false;
+    return APP_SCOPES.get(group)?.get(kind) ?? REGISTERED_SCOPES.get(group)?.get(kind) ?? false;
   }
-  for (const kinds of CUSTOM_SCOPES.values()) if (kinds.get(kind) === true) return true;
+  for (const scopes of [APP_SCOPES, REGISTERED_SCOPES])
+    for (const kinds of scopes.values()) if (kinds.get(kind) === true) return true;
   return false;
 }

@@ -167,8 +167,8 @@ export class UpstreamManifests extends Construct {
         continue;
       }
       if (m.kind === 'CustomResourceDefinition') {
-        registerCustomResourceScopeOf(m);
-        registerCustomResourceDefinitions([m]);
+        registerCustomResourceScopeOf(m, 'app');
+        registerCustomResourceDefinitions([m], 'app');
       }
       const base = [m.kind, m.metadata?.namespace, m.metadata?.name].filter((p) => p).join('-') || 'object';
       let objId = base;

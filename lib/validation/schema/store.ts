@@ -120,6 +120,8 @@ export function preloadSchemas(version: string = DEFAULT_KUBERNETES_VERSION): nu
 const compiledCrds = new Map<string, ReadonlyMap<string, CompiledValidator>>();
 /** CRDs registered for every validation (`registerCustomResourceDefinitions`): `<apiVersion>/<kind>` → validator. */
 const registeredCrds = new Map<string, CompiledValidator>();
+/** The CRDs of the app being rendered (`registerCustomResourceDefinitions(crds, 'app')`), replaced at every render. */
+const appCrds = new Map<string, CompiledValidator>();
 let runtimeAjv: import('ajv').default | undefined;
 
 /**
@@ -234,18 +236,29 @@ function withKnownFields<E extends { keyword: string; params: Record<string, unk
 
 /**
  * Registers CustomResourceDefinitions (as JSON: parsed from a file, for instance) so that their
- * custom resources are validated in every later validation of this process, without regenerating
- * the precompiled validators. Returns the `<apiVersion>/<kind>` keys registered.
+ * custom resources are validated in every later validation of this process (`'registered'`), or
+ * in the validations of the app being rendered (`'app'`: until the next
+ * `resetAppCustomResourceDefinitions`, so that a CRD another app of the process, or an earlier
+ * watch cycle, had is not seen), without regenerating the precompiled validators. Returns the
+ * `<apiVersion>/<kind>` keys registered.
  */
-export function registerCustomResourceDefinitions(crds: readonly unknown[]): string[] {
+export function registerCustomResourceDefinitions(
+  crds: readonly unknown[],
+  source: 'registered' | 'app' = 'registered',
+): string[] {
   const keys: string[] = [];
   for (const crd of crds) {
     for (const [key, fn] of compiledCrd(crd)) {
-      registeredCrds.set(key, fn);
+      (source === 'app' ? appCrds : registeredCrds).set(key, fn);
       keys.push(key);
     }
   }
   return keys;
+}
+
+/** Forgets the CRDs of the last rendered app (each render registers its own again). */
+export function resetAppCustomResourceDefinitions(): void {
+  appCrds.clear();
 }
 
 /** The validator of a custom resource registered with `registerCustomResourceDefinitions`, if any. */
@@ -254,7 +267,8 @@ export function registeredCrdValidator(
   kind: string,
   version: string = DEFAULT_KUBERNETES_VERSION,
 ): CompiledValidator | undefined {
-  const fn = registeredCrds.get(`${apiVersion}/${kind}`);
+  const key = `${apiVersion}/${kind}`;
+  const fn = appCrds.get(key) ?? registeredCrds.get(key);
   return fn ? withObjectMeta(fn, version) : undefined;
 }
 
