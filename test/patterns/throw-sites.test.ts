@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -21,18 +23,16 @@ import {
 import { ConstructError } from '../../lib/core/errors';
 import { chartIn } from './support';
 
-// The throw sites of lib/patterns: 47 (`throw`, `assertValid(`, `inScope(`,
-// `Probes.validate(` and `exposure.validate(`; `grep -nE "throw |assertValid\(|inScope\(|validate\(this"
-// lib/patterns`); the 44 reachable through props have rows, 51 in all: a site checking several props has a row per
-// prop, and the last two rows check nested and renamed patterns.
-// Rows marked `cdk8sPlus` are errors raised inside cdk8s-plus, re-thrown by `inScope` naming the
-// pattern and the prop, the original kept as `cause`. Sites without a row are unreachable through
-// the patterns' props (kept as a guard): the inScope around `addContainer` (pattern-base), the one
-// around `IngressBackend.fromService` (web-service: the Service always has the backend's port) and
-// the one around `Policy.relax` for host paths (node-agent: every host path has a checked reason).
-// Unknown props are refused at 21 more sites (`grep -nE "checkKnownProps\(|unknownProps\(" lib/patterns`),
-// each with a row: the pattern's own props (checked first, in pattern-base.ts) and every nested
-// object kubecraft owns, with a "did you mean" hint when a known name is at most 2 edits away.
+// The throw sites of lib/patterns (`throw`, `assertValid(`, `inScope(`, `Probes.validate(`,
+// `exposure.validate(`, `checkKnownProps(`, `unknownProps(`), counted per file by the test at the
+// end (THROW_SITES): a new site fails it until it has a row in ROWS and the count is raised.
+// A site checking several props has a row per prop. Rows marked `cdk8sPlus` are errors raised
+// inside cdk8s-plus, re-thrown by `inScope` naming the pattern and the prop, the original kept as
+// `cause`. Sites without a row are unreachable through the patterns' props (kept as a guard): the
+// inScope around `addContainer` (base/main-container), the one around `IngressBackend.fromService`
+// (exposure: the Service always has the backend's port) and the one around `Policy.relax` for host
+// paths (node-agent: every host path has a checked reason). Unknown props are refused with a
+// "did you mean" hint when a known name is at most 2 edits away.
 
 const IMAGE = 'ghcr.io/acme/app:1.0.0';
 const DB: StatefulServiceProps = { image: 'redis:7.2.3', port: 6379, storage: Size.gibibytes(1), dataPath: '/data' };
@@ -483,4 +483,50 @@ describe('every error raised while a pattern is built names the construct path a
       /\. Fix: remove replicas/,
     );
   });
+});
+
+/** Throw sites per file of lib/patterns (see the comment at the top): raise a count only with a row. */
+const THROW_SITES: Readonly<Record<string, number>> = {
+  'additional-services.ts': 3,
+  'app-network.ts': 4,
+  'base/adoption.ts': 3,
+  'base/apply-pod-options.ts': 9,
+  'base/main-container.ts': 7,
+  'base/pattern-base.ts': 2,
+  'base/pattern-props.ts': 7,
+  'base/pattern-resolution.ts': 1,
+  'base/reasoned-exceptions.ts': 7,
+  'existing-secret.ts': 2,
+  'exposure.ts': 4,
+  'job-options.ts': 4,
+  'node-agent.ts': 7,
+  'pattern-identity.ts': 2,
+  'pattern-port.ts': 6,
+  'scheduled-job.ts': 6,
+  'service-endpoint.ts': 2,
+  'stateful-service.ts': 6,
+  'update-strategy.ts': 9,
+  'web-service-autoscaling.ts': 4,
+  'web-service.ts': 14,
+  'worker.ts': 3,
+};
+
+test('the throw sites of lib/patterns are the ones counted here (each new one needs a row)', () => {
+  const dir = path.join(__dirname, '..', '..', 'lib', 'patterns');
+  const files = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith('.ts') ? [path.join(d, e.name)] : [],
+      );
+  const site = /throw |assertValid\(|inScope\(|validate\(this|checkKnownProps\(|unknownProps\(/;
+  const counts: Record<string, number> = {};
+  for (const f of files(dir)) {
+    const n = fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => !/^\s*(\/\/|\*|\/\*\*)/.test(l) && site.test(l)).length;
+    if (n > 0) counts[path.relative(dir, f).split(path.sep).join('/')] = n;
+  }
+  expect(counts).toEqual(THROW_SITES);
 });
