@@ -449,7 +449,7 @@ describe('summary and JSON', () => {
   });
 });
 
-describe('diff (moved from output-pipeline.test.ts)', () => {
+describe('diffManifests and formatDiff: resources and fields added, removed, changed', () => {
   const m = (kind: string, name: string, spec: Record<string, unknown>): Manifest => ({
     apiVersion: 'v1',
     kind,

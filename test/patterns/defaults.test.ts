@@ -24,11 +24,12 @@ import {
   WebService,
   Worker,
 } from '../../lib';
-import { chartIn, valid } from './support';
+import { chartIn, get, valid } from './support';
 
 type PatternName = 'WebService' | 'StatefulService' | 'Worker' | 'NodeAgent' | 'BatchJob' | 'ScheduledJob';
 
 const IMAGE = 'ghcr.io/acme/app:1.0.0';
+const spec = (m: any) => m.spec.template.spec;
 const NAME = 'app';
 
 /** Each pattern, its props interface, and how to build it with its required props (and `extra`). */
@@ -896,5 +897,26 @@ describe('every documented default of a pattern prop is what renders', () => {
   test.each(CASES)('%s: %s', (pattern, key) => {
     const row = ROWS[key];
     row.renders(render(pattern, row));
+  });
+});
+
+describe('defaults said out loud', () => {
+  test('StatefulService: 512Mi/1Gi, a readiness probe, no liveness probe (relaxed with its reason)', () => {
+    const chart = chartIn();
+    const db = new StatefulService(chart, 'db', {
+      image: 'postgres:16.1',
+      port: 5432,
+      storage: Size.gibibytes(1),
+      dataPath: '/var/lib/postgresql/data',
+      user: 999,
+    });
+    const c = spec(get(valid(chart), 'StatefulSet', 'db')).containers[0];
+    expect(c.resources).toEqual({
+      limits: { cpu: '1000m', memory: '1024Mi' },
+      requests: { cpu: '250m', memory: '512Mi' },
+    });
+    expect(c.livenessProbe).toBeUndefined();
+    expect(c.readinessProbe.tcpSocket).toEqual({ port: 'tcp' });
+    expect(Policy.relaxationsOf(db.statefulSet).map((r) => r.rule)).toEqual(['policy/probes']);
   });
 });

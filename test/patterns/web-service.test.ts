@@ -4,6 +4,8 @@ import { AppNetwork, Exposure, Probes, WebService, WebServiceProps } from '../..
 import { chartIn, get, valid } from './support';
 
 const IMAGE = 'ghcr.io/acme/api:1.4.2';
+const APP_IMAGE = 'ghcr.io/acme/app:1.0.0';
+const spec = (m: any) => m.spec.template.spec;
 
 describe('WebService', () => {
   test('defaults: Deployment, Service, PDB, probes, rolling update, recommended labels; validates', () => {
@@ -195,5 +197,48 @@ describe('WebService', () => {
     });
     const c = get(valid(chart), 'Deployment', 'grpc').spec.template.spec.containers[0];
     expect(c.livenessProbe.grpc).toEqual({ port: 9090 });
+  });
+});
+
+describe('WebService: ports, Services, strategies', () => {
+  test('a gRPC port is named grpc and probed with gRPC; several ports; an extra LoadBalancer', () => {
+    const chart = chartIn();
+    new WebService(chart, 'api', {
+      image: APP_IMAGE,
+      port: 9090,
+      portName: 'grpc',
+      servicePort: 9090,
+      extraPorts: [{ name: 'metrics', port: 9100 }],
+      additionalServices: [{ name: 'api-public', exposure: Exposure.loadBalancer(), ports: ['grpc'] }],
+    });
+    const m = valid(chart);
+    const c = spec(get(m, 'Deployment', 'api')).containers[0];
+    expect(c.ports).toEqual([
+      { containerPort: 9090, name: 'grpc' },
+      { containerPort: 9100, name: 'metrics' },
+    ]);
+    expect(c.livenessProbe.grpc).toEqual({ port: 9090 });
+    expect(get(m, 'Service', 'api').spec.ports.map((p: { name: string }) => p.name)).toEqual(['grpc', 'metrics']);
+    const pub = get(m, 'Service', 'api-public').spec;
+    expect(pub.type).toBe('LoadBalancer');
+    expect(pub.ports).toEqual([{ name: 'grpc', port: 9090, targetPort: 9090 }]);
+  });
+
+  test('rolling parameters; maxSurge and updateStrategy together are refused', () => {
+    const chart = chartIn();
+    new WebService(chart, 'web', {
+      image: APP_IMAGE,
+      updateStrategy: { type: 'RollingUpdate', maxSurge: 1, maxUnavailable: '50%' },
+    });
+    expect(get(valid(chart), 'Deployment', 'web').spec.strategy.rollingUpdate).toEqual({
+      maxSurge: 1,
+      maxUnavailable: '50%',
+    });
+    expect(
+      () => new WebService(chartIn(), 'web', { image: APP_IMAGE, maxSurge: 1, updateStrategy: { type: 'Recreate' } }),
+    ).toThrow(/\(maxSurge\): set either maxSurge or updateStrategy, not both/);
+    expect(
+      () => new WebService(chartIn(), 'web', { image: APP_IMAGE, extraPorts: [{ name: 'Metrics!', port: 9100 }] }),
+    ).toThrow(/\(extraPorts\[0\]\.name\)/);
   });
 });

@@ -17,11 +17,11 @@ import {
   WebServiceProps,
   Worker,
   WorkerProps,
-} from '../../lib';
-import { PatternBase } from '../../lib/patterns/base/pattern-base';
-import { DEFAULT_PATTERN_USER } from '../../lib/patterns/pattern-container';
-import { synth } from '../support/manifests';
-import { chartIn, get, valid } from './support';
+} from '../../../lib';
+import { PatternBase } from '../../../lib/patterns/base/pattern-base';
+import { DEFAULT_PATTERN_USER } from '../../../lib/patterns/pattern-container';
+import { synth } from '../../support/manifests';
+import { chartIn, get, valid } from '../support';
 
 const IMAGE = 'ghcr.io/acme/app:1.0.0';
 const DB: StatefulServiceProps = { image: 'redis:7.2.3', port: 6379, storage: Size.gibibytes(1), dataPath: '/data' };
