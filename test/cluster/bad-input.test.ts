@@ -19,7 +19,7 @@ import {
   VolumeSnapshotClassProps,
 } from '../../lib/cluster';
 import { ConstructError } from '../../lib/core/errors';
-import { synth } from '../support/manifests';
+import { errorOfRow, expectNamed, ThrowRow } from '../support/throw-rows';
 
 // Every throw site of lib/cluster (`grep -nE "throw |assertValid\(|inScope\(|checkOneOf\(|claimDefault\(" lib/cluster`)
 // has a row here: each invalid prop gives a ConstructError naming the construct path and the
@@ -53,17 +53,9 @@ const rc = (props: Partial<RuntimeClassProps>) => (s: Construct) =>
   new RuntimeClass(s, 'rc', { handler: 'runsc', ...props });
 const web = (s: Construct) => new kplus.Deployment(s, 'web', { containers: [{ image: 'nginx:1.25.3' }] });
 
-interface Row {
-  readonly name: string;
-  readonly build: (chart: Construct) => unknown;
-  readonly path: string;
-  readonly prop: string;
+interface Row extends ThrowRow {
   /** A fragment of the message. */
   readonly says: string;
-  /** Raised at synth, from `_toKube`. */
-  readonly atSynth?: boolean;
-  /** The chart's namespace. */
-  readonly namespace?: string;
 }
 
 const ROWS: Row[] = [
@@ -650,33 +642,12 @@ const ROWS: Row[] = [
   },
 ];
 
-/** The error building (and, for `atSynth` rows, synthesizing) the row throws, or fails. */
-function errorOf(row: Row): Error {
-  const chart = new KubecraftChart(Testing.app(), 'test', row.namespace ? { namespace: row.namespace } : {});
-  try {
-    row.build(chart);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConstructError);
-    expect(row.atSynth).toBeFalsy();
-    return err as Error;
-  }
-  expect(row.atSynth).toBe(true);
-  try {
-    synth(chart);
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected an error at synth, got none');
-}
-
 describe('every invalid prop of a cluster class or volume fails early, naming the construct path and the prop', () => {
   test.each(ROWS.filter((r) => !r.atSynth).map((r) => [r.path, r.prop, r.name, r] as const))(
     '%s (%s): %s',
     (path, prop, _name, row) => {
-      const err = errorOf(row) as ConstructError;
-      expect(err.constructPath).toBe(path);
-      expect(err.prop).toBe(prop);
-      expect(err.message.startsWith(`${path} (${prop}): `)).toBe(true);
+      const err = errorOfRow(row) as ConstructError;
+      expectNamed(err, { path, prop });
       expect(err.message).toContain(row.says);
     },
   );
@@ -685,7 +656,7 @@ describe('every invalid prop of a cluster class or volume fails early, naming th
   test.each(ROWS.filter((r) => r.atSynth).map((r) => [r.path, r.prop, r.name, r] as const))(
     'at synth: %s (%s): %s',
     (path, prop, _name, row) => {
-      const message = errorOf(row).message;
+      const message = errorOfRow(row).message;
       expect(message).toContain(`${path} (${prop}): `);
       expect(message).toContain(row.says);
     },

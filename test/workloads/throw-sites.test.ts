@@ -1,10 +1,9 @@
-import { Size, Testing } from 'cdk8s';
+import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   DownwardApiFile,
   DownwardApiVolume,
-  KubecraftChart,
   LimitRange,
   LimitType,
   PodDisruptionBudget,
@@ -15,7 +14,7 @@ import {
   VolumeClaimTemplate,
 } from '../../lib';
 import { ConstructError } from '../../lib/core/errors';
-import { synth } from '../support/manifests';
+import { errorOfRow, expectNamed, ThrowRow } from '../support/throw-rows';
 
 // The throw sites of lib/workloads and lib/policy: 24 (`throw`, `assertValid(`, `inScope(`;
 // `grep -nE "throw |assertValid\(|inScope\(" lib/workloads lib/policy`). 22 throw a ConstructError:
@@ -58,14 +57,7 @@ class BrokenSelector extends Construct implements kplus.IPodSelector {
   }
 }
 
-interface Row {
-  readonly name: string;
-  readonly build: (chart: Construct) => unknown;
-  readonly path: string;
-  readonly prop: string;
-  /** Raised at synth, from `_toKube`. */
-  readonly atSynth?: boolean;
-}
+type Row = ThrowRow;
 
 const ROWS: Row[] = [
   // replica-set.ts
@@ -195,33 +187,12 @@ const ROWS: Row[] = [
   },
 ];
 
-/** The error building (and, for `atSynth` rows, synthesizing) the row throws, or fails. */
-function errorOf(row: Row): Error {
-  const chart = new KubecraftChart(Testing.app(), 'test');
-  try {
-    row.build(chart);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConstructError);
-    expect(row.atSynth).toBeFalsy();
-    return err as Error;
-  }
-  expect(row.atSynth).toBe(true);
-  try {
-    synth(chart);
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected an error at synth, got none');
-}
-
 describe('every error raised by a workload or policy construct names the construct path and the prop', () => {
   test.each(ROWS.filter((r) => !r.atSynth).map((r) => [r.path, r.prop, r.name, r] as const))(
     '%s (%s): %s',
     (path, prop, _name, row) => {
-      const err = errorOf(row) as ConstructError;
-      expect(err.constructPath).toBe(path);
-      expect(err.prop).toBe(prop);
-      expect(err.message.startsWith(`${path} (${prop}): `)).toBe(true);
+      const err = errorOfRow(row) as ConstructError;
+      expectNamed(err, { path, prop });
     },
   );
 
@@ -230,7 +201,7 @@ describe('every error raised by a workload or policy construct names the constru
   test.each(ROWS.filter((r) => r.atSynth).map((r) => [r.path, r.prop, r.name, r] as const))(
     'at synth: %s (%s): %s',
     (path, prop, _name, row) => {
-      expect(errorOf(row).message).toContain(`ConstructError: ${path} (${prop}): `);
+      expect(errorOfRow(row).message).toContain(`ConstructError: ${path} (${prop}): `);
     },
   );
 });
