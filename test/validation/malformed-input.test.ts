@@ -287,3 +287,14 @@ test('regression: an empty matchExpressions item is reported as a malformed sele
   expect(report.errors.filter((e) => e.rule === 'values/selector').map((e) => e.field)).toContain('spec.selector');
   expect(report.findings.filter((f) => f.message.includes('is malformed where kubecraft'))).toEqual([]);
 });
+
+test('regression (fast-check seed -1037251743): a roleRef.kind that is an object with a non-function toString is reported, not thrown on', () => {
+  const binding = MANIFESTS.find((m) => m.kind === 'RoleBinding')!;
+  const manifest = {
+    ...binding,
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: { toString: 1 }, name: 'r' },
+  } as unknown as Manifest;
+  const report = validate([{ folder: '', objects: [{ manifest, path: 'rb' }] }]);
+  expect(report.errors.some((e) => e.rule === 'schema/invalid')).toBe(true);
+  expect(report.findings.filter((f) => f.message.includes('is malformed where kubecraft'))).toEqual([]);
+});

@@ -368,29 +368,31 @@ function checkPdb(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate
 }
 
 function checkBinding(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const m = obj.manifest as any;
-  const ref = asObject(m.roleRef) as any;
-  if (ref) {
-    const exists =
-      ref.kind === 'ClusterRole' ? index.exists('ClusterRole', '', ref.name) : index.exists('Role', ns, ref.name);
+  const ref = asObject(obj.manifest.roleRef);
+  // a roleRef of the wrong shape is the schema check's to report
+  const kind = asString(ref?.kind);
+  const name = asString(ref?.name);
+  if (kind !== undefined && name !== undefined) {
+    const exists = kind === 'ClusterRole' ? index.exists('ClusterRole', '', name) : index.exists('Role', ns, name);
     if (!exists)
       ctx.report(
         obj,
         'refs/role',
         'roleRef',
-        `${ref.kind} '${ref.name}' does not exist${ref.kind === 'Role' ? ` in namespace '${ns}'` : ''}`,
+        `${kind} '${name}' does not exist${kind === 'Role' ? ` in namespace '${ns}'` : ''}`,
         'bind a Role/ClusterRole of the app, or import it with Role.fromRoleName / ClusterRole.fromClusterRoleName',
       );
   }
-  objectsIn(m.subjects).forEach(([s, i]: [any, number]) => {
+  objectsIn(obj.manifest.subjects).forEach(([s, i]) => {
     if (s.kind !== 'ServiceAccount') return;
-    const sns = s.namespace ?? ns;
-    if (s.name !== 'default' && !index.exists('ServiceAccount', sns, s.name)) {
+    const name = asString(s.name);
+    const sns = asString(s.namespace) ?? ns;
+    if (name !== undefined && name !== 'default' && !index.exists('ServiceAccount', sns, name)) {
       ctx.report(
         obj,
         'refs/role',
         `subjects[${i}]`,
-        `ServiceAccount '${s.name}' does not exist in namespace '${sns}'`,
+        `ServiceAccount '${name}' does not exist in namespace '${sns}'`,
         'bind a ServiceAccount of the app, or import it with ServiceAccount.fromServiceAccountName',
       );
     }
