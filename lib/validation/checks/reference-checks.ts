@@ -1,5 +1,6 @@
 import {
   containersOf,
+  Manifest,
   namespaceOf,
   objectIdentity,
   podLabelsOf,
@@ -12,13 +13,13 @@ import { Selector, SelectorSpec } from '../../selectors/selector';
 import { BUILT_IN_NAMESPACES, ExternalObject } from '../external';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { isHeadless } from './service-checks';
-import { display, asObject, asString, objectsIn, selectorShape, stringEntries } from './shape';
+import { asArray, asNumber, asObject, asString, display, objectsIn, selectorShape, stringEntries } from './shape';
 
 interface PodTemplate {
   readonly obj: ObjectToValidate;
   readonly namespace: string;
   readonly labels: Record<string, string>;
-  readonly ports: { number: number; name?: string }[];
+  readonly ports: { number?: number; name?: string }[];
 }
 
 /** Checks references across the app: selectors, ports, backends, targets, config, RBAC, names, namespaces. */
@@ -28,10 +29,11 @@ export function checkReferences(ctx: ValidationContext): void {
 }
 
 function checkObjectReferences(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate): void {
-  const m = obj.manifest as any;
+  const m = obj.manifest;
   const ns = namespaceOf(m);
   checkUniqueAndNamespace(ctx, index, obj);
-  const workloadSelector = REPLICATED_KINDS.has(m.kind) ? selectorShape(m.spec?.selector) : undefined;
+  const selector = asObject(m.spec)?.selector;
+  const workloadSelector = REPLICATED_KINDS.has(m.kind) ? selectorShape(selector) : undefined;
   if (workloadSelector && workloadSelector.problems.length === 0) {
     const labels = podLabelsOf(m) ?? {};
     if (!Selector.matches(workloadSelector.spec, labels)) {
@@ -39,7 +41,7 @@ function checkObjectReferences(ctx: ValidationContext, index: AppIndex, obj: Obj
         obj,
         'refs/selector-template',
         'spec.selector',
-        `selector ${JSON.stringify(m.spec.selector)} does not match the pod template labels ${JSON.stringify(labels)}`,
+        `selector ${JSON.stringify(selector)} does not match the pod template labels ${JSON.stringify(labels)}`,
         'add the selected labels to the pod template (podMetadata) or select the labels it has',
       );
     }
@@ -73,7 +75,7 @@ function checkObjectReferences(ctx: ValidationContext, index: AppIndex, obj: Obj
 class AppIndex {
   private readonly names = new Map<string, ObjectToValidate[]>();
   /** First object per `kind|namespace|name`, for O(1) lookups. */
-  private readonly byKindNsName = new Map<string, any>();
+  private readonly byKindNsName = new Map<string, Manifest>();
   public readonly templates: PodTemplate[] = [];
   /** Pod templates per namespace, and per namespace and `key=value` label, so selectors look only at candidates. */
   private readonly templatesByNs = new Map<string, PodTemplate[]>();
@@ -85,20 +87,21 @@ class AppIndex {
   constructor(objects: readonly ObjectToValidate[], externals: readonly ExternalObject[]) {
     this.external = [...externals];
     for (const obj of objects) {
-      const m = obj.manifest as any;
+      const m = obj.manifest;
       push(this.names, objectIdentity(m), obj);
       this.objectsByManifest.set(m, obj);
-      const short = `${m.kind}|${namespaceOf(m)}|${m.metadata?.name ?? ''}`;
+      const name = asString(asObject(m.metadata)?.name);
+      const short = `${m.kind}|${namespaceOf(m)}|${name ?? ''}`;
       if (!this.byKindNsName.has(short)) this.byKindNsName.set(short, m);
-      if (m.kind === 'Namespace' && m.metadata?.name) this.namespaces.add(m.metadata.name);
+      if (m.kind === 'Namespace' && name) this.namespaces.add(name);
       const pod = podSpecOf(m);
       if (pod) {
         const ports = containersOf(pod)
           .filter((c) => !c.init)
           .flatMap((c) =>
-            (Array.isArray(c.container.ports) ? c.container.ports : []).map((p: any) => ({
-              number: p?.containerPort,
-              name: p?.name,
+            objectsIn(c.container.ports).map(([p]) => ({
+              number: asNumber(p.containerPort),
+              name: asString(p.name),
             })),
           );
         const t: PodTemplate = { obj, namespace: namespaceOf(m), labels: podLabelsOf(m) ?? {}, ports };
@@ -112,7 +115,7 @@ class AppIndex {
   }
 
   /** Objects with the same group, kind, namespace and name. */
-  public sameName(m: any): ObjectToValidate[] {
+  public sameName(m: Manifest): ObjectToValidate[] {
     return this.names.get(objectIdentity(m)) ?? [];
   }
 
@@ -122,7 +125,7 @@ class AppIndex {
   }
 
   /** The object of `kind` named `name` in `ns`, from the app. */
-  public find(kind: string, ns: string, name: string): any | undefined {
+  public find(kind: string, ns: string, name: string): Manifest | undefined {
     return this.byKindNsName.get(`${kind}|${ns}|${name}`);
   }
 
@@ -150,9 +153,9 @@ class AppIndex {
     const obj = this.find(kind, ns, name);
     if (obj)
       return [
-        ...Object.keys(obj.data ?? {}),
-        ...Object.keys(obj.stringData ?? {}),
-        ...Object.keys(obj.binaryData ?? {}),
+        ...Object.keys(asObject(obj.data) ?? {}),
+        ...Object.keys(asObject(obj.stringData) ?? {}),
+        ...Object.keys(asObject(obj.binaryData) ?? {}),
       ];
     return this.findExternal(kind, ns, name)?.keys?.slice();
   }
@@ -163,18 +166,18 @@ class AppIndex {
 }
 
 function checkUniqueAndNamespace(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate): void {
-  const m = obj.manifest as any;
+  const m = obj.manifest;
   const same = index.sameName(m);
   if (same.length > 1 && same[0] !== obj) {
     ctx.report(
       obj,
       'refs/unique-name',
       'metadata.name',
-      `another ${m.kind} named '${display(m.metadata?.name)}' in the same namespace is defined at ${same[0].path}`,
+      `another ${m.kind} named '${display(asObject(m.metadata)?.name)}' in the same namespace is defined at ${same[0].path}`,
       'rename one of them',
     );
   }
-  const ns = m.metadata?.namespace;
+  const ns = asString(asObject(m.metadata)?.namespace);
   if (ns && namespaceOf(m) && !index.namespaces.has(ns)) {
     ctx.report(
       obj,
@@ -239,36 +242,38 @@ function checkService(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 
 function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
   const spec = asObject(obj.manifest.spec) ?? {};
-  const backends: { backend: any; field: string }[] = [];
+  const backends: { backend: unknown; field: string }[] = [];
   if (asObject(spec.defaultBackend)) backends.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
   for (const [r, i] of objectsIn(spec.rules))
     for (const [p, j] of objectsIn(asObject(r.http)?.paths))
       backends.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` });
   for (const { backend, field } of backends) {
-    const ref = asObject(asObject(backend)?.service) as any;
-    if (!ref || typeof ref.name !== 'string') continue;
-    const svc = index.find('Service', ns, ref.name);
+    const ref = asObject(asObject(backend)?.service);
+    const name = asString(ref?.name);
+    if (!ref || name === undefined) continue;
+    const svc = index.find('Service', ns, name);
     if (!svc) {
       ctx.report(
         obj,
         'refs/ingress-backend',
         `${field}.service.name`,
-        `Service '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`,
+        `Service '${name}' does not exist in namespace '${ns || '<unset>'}'`,
         'route to a Service of the app in the same namespace',
       );
       continue;
     }
-    const ports: any[] = objectsIn(svc.spec?.ports).map(([p]) => p);
+    const ports = objectsIn(asObject(svc.spec)?.ports).map(([p]) => p);
+    const port = asObject(ref.port);
     const ok =
-      asObject(ref.port)?.number !== undefined
-        ? ports.some((p) => p.port === ref.port.number)
-        : ports.some((p) => p.name === asObject(ref.port)?.name);
+      port?.number !== undefined
+        ? ports.some((p) => p.port === port.number)
+        : ports.some((p) => p.name === port?.name);
     if (!ok) {
       ctx.report(
         obj,
         'refs/ingress-backend',
         `${field}.service.port`,
-        `Service '${ref.name}' has no port ${JSON.stringify(ref.port)} (it has ${ports.map((p) => (p.name ? `${p.port} (${p.name})` : p.port)).join(', ')})`,
+        `Service '${name}' has no port ${JSON.stringify(ref.port)} (it has ${ports.map((p) => (p.name ? `${display(p.port)} (${display(p.name)})` : display(p.port))).join(', ')})`,
         "use one of the Service's port numbers or names",
       );
     }
@@ -276,7 +281,7 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
 }
 
 function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const ref = asObject(asObject(obj.manifest.spec)?.scaleTargetRef) as any;
+  const ref = asObject(asObject(obj.manifest.spec)?.scaleTargetRef);
   if (!ref) return;
   const target = index.find(display(ref.kind), ns, display(ref.name));
   if (!target || target.apiVersion !== ref.apiVersion) {
@@ -284,26 +289,27 @@ function checkScaleTarget(ctx: ValidationContext, index: AppIndex, obj: ObjectTo
       obj,
       'refs/scale-target',
       'spec.scaleTargetRef',
-      `${ref.apiVersion} ${ref.kind} '${ref.name}' does not exist in namespace '${ns || '<unset>'}'`,
+      `${display(ref.apiVersion)} ${display(ref.kind)} '${display(ref.name)}' does not exist in namespace '${ns || '<unset>'}'`,
       'target a workload of the app',
     );
     return;
   }
   const targetObj = index.objectOf(target);
-  if (targetObj && typeof target.spec?.replicas === 'number')
+  const replicas = asObject(target.spec)?.replicas;
+  if (targetObj && typeof replicas === 'number')
     ctx.report(
       targetObj,
       'refs/autoscaled-replicas',
       'spec.replicas',
-      `${display(target.kind)} '${display(target.metadata?.name)}' sets replicas ${display(target.spec.replicas)} ` +
+      `${display(target.kind)} '${display(asObject(target.metadata)?.name)}' sets replicas ${replicas} ` +
         `but is scaled by the HorizontalPodAutoscaler at ${obj.path}: every apply resets the count the autoscaler chose`,
       'remove replicas from the workload (cdk8s-plus does this when the autoscaler is created from the workload)',
     );
 }
 
 function checkStatefulSetService(ctx: ValidationContext, index: AppIndex, obj: ObjectToValidate, ns: string): void {
-  const m = obj.manifest as any;
-  const serviceName = asString(m.spec?.serviceName);
+  const m = obj.manifest;
+  const serviceName = asString(asObject(m.spec)?.serviceName);
   if (serviceName === undefined || serviceName.length === 0) {
     ctx.report(
       obj,
@@ -403,19 +409,18 @@ function checkPodReferences(ctx: ValidationContext, index: AppIndex, obj: Object
   const pod = podSpecOf(obj.manifest);
   if (!pod) return;
   for (const ref of podReferencesOf(pod)) checkPodReference(ctx, index, obj, ns, ref);
-  const volumeNames = new Set<unknown>(
-    (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).map((v: any) => v?.name),
-  );
+  const volumeNames = new Set<unknown>(objectsIn(pod.spec.volumes).map(([v]) => v.name));
   for (const [t] of objectsIn(asObject(obj.manifest.spec)?.volumeClaimTemplates))
     volumeNames.add(asObject(t.metadata)?.name);
   for (const { container, field: cField } of containersOf(pod)) {
-    (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((vm: any, i: number) => {
+    asArray(container.volumeMounts).forEach((mount, i) => {
+      const vm = asObject(mount);
       if (!volumeNames.has(vm?.name))
         ctx.report(
           obj,
           'refs/volume-mount',
           `${cField}.volumeMounts[${i}].name`,
-          `volume '${vm?.name}' is not a volume of the pod`,
+          `volume '${display(vm?.name)}' is not a volume of the pod`,
           "add the volume to the pod or fix the mount's name",
         );
     });
