@@ -19,6 +19,7 @@ const LAYERS = {
   testing: ['core', 'validation', 'app'],
   upstream: ['core', 'values', 'selectors', 'validation', 'security', 'app'],
   deploy: ['core', 'output'],
+  oci: ['core', 'output'],
   cli: [
     'core',
     'values',
@@ -33,6 +34,7 @@ const LAYERS = {
     'upstream',
     'deploy',
     'cluster',
+    'oci',
   ],
 };
 const FOLDERS = Object.keys(LAYERS);

@@ -184,3 +184,22 @@ export { AppliedFolder, applyOutput, ApplyOutputOptions, FIELD_MANAGER } from '.
 export { applySetFlag, applySetId, applySetName } from './deploy/apply-set';
 export { DeployError, KubectlOptions } from './deploy/kubectl';
 export { diffAgainstCluster, LiveDiff, LiveDiffOptions } from './deploy/live-diff';
+
+// publishing an output folder as an OCI artifact (Flux's format) and pulling it back
+export {
+  ArtifactFile,
+  buildArtifact,
+  BuiltArtifact,
+  CREATED_ANNOTATION,
+  FLUX_CONFIG_MEDIA_TYPE,
+  FLUX_CONTENT_MEDIA_TYPE,
+  OciDescriptor,
+  REVISION_ANNOTATION,
+  SOURCE_ANNOTATION,
+} from './oci/artifact';
+export { RegistryCredentials } from './oci/docker-config';
+export { OciError, OciErrorKind } from './oci/errors';
+export { GitProvenance } from './oci/git';
+export { publishArtifact, PublishArtifactOptions, PublishedArtifact, RegistryAccessOptions } from './oci/publish';
+export { pullArtifact, PullArtifactOptions, PulledArtifact } from './oci/pull';
+export { OciReference, parseOciReference } from './oci/reference';

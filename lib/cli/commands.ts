@@ -102,7 +102,7 @@ failed (type errors or the report printed, output untouched), 2 usage.`,
     },
     { name: 'watch', short: 'w', type: 'boolean', help: "synthesize again whenever one of the app's files changes" },
     { ...NO_TYPECHECK, help: `${NO_TYPECHECK.help}. Without a compiler in the project the synth says so and goes on` },
-    { name: 'typecheck', type: 'boolean', help: 'type-check (the default; fails when the project has no compiler)' },
+    { name: 'typecheck', type: 'boolean', help: 'type-check (the default; for scripts that say so)' },
     { name: 'quiet', short: 'q', type: 'boolean', help: 'no summary line' },
     { name: 'verbose', short: 'v', type: 'boolean', help: 'also list each relaxed finding with its reason' },
     {
@@ -301,6 +301,67 @@ listed at the top of the file.`,
   ],
 };
 
+const INSECURE: OptionSpec = {
+  name: 'insecure',
+  type: 'boolean',
+  help:
+    'plain HTTP instead of HTTPS, for a registry on this machine only (localhost, 127.0.0.1, ::1); ' +
+    'refused for any other registry',
+};
+
+/** `kubecraft publish`. */
+export const PUBLISH_COMMAND: CommandSpec = {
+  name: 'publish',
+  args: 'oci://REGISTRY/REPO:TAG',
+  maxPositionals: 1,
+  summary: 'push dist/ (or one environment) as an OCI artifact Flux reads; print its digest',
+  description: `Pushes the output folder (or --env NAME's folder) to an OCI registry as an artifact in the
+format Flux's OCIRepository and flux pull artifact read: one layer, a gzipped tar of the
+folder's files (application/vnd.cncf.flux.content.v1.tar+gzip), Flux's config media type, and
+the org.opencontainers.image.source, .revision (<branch>@sha1:<commit>) and .created (the
+commit's time) annotations from git; outside git it has none of them. The same files at the
+same commit give the same digest. Prints the artifact pinned by digest
+(REGISTRY/REPO@sha256:...) on the last line. Credentials come from your docker configuration
+($DOCKER_CONFIG/config.json or ~/.docker/config.json: auths, credHelpers, credsStore), as
+docker login writes them. Exit code 0 pushed, 1 failed (one line: the registry, and why), 2 usage.`,
+  options: [
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      value: 'DIR',
+      help: 'the output folder to publish; default as kubecraft synth',
+    },
+    { ...ENV, value: 'NAME', help: "publish only this environment's folder (DIR/NAME)" },
+    INSECURE,
+    { ...JSON_OUTPUT, help: 'print only JSON: the reference, the digest, the layer and the annotations' },
+  ],
+};
+
+/** `kubecraft pull`. */
+export const PULL_COMMAND: CommandSpec = {
+  name: 'pull',
+  args: 'oci://REGISTRY/REPO:TAG|@DIGEST',
+  maxPositionals: 1,
+  summary: 'replace dist/ with the files of an OCI artifact (the reverse of publish)',
+  description: `Pulls an artifact (by tag, or pinned by digest) and replaces the output folder with its files,
+atomically: the manifest's digest and the layer's digest are verified first, and an entry
+outside the folder, a link or a device is refused, leaving the folder as it was. Reads what
+kubecraft publish and flux push artifact write. Credentials as kubecraft publish. Exit code 0
+extracted, 1 failed, 2 usage.`,
+  options: [
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      value: 'DIR',
+      help: 'the folder to replace; default as kubecraft synth',
+    },
+    INSECURE,
+    { ...JSON_OUTPUT, help: 'print only JSON: the digest, the files and the annotations' },
+  ],
+};
+
 /** Every command, in the order `kubecraft --help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   INIT_COMMAND,
@@ -309,16 +370,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   DIFF_COMMAND,
   APPLY_COMMAND,
   GRAPH_COMMAND,
+  PUBLISH_COMMAND,
+  PULL_COMMAND,
   IMPORT_COMMAND,
   CONVERT_COMMAND,
 ];
+
+const SYNOPSIS_WIDTH = Math.max(36, ...COMMANDS.map((c) => `${c.name} ${c.args}`.trimEnd().length + 2));
 
 /** What `kubecraft --help` prints, generated from `COMMANDS`. */
 export const USAGE = [
   'usage: kubecraft <command> [options]',
   '',
   'commands:',
-  ...COMMANDS.map((c) => `  ${`${c.name} ${c.args}`.trimEnd().padEnd(36)}${c.summary}`),
+  ...COMMANDS.map((c) => `  ${`${c.name} ${c.args}`.trimEnd().padEnd(SYNOPSIS_WIDTH)}${c.summary}`),
   '',
   "kubecraft <command> --help for a command's options; kubecraft --version.",
 ].join('\n');
@@ -331,3 +396,5 @@ export const APPLY_USAGE = usageOf(APPLY_COMMAND);
 export const GRAPH_USAGE = usageOf(GRAPH_COMMAND);
 export const IMPORT_USAGE = usageOf(IMPORT_COMMAND);
 export const CONVERT_USAGE = usageOf(CONVERT_COMMAND);
+export const PUBLISH_USAGE = usageOf(PUBLISH_COMMAND);
+export const PULL_USAGE = usageOf(PULL_COMMAND);

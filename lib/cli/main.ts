@@ -13,6 +13,8 @@ const commands = {
   graph: () => (require('./graph') as typeof import('./graph')).graphCommand,
   import: () => (require('./import') as typeof import('./import')).importCommand,
   convert: () => (require('./convert') as typeof import('./convert')).convertCommand,
+  publish: () => (require('./publish') as typeof import('./publish')).publishCommand,
+  pull: () => (require('./pull') as typeof import('./pull')).pullCommand,
 };
 
 /**
@@ -40,6 +42,10 @@ export async function main(argv: readonly string[], cli: string = process.argv[1
         return commands.import()(args);
       case 'convert':
         return commands.convert()(args);
+      case 'publish':
+        return await commands.publish()(args);
+      case 'pull':
+        return await commands.pull()(args);
       case '--version':
       case '-v':
         process.stdout.write(`${ownPackageJson().version}\n`);

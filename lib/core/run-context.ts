@@ -20,6 +20,10 @@ export const RUN_VARIABLES = {
   codeCache: 'KUBECRAFT_CODE_CACHE',
   /** The kubectl `kubecraft apply` and `diff --cluster` run (default: `kubectl` from the PATH). */
   kubectl: 'KUBECTL',
+  /** The folder of the docker configuration `kubecraft publish` and `pull` read credentials from (docker's own variable). */
+  dockerConfig: 'DOCKER_CONFIG',
+  /** The user's home folder (the default docker configuration is `~/.docker/config.json`). */
+  home: 'HOME',
 } as const;
 
 /** A setting of the run context. */

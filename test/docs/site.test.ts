@@ -132,6 +132,8 @@ describe('the pages generated from code', () => {
       'graph',
       'import',
       'init',
+      'publish',
+      'pull',
       'synth',
       'validate',
     ]);
