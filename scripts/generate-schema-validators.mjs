@@ -8,7 +8,7 @@
 //
 // e.g. `npm run generate:schema -- ../shared/k8s` (default CRDs: every file in imports/crds/;
 // default output: lib/validation/schema/generated). The official definitions are used as they
-// are, with three additions, each a property of a real API server that the OpenAPI document
+// are, with four additions, each a property of a real API server that the OpenAPI document
 // does not spell out:
 //   1. strictness: every object schema that lists its properties rejects unknown ones
 //      (`additionalProperties: false`), as `kubectl apply` (field validation "Strict") does;
@@ -16,7 +16,12 @@
 //   2. enums: string fields whose allowed values the Go API types fix (+enum) but the documents
 //      list only in prose (imagePullPolicy, restartPolicy, protocol, ...), checked per version
 //      (see ENUMS below);
-//   3. descriptions are dropped (they are not validation, and they would triple the size).
+//   3. descriptions are dropped (they are not validation, and they would triple the size);
+//   4. integer bounds: every integer field of `format` int32 or int64 (and the integer of an
+//      IntOrString, an int32 in Go) must fit that format, as the API server's decoder requires
+//      (it refuses `replicas: 2147483648` or `terminationGracePeriodSeconds: 1e19` before any
+//      validation); the custom keyword `x-kc-int` (see withIntBounds) checks it, only where the
+//      value is a number. Custom resources are left as their CRDs write them.
 // The generated code reports what ajv reports, and one thing more: an unknown field's error lists
 // the fields its object has (`params.known`), for "did you mean ...?" (see withKnownFields).
 //
@@ -193,6 +198,43 @@ function harden(schema) {
   return out;
 }
 
+/** The integer formats of the definitions and the bounds their Go types have (int64: below 2^63, as a double). */
+const INT_FORMATS = {
+  int32: { min: -2147483648, max: 2147483647, exclusiveMax: false },
+  int64: { min: -9223372036854775808, max: 9223372036854775808, exclusiveMax: true },
+};
+/** The definition whose integer is a Go int32 without saying so (its schema is `oneOf: [string, integer]`). */
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+
+/**
+ * Marks every integer schema with a known `format` (int32, int64) with `x-kc-int: <format>`, so
+ * the generated code checks its bounds (addition 4 above); the integer branch of IntOrString is
+ * an int32. Returns a new schema.
+ */
+function withIntBounds(schema, name) {
+  const mark = (s) => {
+    if (Array.isArray(s)) return s.map(mark);
+    if (!s || typeof s !== 'object') return s;
+    const out = {};
+    for (const [key, value] of Object.entries(s)) {
+      if (key === 'properties')
+        out.properties = Object.fromEntries(Object.entries(value).map(([p, v]) => [p, mark(v)]));
+      else if (key === 'enum' || key === 'default' || key === 'example') out[key] = value;
+      else out[key] = mark(value);
+    }
+    if (out.type === 'integer' && Object.hasOwn(INT_FORMATS, out.format)) out['x-kc-int'] = out.format;
+    return out;
+  };
+  const marked = mark(schema);
+  if (name === INT_OR_STRING) {
+    const branches = marked.oneOf ?? marked.anyOf;
+    const integer = Array.isArray(branches) ? branches.find((b) => b.type === 'integer') : undefined;
+    if (!integer) throw new Error(`${INT_OR_STRING} has no integer branch: ${JSON.stringify(marked)}`);
+    integer['x-kc-int'] = 'int32';
+  }
+  return marked;
+}
+
 const LIST_RE =
   /(?:One of|one of|Valid (?:\w+ )*(?:are|is))\s*:?\s*((?:"?[A-Z][A-Za-z0-9]*"?(?:,\s*|,?\s+(?:and|or)\s+)?){2,})/g;
 
@@ -311,7 +353,7 @@ for (const file of inputFiles) {
   inputs.push({ file: basename(file.path), kubernetesVersion: file.version, sha256: sha256(text) });
   const raw = JSON.parse(text.toString('utf8')).definitions;
   const hardened = {};
-  for (const [name, schema] of Object.entries(raw)) hardened[name] = harden(schema);
+  for (const [name, schema] of Object.entries(raw)) hardened[name] = withIntBounds(harden(schema), name);
   applyEnums(file.version, raw, hardened, previousRaw, notes);
   previousRaw = raw;
   const uids = {};
@@ -370,6 +412,29 @@ ajv.addKeyword({
     const { gen, schema } = cxt;
     const fn = gen.const('ref', _`${N.this}.f[${schema}] || ${N.this}.l(${schema})`);
     callRef(cxt, fn, undefined, false);
+  },
+});
+ajv.addKeyword({
+  keyword: 'x-kc-int',
+  type: 'number',
+  schemaType: 'string',
+  error: {
+    message: ({ schema }) => {
+      const { min, max, exclusiveMax } = INT_FORMATS[schema];
+      const top = exclusiveMax ? `${BigInt(max) - 1n}` : `${max}`;
+      return `must be an integer from ${BigInt(min)} to ${top} (${schema}): the API server cannot decode a number outside it`;
+    },
+    params: ({ schema }) => _`{format: ${schema}}`,
+  },
+  code(cxt) {
+    const { data, schema } = cxt;
+    const bounds = INT_FORMATS[schema];
+    if (!bounds) throw new Error(`x-kc-int: unknown format ${schema}`);
+    cxt.fail(
+      bounds.exclusiveMax
+        ? _`${data} < ${bounds.min} || ${data} >= ${bounds.max}`
+        : _`${data} < ${bounds.min} || ${data} > ${bounds.max}`,
+    );
   },
 });
 const BASE = 'https://kubecraft.local/u/';

@@ -22,7 +22,7 @@ export const RULES = {
   'schema/invalid': {
     severity: 'error',
     relaxable: false,
-    what: "the object matches the official schema of its kind in the target Kubernetes version (or its CRD's openAPIV3Schema), strictly: no unknown fields, right types, required fields, valid enum values",
+    what: "the object matches the official schema of its kind in the target Kubernetes version (or its CRD's openAPIV3Schema), strictly: no unknown fields, right types, required fields, valid enum values, integers that fit their format (int32, int64)",
     why: 'the API server (strict field validation) rejects it',
   },
   'schema/removed-api': {
@@ -47,7 +47,7 @@ export const RULES = {
   'values/name': {
     severity: 'error',
     relaxable: false,
-    what: 'metadata.name is set and has the format the API server requires of its kind: a DNS-1123 subdomain for most kinds, a DNS-1123 label for Namespaces and StatefulSets, a DNS-1035 label for Services, at most 52 characters for CronJobs, a path segment (no / or %) for RBAC objects and PodDisruptionBudgets; namespace names are DNS-1123 labels',
+    what: 'metadata.name is set and has the format the API server requires of its kind: a DNS-1123 subdomain for most kinds, a DNS-1123 label for Namespaces and StatefulSets, a DNS-1035 label for Services, at most 52 characters for CronJobs, a path segment (no / or %) for RBAC objects and PodDisruptionBudgets, <plural>.<group> for CustomResourceDefinitions; namespace names are DNS-1123 labels',
     why: 'the API server rejects invalid names',
   },
   'values/label': {
@@ -65,7 +65,7 @@ export const RULES = {
   'values/port': {
     severity: 'error',
     relaxable: false,
-    what: 'container, host, Service, target, probe and NetworkPolicy ports are from 1 to 65535 (a hostPort or nodePort of 0 means unset); a NetworkPolicy endPort is at least its port',
+    what: 'container, host, Service, target, probe, NetworkPolicy and CRD conversion webhook ports are from 1 to 65535 (a hostPort or nodePort of 0 means unset); a NetworkPolicy endPort is at least its port',
     why: 'the API server rejects out-of-range ports',
   },
   'values/port-name': {
@@ -95,19 +95,19 @@ export const RULES = {
   'values/required': {
     severity: 'error',
     relaxable: false,
-    what: 'fields and lists the schema leaves optional but the API server requires are present and non-empty: container image, pod containers, PVC accessModes and storage request, Service ports (unless headless or ExternalName), Ingress rules or defaultBackend, paths and pathType, exec commands, valueFrom and envFrom sources, HPA behavior policies, NetworkPolicy peers, key references, RBAC rule verbs, and the apiGroups and resources of a rule without nonResourceURLs',
+    what: 'fields and lists the schema leaves optional but the API server requires are present and non-empty: container image, pod containers, PVC accessModes and storage request, Service ports (unless headless or ExternalName), Ingress rules or defaultBackend, paths and pathType, exec commands, valueFrom and envFrom sources, HPA behavior policies, NetworkPolicy peers, key references, RBAC rule verbs, and the apiGroups and resources of a rule without nonResourceURLs; in a CustomResourceDefinition the group, plural, kind, scope, at least one version, the openAPIV3Schema of each version, the approval annotation of a *.k8s.io group, the clientConfig and conversionReviewVersions of a conversion webhook, scale paths and printer column names, types and paths',
     why: 'the API server rejects the object ("Required value")',
   },
   'values/one-of': {
     severity: 'error',
     relaxable: false,
-    what: 'exactly one of a set is given: one source per volume, env value or valueFrom (with one source), one handler per lifecycle hook, PodDisruptionBudget minAvailable or maxUnavailable, Ingress backend service or resource (port name or number), NetworkPolicy ipBlock alone, RBAC rules for either resources or nonResourceURLs (the latter in ClusterRoles only)',
+    what: 'exactly one of a set is given: one source per volume, env value or valueFrom (with one source), one handler per lifecycle hook, PodDisruptionBudget minAvailable or maxUnavailable, Ingress backend service or resource (port name or number), NetworkPolicy ipBlock alone, RBAC rules for either resources or nonResourceURLs (the latter in ClusterRoles only), the url or service of a CRD conversion webhook',
     why: 'the API server rejects the object ("may not specify more than 1")',
   },
   'values/range': {
     severity: 'error',
     relaxable: false,
-    what: 'numbers are within the bounds the API server sets: int32 fields at most 2147483647; counts, durations and Job parallelism/completions/activeDeadlineSeconds non-negative; user and group ids from 0 to 4294967295; percentages at most 100%; HPA policy periodSeconds 1-1800, values and utilization targets positive; Deployment maxSurge and maxUnavailable not both 0, progressDeadlineSeconds (600 when absent) greater than minReadySeconds',
+    what: 'numbers are within the bounds the API server sets: int32 fields at most 2147483647 (every integer field must also fit its format, int32 or int64, or the API server cannot decode it: reported as schema/invalid); counts, durations and Job parallelism/completions/activeDeadlineSeconds non-negative; user and group ids (runAsUser, runAsGroup, fsGroup, supplementalGroups) from 0 to 2147483647; percentages at most 100%; HPA policy periodSeconds 1-1800, values and utilization targets positive; Deployment maxSurge and maxUnavailable not both 0, progressDeadlineSeconds (600 when absent) greater than minReadySeconds',
     why: 'the API server rejects out-of-range numbers',
   },
   'values/quantity': {
@@ -155,7 +155,7 @@ export const RULES = {
   'values/duplicate': {
     severity: 'error',
     relaxable: false,
-    what: 'container names (init and regular), volume names and volume mount paths per container are unique',
+    what: 'container names (init and regular), volume names and volume mount paths per container are unique; so are the version names, selectable fields and conversion review versions of a CustomResourceDefinition',
     why: 'the API server rejects duplicates',
   },
   'values/restart-policy': {
@@ -217,6 +217,18 @@ export const RULES = {
     relaxable: false,
     what: "security contexts are consistent: not privileged (nor adding 'CAP_SYS_ADMIN') with allowPrivilegeEscalation false; sysctl names valid and unique; no net.* sysctl with hostNetwork; not shareProcessNamespace with hostPID; seccomp Localhost profiles named",
     why: 'the API server rejects the pod',
+  },
+  'values/crd': {
+    severity: 'error',
+    relaxable: false,
+    what: "a CustomResourceDefinition (apiextensions.k8s.io/v1) is one the API server accepts: its group a DNS subdomain with a dot; plural, singular, short names and categories DNS-1035 labels, kind and listKind the same but mixed case, listKind not the kind; scope Namespaced or Cluster; preserveUnknownFields not true; version names DNS-1035 labels with exactly one storage version; deprecationWarning only on a deprecated version; scale paths under .spec or .status; printer column types and formats known, JSON paths starting with '.'; at most 8 selectable fields, each a string, boolean or integer outside metadata; conversion strategy None or Webhook, the webhook only with Webhook, an https URL without user, query or fragment, conversionReviewVersions including v1 or v1beta1",
+    why: 'the API server rejects the CRD (ValidateCustomResourceDefinition), so none of its custom resources can be created',
+  },
+  'values/crd-schema': {
+    severity: 'error',
+    relaxable: false,
+    what: 'the openAPIV3Schema of every CRD version is structural and within what the API server supports: a type on every node (object at the root) except under x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields; only OpenAPI v3 types; no $ref, id, definitions, dependencies, patternProperties, additionalItems or item arrays; not properties and additionalProperties together, nor additionalProperties at the root; arrays with items; only value validations inside allOf, anyOf, oneOf and not, and what they name also outside them; metadata at the root restricting only name and generateName; x-kubernetes-list-type, list-map-keys, map-type and embedded-resource consistent with the type and each other; defaults only outside the top-level metadata, apiVersion and kind, valid for their schema and without pruned fields; no uniqueItems; x-kubernetes-validations with a rule and a one-line message; with the status subresource, only the allowed fields at the root',
+    why: 'the API server rejects a CRD whose schema is not structural (ValidateStructural) or uses what it does not support, so none of its custom resources can be created',
   },
   // references
   'refs/selector-template': {
@@ -437,10 +449,10 @@ export const RULES = {
     why: 'the API server refuses node ports outside its configured range at create; relax it for a cluster configured with another range',
   },
   'policy/duplicate-env': {
-    severity: 'warning',
+    severity: 'error',
     relaxable: true,
     what: 'an environment variable is defined once per container',
-    why: 'the API server accepts duplicates with a warning: the last definition wins, and kubectl apply may drop one',
+    why: 'the API server accepts duplicates (with a warning; the last definition wins), but server-side apply (kubectl apply --server-side, Argo CD, kubecraft apply) fails on a duplicate key of a list merged by name, and client-side kubectl apply may drop one of them. Relax it only for manifests applied client-side that keep the duplicate on purpose',
   },
   'policy/plaintext-secret': {
     severity: 'error',

@@ -36,7 +36,11 @@ export function webDeployment(chart: KubecraftChart, id: string = 'web'): kplus.
 export const VOLUME_SNAPSHOT_CLASS_CRD = {
   apiVersion: 'apiextensions.k8s.io/v1',
   kind: 'CustomResourceDefinition',
-  metadata: { name: 'volumesnapshotclasses.snapshot.storage.k8s.io' },
+  metadata: {
+    name: 'volumesnapshotclasses.snapshot.storage.k8s.io',
+    // as upstream has it: snapshot.storage.k8s.io is a protected group (validateAPIApproval)
+    annotations: { 'api-approved.kubernetes.io': 'https://github.com/kubernetes-csi/external-snapshotter/pull/814' },
+  },
   spec: {
     group: 'snapshot.storage.k8s.io',
     names: {

@@ -171,7 +171,11 @@ describe('CRD schemas compiled on first use', () => {
       spec,
     });
     const errors = validateChart(certs).errors.filter((e) => e.rule !== 'refs/namespace');
-    expect(errors.map((e) => [e.rule, e.object])).toEqual([['schema/invalid', 'Issuer apps/x']]);
+    // the CRD itself is refused too (an unsupported type), as the API server would refuse it
+    expect(errors.map((e) => [e.rule, e.object])).toEqual([
+      ['schema/invalid', 'Issuer apps/x'],
+      ['values/crd-schema', 'CustomResourceDefinition issuers.cert-manager.io'],
+    ]);
     expect(errors[0].message).toMatch(
       /^the CRD's openAPIV3Schema for cert-manager.io\/v1 Issuer cannot be compiled \(.+\): fix the CRD$/,
     );

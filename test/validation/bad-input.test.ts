@@ -1,5 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { k8s } from 'cdk8s-plus-27';
 import { CephCluster } from '../../imports/ceph.rook.io';
 import { formatReport, KubernetesVersion, Policy, RULES, SynthesisError } from '../../lib';
 import { FixtureApp, fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
@@ -691,6 +692,91 @@ const cases: Record<string, Case> = {
     field: 'spec.progressDeadlineSeconds',
     mutate: (f) => patch(f.web, add('/spec/minReadySeconds', 900), remove('/spec/progressDeadlineSeconds')),
   },
+  // integer bounds: the server's id range (IsValidUserID/IsValidGroupID), and every integer field's format
+  'runAsGroup above 2147483647 (JSON patch; ValidatePodSecurityContext)': {
+    rule: 'values/range',
+    path: WEB,
+    field: 'spec.template.spec.securityContext.runAsGroup',
+    mutate: (f) => patch(f.web, add(`${POD}/securityContext/runAsGroup`, 2147483648)),
+  },
+  'container runAsUser above 2147483647 (raw ApiObject Pod; ValidateSecurityContext)': {
+    rule: 'values/range',
+    path: 'shop/ids-pod',
+    field: 'spec.containers[0].securityContext.runAsUser',
+    mutate: (f) =>
+      new ApiObject(f.chart, 'ids-pod', {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        spec: {
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0', securityContext: { runAsUser: 4294967295 } }],
+        },
+      }),
+  },
+  'terminationGracePeriodSeconds beyond int64 (JSON patch)': {
+    rule: 'schema/invalid',
+    path: WEB,
+    field: 'spec.template.spec.terminationGracePeriodSeconds',
+    mutate: (f) => patch(f.web, add(`${POD}/terminationGracePeriodSeconds`, 1e19)),
+  },
+  'startingDeadlineSeconds beyond int64 (raw ApiObject CronJob)': {
+    rule: 'schema/invalid',
+    path: 'shop/raw-cron',
+    field: 'spec.startingDeadlineSeconds',
+    mutate: (f) => ApiObject.of(rawCronJob(f, '0 3 * * *')).addJsonPatch(add('/spec/startingDeadlineSeconds', 1e19)),
+  },
+  'an int32 field beyond int32: a Service session affinity timeout (JSON patch)': {
+    rule: 'schema/invalid',
+    path: 'shop/web-svc/Resource',
+    field: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
+    mutate: (f) =>
+      patch(
+        f.service,
+        add('/spec/sessionAffinity', 'ClientIP'),
+        add('/spec/sessionAffinityConfig', { clientIP: { timeoutSeconds: 2147483648 } }),
+      ),
+  },
+  'an IntOrString beyond int32: a PodDisruptionBudget minAvailable (L1 KubePodDisruptionBudget)': {
+    rule: 'schema/invalid',
+    path: 'shop/l1-pdb',
+    field: 'spec.minAvailable',
+    mutate: (f) =>
+      new k8s.KubePodDisruptionBudget(f.chart, 'l1-pdb', {
+        spec: { minAvailable: k8s.IntOrString.fromNumber(2147483648), selector: { matchLabels: { app: 'web' } } },
+      }),
+  },
+  // duplicate env names: accepted by the API server, refused by server-side apply
+  'a duplicate env variable (JSON patch)': {
+    rule: 'policy/duplicate-env',
+    path: WEB,
+    field: 'spec.template.spec.containers[0].env[1].name',
+    mutate: (f) => patch(f.web, add(`${C}/env/-`, { name: 'LOG_LEVEL', value: 'debug' })),
+  },
+  'a duplicate env variable (a cdk8s-plus variable, then the same name by JSON patch)': {
+    rule: 'policy/duplicate-env',
+    path: 'shop/twice/Resource',
+    field: 'spec.template.spec.containers[0].env[1].name',
+    mutate: (f) => {
+      const d = new kplus.Deployment(f.chart, 'twice', {
+        containers: [{ image: 'ghcr.io/acme/app:1.0.0', securityContext: NON_ROOT, resources: SMALL }],
+      });
+      d.containers[0].env.addVariable('MODE', kplus.EnvValue.fromValue('a'));
+      patch(d, add(`${C}/env/-`, { name: 'MODE', value: 'b' }));
+    },
+  },
+  // CustomResourceDefinitions (more in bad-input-crd.test.ts)
+  'a CRD whose listKind is its kind (raw ApiObject)': {
+    rule: 'values/crd',
+    path: 'shop/raw-crd',
+    field: 'spec.names.listKind',
+    mutate: (f) => rawCrd(f, (names) => ({ ...names, listKind: 'Gadget' })),
+  },
+  'a CRD schema without a type at the root (raw ApiObject)': {
+    rule: 'values/crd-schema',
+    path: 'shop/raw-crd',
+    field: 'spec.versions[0].schema.openAPIV3Schema.type',
+    mutate: (f) => rawCrd(f, (names) => names, { properties: { spec: { type: 'object' } } }),
+  },
   'Secret with plaintext values': {
     rule: 'policy/plaintext-secret',
     path: 'shop/creds/Resource',
@@ -698,6 +784,25 @@ const cases: Record<string, Case> = {
     mutate: (f) => new kplus.Secret(f.chart, 'creds', { stringData: { password: 'hunter2' } }),
   },
 };
+
+/** A small CRD (gadgets.example.com) as a raw ApiObject, with its names and root schema as given. */
+function rawCrd(
+  f: FixtureApp,
+  names: (n: Record<string, string>) => Record<string, string>,
+  openAPIV3Schema: Record<string, unknown> = { type: 'object' },
+): ApiObject {
+  return new ApiObject(f.chart, 'raw-crd', {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'gadgets.example.com' },
+    spec: {
+      group: 'example.com',
+      names: names({ plural: 'gadgets', kind: 'Gadget' }),
+      scope: 'Namespaced',
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema } }],
+    },
+  });
+}
 
 /** A CronJob as a raw ApiObject, valid but for its schedule. */
 function rawCronJob(f: FixtureApp, schedule: string): ApiObject {
@@ -790,12 +895,16 @@ test('an object of unknown kind is an error that says to import the CRD, relaxab
   expect(f.app.validate().errors).toEqual([]);
 });
 
-test('a duplicate env variable is a warning (the API server accepts it with a warning)', () => {
+test('a duplicate env variable is an error (server-side apply fails on it), relaxable with a reason', () => {
   const f = fixtureApp();
   patch(f.web, add(`${C}/env/-`, { name: 'LOG_LEVEL', value: 'debug' }));
-  const report = f.app.validate();
-  expect(report.errors).toEqual([]);
-  expect(report.warnings.map((w) => [w.rule, w.path, w.field])).toEqual([
-    ['policy/duplicate-env', WEB, 'spec.template.spec.containers[0].env[1].name'],
+  const field = 'spec.template.spec.containers[0].env[1].name';
+  expect(f.app.validate().errors.map((e) => [e.rule, e.severity, e.path, e.field])).toEqual([
+    ['policy/duplicate-env', 'error', WEB, field],
   ]);
+  Policy.relax(f.web, 'policy/duplicate-env', 'applied client-side only; the second definition is meant to win');
+  const relaxed = f.app.validate();
+  expect(relaxed.errors).toEqual([]);
+  expect(relaxed.relaxed.map((r) => [r.rule, r.path, r.field])).toEqual([['policy/duplicate-env', WEB, field]]);
+  expect(() => f.app.synth()).not.toThrow();
 });

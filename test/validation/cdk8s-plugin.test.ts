@@ -52,7 +52,7 @@ describe('KubecraftValidation properties', () => {
       file,
       [
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: monitoring',
-        // a compliant Pod whose only finding is a warning (an env variable defined twice)
+        // a compliant Pod
         JSON.stringify({
           apiVersion: 'v1',
           kind: 'Pod',
@@ -63,10 +63,7 @@ describe('KubecraftValidation properties', () => {
               {
                 name: 'main',
                 image: 'busybox:1.36',
-                env: [
-                  { name: 'A', value: '1' },
-                  { name: 'A', value: '2' },
-                ],
+                env: [{ name: 'A', value: '1' }],
                 resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '10m', memory: '16Mi' } },
                 securityContext: {
                   allowPrivilegeEscalation: false,
@@ -78,6 +75,13 @@ describe('KubecraftValidation properties', () => {
               },
             ],
           },
+        }),
+        // and an object whose only finding is a warning: an apiVersion 1.31 deprecates (removed in 1.32)
+        JSON.stringify({
+          apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3',
+          kind: 'FlowSchema',
+          metadata: { name: 'acme' },
+          spec: { priorityLevelConfiguration: { name: 'workload-low' }, matchingPrecedence: 1000 },
         }),
       ].join('\n---\n'),
     );
@@ -95,14 +99,18 @@ describe('KubecraftValidation properties', () => {
       });
       return { violations, status };
     };
-    expect(await run(new KubecraftValidation())).toEqual({
+    const kubernetesVersion = '1.31';
+    expect(await run(new KubecraftValidation({ kubernetesVersion }))).toEqual({
       violations: ['refs/namespace', 'refs/namespace'],
       status: 'failure',
     });
     const externals = [{ kind: 'Namespace', name: 'monitoring', reason: 'created by the platform team' }];
-    expect(await run(new KubecraftValidation({ externals }))).toEqual({ violations: [], status: 'success' });
-    expect(await run(new KubecraftValidation({ externals, failOnWarnings: true }))).toEqual({
-      violations: ['policy/duplicate-env'],
+    expect(await run(new KubecraftValidation({ externals, kubernetesVersion }))).toEqual({
+      violations: [],
+      status: 'success',
+    });
+    expect(await run(new KubecraftValidation({ externals, kubernetesVersion, failOnWarnings: true }))).toEqual({
+      violations: ['schema/deprecated-api'],
       status: 'failure',
     });
   });

@@ -203,6 +203,70 @@ const MANIFESTS: readonly Manifest[] = [
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'r' },
     subjects: [{ kind: 'ServiceAccount', name: 'sa' }],
   },
+  {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: {
+      group: 'example.com',
+      names: { plural: 'widgets', kind: 'Widget', shortNames: ['wd'] },
+      scope: 'Namespaced',
+      conversion: {
+        strategy: 'Webhook',
+        webhook: {
+          clientConfig: { service: { name: 's', namespace: 'ns', path: '/c' } },
+          conversionReviewVersions: ['v1'],
+        },
+      },
+      versions: [
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          subresources: { status: {}, scale: { specReplicasPath: '.spec.n', statusReplicasPath: '.status.n' } },
+          additionalPrinterColumns: [{ name: 'N', type: 'integer', jsonPath: '.spec.n' }],
+          selectableFields: [{ jsonPath: '.spec.color' }],
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              properties: {
+                metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 20 } } },
+                spec: {
+                  type: 'object',
+                  required: ['color'],
+                  'x-kubernetes-validations': [{ rule: 'self.n >= 0', message: 'n' }],
+                  properties: {
+                    n: { type: 'integer', default: 1 },
+                    color: { type: 'string', enum: ['red'], pattern: '^[a-z]+$' },
+                    port: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
+                    ports: {
+                      type: 'array',
+                      'x-kubernetes-list-type': 'map',
+                      'x-kubernetes-list-map-keys': ['name'],
+                      items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+                    },
+                    labels: {
+                      type: 'object',
+                      additionalProperties: { type: 'string' },
+                      'x-kubernetes-map-type': 'atomic',
+                    },
+                    template: {
+                      type: 'object',
+                      'x-kubernetes-embedded-resource': true,
+                      'x-kubernetes-preserve-unknown-fields': true,
+                    },
+                    limits: { type: 'object', default: { cpu: '1' }, properties: { cpu: { type: 'string' } } },
+                  },
+                  allOf: [{ properties: { n: { minimum: 0 } } }],
+                },
+                status: { type: 'object', properties: { n: { type: 'integer' } } },
+              },
+            },
+          },
+        },
+      ],
+    },
+  },
 ];
 
 /** Every path (list of keys and indexes) inside a JSON value, the root included. */

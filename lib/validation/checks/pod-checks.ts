@@ -58,7 +58,13 @@ const VOLUME_SOURCES = [
   'image',
 ] as const;
 const TOLERATION_EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
-const MAX_ID = 4294967295;
+/**
+ * The largest user or group id the API server accepts: `IsValidUserID`/`IsValidGroupID`
+ * (apimachinery `pkg/util/validation`, "libcontainer UID/GID limits are 0 ~ 1<<31 - 1"), used by
+ * `ValidatePodSecurityContext` and `ValidateSecurityContext` for runAsUser, runAsGroup, fsGroup
+ * and supplementalGroups, although the fields are int64.
+ */
+const MAX_ID = INT32_MAX;
 
 /** Checks the pod spec of a workload: containers, volumes, tolerations, node selector, security context. */
 export function checkPodSpec(ctx: ValidationContext, obj: ObjectToValidate): void {

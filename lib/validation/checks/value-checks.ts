@@ -1,5 +1,6 @@
 import { ValidationContext } from '../validation-context';
 import { checkConfigAndStorage } from './config-checks';
+import { checkCustomResourceDefinition } from './crd-checks';
 import { checkMetadata } from './metadata-checks';
 import { checkNetworking } from './network-checks';
 import { checkPodSpec } from './pod-checks';
@@ -11,7 +12,8 @@ import { checkWorkloads } from './workload-checks';
 /**
  * Checks the values the API server validates beyond the schema (the `values/*` rules), one
  * concern per file: metadata, workload counts and schedules, pod specs and containers,
- * Services, Ingresses and NetworkPolicies, selectors, config and storage, RBAC rules. Each object is
+ * Services, Ingresses and NetworkPolicies, selectors, config and storage, RBAC rules,
+ * CustomResourceDefinitions. Each object is
  * checked under `ctx.guard`, so malformed input is reported, never thrown on.
  */
 export function checkValues(ctx: ValidationContext): void {
@@ -24,5 +26,6 @@ export function checkValues(ctx: ValidationContext): void {
     ctx.guard(obj, 'selector', () => checkSelectors(ctx, obj));
     ctx.guard(obj, 'config and storage', () => checkConfigAndStorage(ctx, obj));
     ctx.guard(obj, 'RBAC rules', () => checkRbacRules(ctx, obj));
+    ctx.guard(obj, 'CustomResourceDefinition', () => checkCustomResourceDefinition(ctx, obj));
   }
 }

@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { KubecraftChart, WebService } from 'kubecraft';
 
 export const follows =
-  'The API server\'s pod warnings (kubernetes/kubernetes `pkg/api/pod/warnings.go`): it accepts a duplicate env name with "hides previous definition"; the container gets the last one, and `kubectl apply`\'s merge by name can drop the other.';
+  'The API server\'s pod warnings (kubernetes/kubernetes `pkg/api/pod/warnings.go`) accept a duplicate env name with "hides previous definition": the container gets the last one. Server-side apply (`kubectl apply --server-side`, Argo CD, `kubecraft apply`) merges `env` as a list keyed by name (`+listMapKey=name`) and fails on the duplicate key, and client-side `kubectl apply` can drop one of the two.';
 
 // #region bad
 export function bad(chart: KubecraftChart): void {
