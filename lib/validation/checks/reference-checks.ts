@@ -265,9 +265,7 @@ function checkIngress(ctx: ValidationContext, index: AppIndex, obj: ObjectToVali
     const ports = objectsIn(asObject(svc.spec)?.ports).map(([p]) => p);
     const port = asObject(ref.port);
     const ok =
-      port?.number !== undefined
-        ? ports.some((p) => p.port === port.number)
-        : ports.some((p) => p.name === port?.name);
+      port?.number !== undefined ? ports.some((p) => p.port === port.number) : ports.some((p) => p.name === port?.name);
     if (!ok) {
       ctx.report(
         obj,
