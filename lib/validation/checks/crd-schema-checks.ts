@@ -352,22 +352,8 @@ class CrdSchemaCheck {
         );
       }
     }
-    const additional = asObject(node.additionalProperties);
-    if (additional)
-      this.walk(
-        additional,
-        at.child('additionalProperties'),
-        std.insideResourceMeta
-          ? {
-              ...std,
-              allowDefaults: false,
-              disallowDefaultsReason: 'inside additionalProperties applying to object metadata',
-            }
-          : std,
-        false,
-        structural ? STRUCTURAL_FIELD : OTHER, // forbidden inside a junctor (reported there)
-        undefined, // the server's defaulting does not follow additionalProperties
-      );
+    // a junctor's additionalProperties is forbidden (reported there): OTHER below it
+    this.walkAdditionalProperties(node, at, std, structural ? STRUCTURAL_FIELD : OTHER);
     if (itemSchema)
       this.walk(
         itemSchema,
@@ -468,23 +454,30 @@ class CrdSchemaCheck {
         if (schema) this.walk(schema, propertiesAt.child(key), std, false, childPosition, childDefaults);
       }
     }
-    const additional = asObject(node.additionalProperties);
-    if (additional)
-      this.walk(
-        additional,
-        at.child('additionalProperties'),
-        std.insideResourceMeta
-          ? {
-              ...std,
-              allowDefaults: false,
-              disallowDefaultsReason: 'inside additionalProperties applying to object metadata',
-            }
-          : std,
-        false,
-        childPosition,
-        undefined,
-      );
+    this.walkAdditionalProperties(node, at, std, childPosition);
     if (items) this.walk(items, at.child('items'), std, false, structural ? STRUCTURAL_ITEM : OTHER, childDefaults);
+  }
+
+  /**
+   * Walks `node.additionalProperties`, if it is a schema: no defaults inside object metadata, and
+   * none followed (the server's defaulting does not follow additionalProperties).
+   */
+  private walkAdditionalProperties(node: JsonObject, at: FieldPath, std: Standard, position: Position): void {
+    const additional = asObject(node.additionalProperties);
+    if (!additional) return;
+    const inMeta: Standard = {
+      ...std,
+      allowDefaults: false,
+      disallowDefaultsReason: 'inside additionalProperties applying to object metadata',
+    };
+    this.walk(
+      additional,
+      at.child('additionalProperties'),
+      std.insideResourceMeta ? inMeta : std,
+      false,
+      position,
+      undefined,
+    );
   }
 
   private report(field: FieldPath, message: string, hint: string = HINT_STRUCTURAL): void {
