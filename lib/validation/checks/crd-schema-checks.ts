@@ -11,42 +11,11 @@
  * The schema is read as the JSON it is (any shape: the CRD's own schema check reports wrong
  * types); nothing here throws on malformed input.
  */
+import { FieldPath } from '../field-path';
 import { asArray, asObject, asString, display, isSet, JsonObject } from './shape';
 
 /** Reports one finding at `field`. */
 export type SchemaFindingSink = (field: string, message: string, hint: string) => void;
-
-/**
- * A field path built as the walk goes down and written out only when a finding needs it (the
- * CRDs of an operator have thousands of schema nodes and, valid, no finding at all). Keys that
- * are plain names are written `.key`, others `['key']`; indexes `[i]`.
- */
-class FieldPath {
-  public static root(text: string): FieldPath {
-    return new FieldPath(undefined, text);
-  }
-
-  private constructor(
-    private readonly parent: FieldPath | undefined,
-    private readonly segment: string | number,
-  ) {}
-
-  public child(key: string): FieldPath {
-    return new FieldPath(this, key);
-  }
-
-  public index(i: number): FieldPath {
-    return new FieldPath(this, i);
-  }
-
-  public toString(): string {
-    if (!this.parent) return String(this.segment);
-    const base = this.parent.toString();
-    if (typeof this.segment === 'number') return `${base}[${this.segment}]`;
-    if (/^[A-Za-z_$][\w$-]*$/.test(this.segment)) return base ? `${base}.${this.segment}` : this.segment;
-    return `${base}['${this.segment.replace(/'/g, "\\'")}']`;
-  }
-}
 
 /** The types a schema may declare (`openapiV3Types`). */
 const OPENAPI_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);
