@@ -73,21 +73,21 @@ const SCRIPTS: Record<string, string> = {
   watch: 'kubecraft synth main.ts --watch',
   validate: 'kubecraft validate main.ts',
   diff: 'kubecraft diff main.ts',
-  test: 'jest',
+  // type-check once (tsgo), then run the tests with kubecraft's esbuild transform (no ts-jest)
+  test: 'tsgo --noEmit -p . && jest',
 };
 
 const JEST = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.kubecraft/'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: { '^.+\\.ts$': 'kubecraft/jest-transform' },
 };
 
 const DEV_DEPENDENCIES = [
   'typescript',
   '@typescript/native-preview',
   'jest',
-  'ts-jest',
   '@types/jest',
   '@types/node',
   'cdk8s-cli',

@@ -375,9 +375,15 @@ describe('kubecraft init', () => {
       ['.gitignore', 'cdk8s.yaml', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json'].sort(),
     );
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    expect(pkg.scripts).toMatchObject({ synth: 'kubecraft synth main.ts', test: 'jest', build: 'tsc' });
+    expect(pkg.scripts).toMatchObject({
+      synth: 'kubecraft synth main.ts',
+      test: 'tsgo --noEmit -p . && jest',
+      build: 'tsc',
+    });
+    expect(pkg.jest.transform).toEqual({ '^.+\\.ts$': 'kubecraft/jest-transform' });
+    expect(pkg.devDependencies).not.toHaveProperty('ts-jest');
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs']);
-    expect(pkg.devDependencies).toHaveProperty('typescript'); // ts-jest's
+    expect(pkg.devDependencies).toHaveProperty('typescript');
     expect(pkg.devDependencies).toHaveProperty('@typescript/native-preview'); // kubecraft synth's fast type-check
     expect(fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf8')).toContain('app: npx kubecraft synth main.ts');
     expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('if (require.main === module)');

@@ -1,4 +1,4 @@
-// Tests of the app with jest (ts-jest): synthValidated and validateChart validate exactly as
+// Tests of the app with jest (kubecraft/jest-transform): synthValidated and validateChart validate exactly as
 // `kubecraft synth` does, without writing anything.
 import { KubecraftApp, Manifest, synthValidated, validateChart } from 'kubecraft';
 import { buildShop } from './shop';
