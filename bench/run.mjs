@@ -186,6 +186,7 @@ function runCdk8sSynth() {
 // - plain cdk8s-plus-27 (Deployment + Service pairs, precompiled, plain node), and the floor (the
 //   final objects from JSON straight to YAML).
 const BEFORE_REV = 'fc3b309'; // main before issue 13 (faster than Helm) began
+const WATCH_BEFORE_REV = 'df2f04e'; // main before incremental watch (issue 25)
 
 /** Round-robin: one warm-up run of every case, then `runs` rounds of every case; medians. */
 function measureRoundRobin(cases) {
@@ -209,26 +210,37 @@ function measureRoundRobin(cases) {
   });
 }
 
-/** kubecraft at BEFORE_REV, built once into .kubecraft/ (its lib, compiled as the package build does). */
-function buildBefore() {
-  const dir = join(root, '.kubecraft', `bench-before-${BEFORE_REV}`);
-  if (existsSync(join(dir, 'build', 'lib', 'cli', 'bin.js'))) return dir;
+/**
+ * kubecraft at `rev`, built once into .kubecraft/ (its lib, compiled as the package build does);
+ * undefined (the rows say "skipped") when it no longer builds with today's node_modules.
+ */
+function buildRev(rev) {
+  const dir = join(root, '.kubecraft', `bench-before-${rev}`);
+  if (existsSync(join(dir, '.built'))) return dir; // written last: a build that failed part-way is redone
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'bench', 'apps'), { recursive: true });
   execFileSync('bash', [
     '-c',
-    `git -C "${root}" archive ${BEFORE_REV} lib scripts/build.mjs tsconfig.json tsconfig.build.json package.json | tar -x -C "${dir}"`,
+    `git -C "${root}" archive ${rev} lib scripts/build.mjs tsconfig.json tsconfig.build.json package.json | tar -x -C "${dir}"`,
   ]);
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], { cwd: dir, stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], { cwd: dir, stdio: 'pipe' });
+  } catch (err) {
+    console.error(`kubecraft at ${rev} does not build here (skipped): ${String(err.stdout ?? err).split('\n')[0]}`);
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  writeFileSync(join(dir, '.built'), `${rev}\n`);
   return dir;
 }
 
 if (opts.suite === 'all' || opts.suite === 'performance') {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-  const before = buildBefore();
-  for (const f of ['webservices.ts', 'args.ts'])
-    cpSync(join(root, 'bench', 'apps', f), join(before, 'bench', 'apps', f));
+  const before = buildRev(BEFORE_REV);
+  if (before)
+    for (const f of ['webservices.ts', 'args.ts'])
+      cpSync(join(root, 'bench', 'apps', f), join(before, 'bench', 'apps', f));
   const helm = await findHelm();
   const helmLabel = 'path' in helm ? `helm template (${helm.version}), not validated` : undefined;
   const kubecraftCase = (label, dir) => ({
@@ -265,7 +277,7 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
     });
     const cases = [
       kubecraftCase('kubecraft', root),
-      kubecraftCase('before', before),
+      ...(before ? [kubecraftCase('before', before)] : []),
       ...(helmLabel
         ? [
             {
@@ -290,7 +302,7 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
     const kc = rows.kubecraft;
     perf.push({ n, kc, before: rows.before, helm: rows.helm });
     lines.push(
-      `| ${n} | ${ms(kc.wall)} | ${ms(rows.before.wall)} | ${rows.helm ? ms(rows.helm.wall) : 'skipped: no helm'} | ${rows.helm ? (kc.wall / rows.helm.wall).toFixed(2) + '×' : '–'} | ${(kc.wall / rows.before.wall).toFixed(2)}× | ${ms(rows.plain.wall)} | ${ms(rows.floor.wall)} | ${ms(kc.load)} / ${ms(kc.construct)} / ${ms(kc.render)} / ${ms(kc.validate)} / ${ms(kc.serialize)} |`,
+      `| ${n} | ${ms(kc.wall)} | ${rows.before ? ms(rows.before.wall) : 'skipped'} | ${rows.helm ? ms(rows.helm.wall) : 'skipped: no helm'} | ${rows.helm ? (kc.wall / rows.helm.wall).toFixed(2) + '×' : '–'} | ${rows.before ? (kc.wall / rows.before.wall).toFixed(2) + '×' : '–'} | ${ms(rows.plain.wall)} | ${ms(rows.floor.wall)} | ${ms(kc.load)} / ${ms(kc.construct)} / ${ms(kc.render)} / ${ms(kc.validate)} / ${ms(kc.serialize)} |`,
     );
     console.log(lines[lines.length - 1]);
   }
@@ -304,7 +316,7 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
     '',
     ...perf.map(
       (p) =>
-        `- N=${p.n}: kubecraft runs ${ms(p.kc.wall)} ms (runs: ${p.kc.walls.map(ms).join(', ')})${p.helm ? `, helm ${ms(p.helm.wall)} ms (runs: ${p.helm.walls.map(ms).join(', ')})` : ''}, before ${ms(p.before.wall)} ms; peak RSS ${Math.round(p.kc.rss)} MiB.`,
+        `- N=${p.n}: kubecraft runs ${ms(p.kc.wall)} ms (runs: ${p.kc.walls.map(ms).join(', ')})${p.helm ? `, helm ${ms(p.helm.wall)} ms (runs: ${p.helm.walls.map(ms).join(', ')})` : ''}${p.before ? `, before ${ms(p.before.wall)} ms` : ''}; peak RSS ${Math.round(p.kc.rss)} MiB.`,
     ),
     '',
   );
@@ -438,10 +450,16 @@ function runCli(args, env = {}, cli = join(root, 'scripts', 'kubecraft.mjs'), cw
  * Watch latency: `kubecraft synth --watch` of `entry` (run by `cli` in `cwd`), the time from
  * writing `source(i)` to the entry to the summary line printed after the output was replaced.
  */
-async function watchLatency({ cli, cwd, entry, source }, edits) {
+async function watchLatency({ cli, cwd, entry, source }, edits, extra = []) {
   writeFileSync(entry, source(0));
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [cli, 'synth', entry, '--watch', '--outdir', join(outBase, 'watch')], { cwd });
+  const child = spawn(
+    process.execPath,
+    [cli, 'synth', entry, '--watch', '--outdir', join(outBase, 'watch'), ...extra],
+    {
+      cwd,
+    },
+  );
   let buffer = '';
   let waiting;
   child.stderr.on('data', (d) => {
@@ -476,14 +494,14 @@ async function watchLatency({ cli, cwd, entry, source }, edits) {
  * links to this repository's packages, where `kubecraft` is this repository (its `build/`). So
  * kubecraft is a package there: the runner leaves it external, and watch runs keep it loaded.
  */
-function installedExampleProject() {
-  const dir = join(root, '.kubecraft', 'bench-installed');
+function installedExampleProject(kubecraft = root, name = 'bench-installed') {
+  const dir = join(root, '.kubecraft', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const name of readdirSync(join(root, 'node_modules'))) {
     if (name !== 'kubecraft') symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
   }
-  symlinkSync(root, join(dir, 'node_modules', 'kubecraft'));
+  symlinkSync(kubecraft, join(dir, 'node_modules', 'kubecraft'));
   cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
   cpSync(join(root, 'imports'), join(dir, 'imports'), { recursive: true });
   for (const f of readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.ts'))) {
@@ -538,8 +556,30 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
     runCli(['synth', installed.entry, '--quiet', '--outdir', join(outBase, 'inst')], {}, bin, installed.dir);
   runInstalled();
   const installedWarm = Array.from({ length: runs }, runInstalled);
-  const installedLatency = await watchLatency({ cli: bin, cwd: installed.dir, ...installed }, runs * 2);
+  // watch before incremental watch (WATCH_BEFORE_REV, its own compiled CLI and package) and now,
+  // with and without the type-check, in alternating halves (a busy machine slows both alike)
+  const beforeDir = buildRev(WATCH_BEFORE_REV);
+  const before = beforeDir && installedExampleProject(beforeDir, 'bench-installed-before');
+  const beforeBin = beforeDir && join(beforeDir, 'build', 'lib', 'cli', 'bin.js');
+  const watchCases = [
+    ['now', () => ({ cli: bin, cwd: installed.dir, ...installed }), []],
+    ['now, --no-typecheck', () => ({ cli: bin, cwd: installed.dir, ...installed }), ['--no-typecheck']],
+    ...(before
+      ? [
+          ['before', () => ({ cli: beforeBin, cwd: before.dir, ...before }), []],
+          ['before, --no-typecheck', () => ({ cli: beforeBin, cwd: before.dir, ...before }), ['--no-typecheck']],
+        ]
+      : []),
+  ];
+  const watchSamples = Object.fromEntries(watchCases.map(([label]) => [label, []]));
+  for (let half = 0; half < 2; half++) {
+    for (const [label, project, extra] of watchCases) {
+      watchSamples[label].push(...(await watchLatency(project(), runs, extra)));
+    }
+  }
+  const installedLatency = watchSamples.now;
   rmSync(installed.dir, { recursive: true, force: true });
+  if (before) rmSync(before.dir, { recursive: true, force: true });
   const row = (label, xs) => `| ${label} | ${Math.round(median(xs))} | ${xs.map((x) => Math.round(x)).join(', ')} |`;
   const lines = [
     CLI_START,
@@ -555,6 +595,18 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
     row('watch: edit of the entry file to dist/ replaced', latency),
     row('installed package: warm', installedWarm),
     row('installed package: watch, edit to dist/ replaced', installedLatency),
+    row('installed package: watch, --no-typecheck', watchSamples['now, --no-typecheck']),
+    ...(before
+      ? [
+          row(`installed package at ${WATCH_BEFORE_REV} (before incremental watch): watch`, watchSamples.before),
+          row(
+            `installed package at ${WATCH_BEFORE_REV} (before incremental watch): watch, --no-typecheck`,
+            watchSamples['before, --no-typecheck'],
+          ),
+          '',
+          `Watch now / before, same run: ${(median(watchSamples.now) / median(watchSamples.before)).toFixed(2)}× type-checked, ${(median(watchSamples['now, --no-typecheck']) / median(watchSamples['before, --no-typecheck'])).toFixed(2)}× with --no-typecheck.`,
+        ]
+      : [`(before incremental watch: skipped, ${WATCH_BEFORE_REV} does not build here)`]),
     CLI_END,
     '',
   ];

@@ -17,9 +17,11 @@ import { phaseFolder, SETUP_FOLDER, splitByPhase } from '../output/install-phase
 import { kustomization, KUSTOMIZATION_FILE } from '../output/kustomization';
 import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
-import { validate } from '../validation/validate';
+import { validate, validateIncrementally } from '../validation/validate';
+import { ObjectToValidate } from '../validation/validation-context';
 import { addArgoCdSyncWaves } from './gitops-annotations';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
+import { manifestKey, recordWritten, unchangedFileIn, yamlDocumentsOnce } from './incremental';
 import { currentSynthHook, SynthHook } from './synth-hook';
 import { renderApp, SynthesizedFile, SynthesizedObject } from './synthesis';
 
@@ -184,8 +186,12 @@ export class KubecraftApp extends App {
       hook.stream.write(this.validatedStream(files, hook.stream.folder, hook));
       return;
     }
+    // kubecraft synth --watch: what unchanged objects validated, serialized and wrote is reused
+    // (by content key); an app that overrides validate() is validated by it, as always
+    const keys = hook?.incremental ? contentKeys(files) : undefined;
     if (this.validateOnSynth) {
-      const report = this.validate(files);
+      const ownValidate = this.validate === KubecraftApp.prototype.validate;
+      const report = keys && ownValidate ? validateRenderedApp(this, files, keys) : this.validate(files);
       hook?.report(report);
       if (report.errors.length > 0) throw new SynthesisError(formatReport(report));
       // under the kubecraft runner, the runner prints the report (one summary line, or --verbose)
@@ -197,14 +203,16 @@ export class KubecraftApp extends App {
     const helmChart = isHelmChartTemplates(this.outdir); // cdk8s synth --format helm
     const output = helmChart
       ? toHelmChartTemplates(files)
-      : toOutputFiles(files, { graph: this.graph, layout: this.fileLayout, extension: this.outputFileExtension });
+      : toOutputFiles(files, { graph: this.graph, layout: this.fileLayout, extension: this.outputFileExtension }, keys);
     const t3 = performance.now();
     const outdir = this.outdir;
     const write = () => {
       writeDirectoryAtomically(outdir, output, {
         keepOtherFolders: !helmChart && runSetting('environments') !== undefined,
         replacedFolders: [SETUP_FOLDER],
+        linkFrom: keys ? unchangedFileIn(outdir) : undefined,
       });
+      if (keys) recordWritten(outdir, output);
       hook?.written(
         outdir,
         output.map((f) => f.relativePath),
@@ -289,8 +297,19 @@ const SVG_MEMO = Symbol.for('kubecraft.svg-memo');
  * `Kustomization` (the folder's lists `setup` first, so kustomize and GitOps engines still take
  * the folder as one unit), and, if asked, its graph.
  */
-export function toOutputFiles(files: readonly SynthesizedFile[], options: OutputOptions = {}): OutputFile[] {
+export function toOutputFiles(
+  files: readonly SynthesizedFile[],
+  options: OutputOptions = {},
+  keys?: ContentKeys,
+): OutputFile[] {
   const out: OutputFile[] = [];
+  const yaml = (objects: readonly SynthesizedObject[]) =>
+    keys
+      ? yamlDocumentsOnce(
+          objects.map((o) => o.manifest),
+          objects.map((o) => keys.get(o)),
+        )
+      : toYamlDocuments(objects.map((o) => o.manifest));
   const graphs: { path: string; dot: string }[] = [];
   for (const folder of [...new Set(files.map((f) => f.folder))]) {
     const inFolder = files.filter((f) => f.folder === folder);
@@ -301,11 +320,11 @@ export function toOutputFiles(files: readonly SynthesizedFile[], options: Output
     for (const { base, objects } of filesOfFolder(inFolder, prefix, options)) {
       const { setup, main } = splitByPhase(objects);
       if (setup.length > 0) {
-        out.push({ relativePath: `${setupPrefix}${base}`, content: toYamlDocuments(setup.map((o) => o.manifest)) });
+        out.push({ relativePath: `${setupPrefix}${base}`, content: yaml(setup) });
         setupResources.push(base);
       }
       if (main.length > 0 || (setup.length === 0 && options.layout !== YamlOutputType.FILE_PER_RESOURCE)) {
-        out.push({ relativePath: `${prefix}${base}`, content: toYamlDocuments(main.map((o) => o.manifest)) });
+        out.push({ relativePath: `${prefix}${base}`, content: yaml(main) });
         resources.push(base);
       }
     }
@@ -398,13 +417,22 @@ export function toYamlStream(files: readonly SynthesizedFile[], folder: string):
  * Validates a rendered app: each output folder (environment) on its own, since each is
  * deployed on its own, with the app's external declarations and relaxations.
  */
-export function validateRenderedApp(app: App, files: readonly SynthesizedFile[]): ValidationReport {
+export function validateRenderedApp(app: App, files: readonly SynthesizedFile[], keys?: ContentKeys): ValidationReport {
   const folders = [...new Set(files.map((f) => f.folder))];
   const units = folders.map((folder) => ({
     folder,
     objects: files.filter((f) => f.folder === folder).flatMap((f) => f.objects),
   }));
-  return validate(units, { root: app, kubernetesVersion: targetVersionOf(app) });
+  const options = { root: app, kubernetesVersion: targetVersionOf(app) };
+  if (!keys) return validate(units, options);
+  return validateIncrementally(units, options, (obj: ObjectToValidate) => keys.get(obj as SynthesizedObject));
+}
+
+/** The content key of every rendered object (see `manifestKey`), for one synth. @internal */
+export type ContentKeys = ReadonlyMap<SynthesizedObject, string | undefined>;
+
+function contentKeys(files: readonly SynthesizedFile[]): ContentKeys {
+  return new Map(files.flatMap((f) => f.objects.map((o) => [o, manifestKey(o.manifest)] as const)));
 }
 
 /**

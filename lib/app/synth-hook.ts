@@ -27,6 +27,14 @@ export interface SynthHook {
    * @default - the app writes at once
    */
   deferWrite?(write: () => void): void;
+  /**
+   * The app is synthesized again and again in this process (`kubecraft synth --watch`): reuse
+   * what an earlier synth of the same content validated, serialized and wrote (see
+   * `lib/app/incremental.ts`); the output is the same, byte for byte.
+   *
+   * @default false
+   */
+  readonly incremental?: boolean;
 }
 
 const SYNTH_HOOK = Symbol.for('kubecraft.synth-hook');

@@ -130,7 +130,7 @@ let noCompilerNoted = false;
  * compiler, counts of warnings and relaxed findings), each warning in full, and each relaxed
  * finding with `--verbose`.
  */
-function captureRun(entry: string, options: RunOptions) {
+function captureRun(entry: string, options: RunOptions, incremental = false) {
   const writes: (() => void)[] = [];
   const outputs: { outdir: string; files: number }[] = [];
   const reports: ValidationReport[] = [];
@@ -142,6 +142,7 @@ function captureRun(entry: string, options: RunOptions) {
     report: (r) => reports.push(r),
     written: (outdir, files) => outputs.push({ outdir, files: files.length }),
     deferWrite: (write) => writes.push(write),
+    incremental,
   });
   return {
     typecheck,
@@ -190,7 +191,8 @@ class AppExit extends Error {
  * Watch mode: synthesizes, then again whenever an input of the bundle changes (its input
  * list says which files; their folders are watched, so editors that save by renaming are
  * seen too). Rebuilds are incremental (esbuild context); the app runs in this process, so the
- * packages it uses stay loaded. Runs until interrupted.
+ * packages it uses stay loaded, and so does what unchanged objects validated, serialized and
+ * wrote to (the hook's `incremental`: see `lib/app/incremental.ts`). Runs until interrupted.
  */
 async function watch(entry: string, appArgs: readonly string[], options: RunOptions): Promise<number> {
   const builder = await appBuilder(entry);
@@ -232,7 +234,7 @@ async function watch(entry: string, appArgs: readonly string[], options: RunOpti
     }
     running = true;
     const t0 = performance.now();
-    const cycle = captureRun(entry, options);
+    const cycle = captureRun(entry, options, true);
     try {
       const bundle = await builder.rebuild();
       watchInputs(bundle);

@@ -28,6 +28,15 @@ export interface WriteDirectoryOptions {
    * @default - none
    */
   readonly replacedFolders?: readonly string[];
+
+  /**
+   * A file that already holds exactly `file.content` (an unchanged file of the previous output,
+   * under `kubecraft synth --watch`), hard-linked into the new output instead of written; written
+   * when linking fails.
+   *
+   * @default - every file is written
+   */
+  readonly linkFrom?: (file: OutputFile) => string | undefined;
 }
 
 /**
@@ -57,7 +66,7 @@ export function writeDirectoryAtomically(
         throw new Error(`refusing to write outside the output directory: ${file.relativePath}`);
       }
       fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.writeFileSync(dest, file.content, 'utf8');
+      if (!linked(options.linkFrom?.(file), dest)) fs.writeFileSync(dest, file.content, 'utf8');
     }
     if (options.keepOtherFolders) carryOverFolders(target, staging, new Set(options.replacedFolders));
   } catch (err) {
@@ -82,6 +91,17 @@ export function writeDirectoryAtomically(
     throw err;
   }
   if (retired) fs.rmSync(retired, { recursive: true, force: true });
+}
+
+/** Hard-links `from` (when given) to `to`; whether it did. */
+function linked(from: string | undefined, to: string): boolean {
+  if (from === undefined) return false;
+  try {
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { IConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../core';
 import { checkAppliedChanges } from './checks/applied-changes-check';
@@ -9,6 +10,9 @@ import { checkVersionFeatures } from './checks/version-checks';
 import { External, ExternalObject, importedObjectsIn } from './external';
 import { toReport, ValidationReport } from './finding';
 import { Relaxation } from './policy';
+import { RuleId } from './rules';
+import { schemaValidatorFor } from './schema/store';
+import { upstreamOriginOf } from './upstream-origin';
 import { ObjectToValidate, ValidationContext } from './validation-context';
 
 /** Options for `validate`. */
@@ -59,18 +63,154 @@ export interface DeploymentUnit {
  * plugin all run this. Reads the objects and the construct tree; changes neither.
  */
 export function validate(units: readonly DeploymentUnit[], options: ValidateOptions = {}): ValidationReport {
+  return runValidation(units, options);
+}
+
+/**
+ * `validate`, reusing what the checks that read one object at a time reported on an object
+ * with the same content in an earlier validation of this process (`kubecraft synth --watch`
+ * re-validates mostly unchanged apps). `keyOf` gives an object's content key (undefined: not
+ * cacheable); the report is the same as `validate`'s, finding for finding, in the same order.
+ *
+ * What is reused, and why it is sound: the schema check of an object of a kind the library
+ * has a schema for (its result depends on the object and the Kubernetes version only), the
+ * value checks (the object and the version) and the policy checks (the object, the version and
+ * the upstream origin of its construct, which the hints name). Each reused result is what the
+ * check reported (rule, field, message, hint), replayed through the context, so relaxations are
+ * judged again every time. The reference checks (across objects), the version-feature and
+ * applied-changes checks (cheap, the latter reads the construct) always run. Every key holds the
+ * Kubernetes version and a token of this copy of the library: a reloaded library (its checks
+ * may have changed) never reads what another copy recorded.
+ *
+ * @internal
+ */
+export function validateIncrementally(
+  units: readonly DeploymentUnit[],
+  options: ValidateOptions,
+  keyOf: (obj: ObjectToValidate) => string | undefined,
+): ValidationReport {
+  return runValidation(units, options, keyOf);
+}
+
+function runValidation(
+  units: readonly DeploymentUnit[],
+  options: ValidateOptions,
+  keyOf?: (obj: ObjectToValidate) => string | undefined,
+): ValidationReport {
   const externals = [...(options.externals ?? [])];
   if (options.root) externals.push(...External.declaredIn(options.root), ...importedObjectsIn(options.root));
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const relaxations = options.relaxations ?? [];
   const findings = units.flatMap((unit) => {
-    const ctx = new ValidationContext(unit.objects, externals, options.relaxations ?? [], version);
-    checkSchema(ctx);
-    checkVersionFeatures(ctx);
-    checkValues(ctx);
-    checkReferences(ctx);
-    checkPolicy(ctx);
+    const ctx = new ValidationContext(unit.objects, externals, relaxations, version);
+    if (keyOf) {
+      const keys = unit.objects.map(keyOf);
+      reuseOrRun(ctx, 'schema', checkSchema, (obj, i) => schemaKey(obj, keys[i], version), schemaNeedsCrds);
+      checkVersionFeatures(ctx);
+      reuseOrRun(ctx, 'values', checkValues, (_, i) => keys[i]);
+      checkReferences(ctx);
+      reuseOrRun(ctx, 'policy', checkPolicy, (obj, i) => policyKey(obj, keys[i]));
+    } else {
+      checkSchema(ctx);
+      checkVersionFeatures(ctx);
+      checkValues(ctx);
+      checkReferences(ctx);
+      checkPolicy(ctx);
+    }
     checkAppliedChanges(ctx);
     return ctx.findings;
   });
   return toReport(findings, version);
+}
+
+/** What a check reported on one object: the arguments of `ValidationContext.report`. */
+type Reported = readonly [rule: RuleId, field: string, message: string, hint: string];
+
+/** A context that records what the checks report, per object, instead of judging it. */
+class RecordingContext extends ValidationContext {
+  public readonly reported = new Map<ObjectToValidate, Reported[]>();
+
+  public override report(obj: ObjectToValidate, rule: RuleId, field: string, message: string, hint: string): void {
+    let list = this.reported.get(obj);
+    if (!list) this.reported.set(obj, (list = []));
+    list.push([rule, field, message, hint]);
+  }
+}
+
+/** This copy of the library: part of every key (another copy's checks may differ). */
+const LIBRARY_COPY = randomBytes(9).toString('base64');
+const VALIDATION_MEMO = Symbol.for('kubecraft.validation-memo');
+/** Entries kept at most (least recently used dropped first): some 4 per object of the largest app watched. */
+const MEMO_LIMIT = 100_000;
+
+/** What the per-object checks reported, by check, version, library copy and content; kept on globalThis (app bundles are reloaded). */
+function memo(): Map<string, readonly Reported[]> {
+  const g = globalThis as { [VALIDATION_MEMO]?: Map<string, readonly Reported[]> };
+  return (g[VALIDATION_MEMO] ??= new Map());
+}
+
+/**
+ * Runs `check` on the objects of `ctx` whose results are not remembered (plus, when
+ * `context(missing)` says so, the CustomResourceDefinitions among them: a check that reads them
+ * for other objects), then reports, object by object in order, the remembered or the fresh
+ * results through `ctx`, remembering the fresh ones under their key.
+ */
+function reuseOrRun(
+  ctx: ValidationContext,
+  name: string,
+  check: (ctx: ValidationContext) => void,
+  keyOf: (obj: ObjectToValidate, index: number) => string | undefined,
+  needsCrds: (missing: readonly ObjectToValidate[], version: KubernetesVersion) => boolean = () => false,
+): void {
+  const store = memo();
+  const keys = ctx.objects.map((obj, i) => {
+    const key = keyOf(obj, i);
+    return key === undefined ? undefined : `${name}\0${ctx.kubernetesVersion}\0${LIBRARY_COPY}\0${key}`;
+  });
+  const hits = keys.map((key) => (key === undefined ? undefined : store.get(key)));
+  const missing = ctx.objects.filter((_, i) => hits[i] === undefined);
+  const run = needsCrds(missing, ctx.kubernetesVersion)
+    ? ctx.objects.filter((o, i) => hits[i] === undefined || o.manifest.kind === 'CustomResourceDefinition')
+    : missing;
+  const recorder = new RecordingContext(run, ctx.externals, [], ctx.kubernetesVersion);
+  if (run.length > 0) check(recorder);
+  ctx.objects.forEach((obj, i) => {
+    const key = keys[i];
+    const fresh = recorder.reported.get(obj);
+    const reported = hits[i] ?? fresh ?? [];
+    if (key !== undefined) {
+      if (hits[i] !== undefined) store.delete(key); // most recently used last
+      store.set(key, reported);
+    }
+    for (const [rule, field, message, hint] of reported) ctx.report(obj, rule, field, message, hint);
+  });
+  for (const oldest of store.keys()) {
+    if (store.size <= MEMO_LIMIT) break;
+    store.delete(oldest);
+  }
+}
+
+/**
+ * The schema check's key: the object's content, when its kind has a schema in the library
+ * (then nothing else in the app decides its result); undefined for custom resources of the
+ * app's own CRDs or of registered ones.
+ */
+function schemaKey(obj: ObjectToValidate, key: string | undefined, version: KubernetesVersion): string | undefined {
+  const { apiVersion, kind } = obj.manifest;
+  if (key === undefined || typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  return schemaValidatorFor(apiVersion, kind, version) ? key : undefined;
+}
+
+/** Whether objects to schema-check may be custom resources of the app's CRDs (which the check then needs to see). */
+function schemaNeedsCrds(missing: readonly ObjectToValidate[], version: KubernetesVersion): boolean {
+  return missing.some(({ manifest: { apiVersion, kind } }) => {
+    return typeof apiVersion !== 'string' || typeof kind !== 'string' || !schemaValidatorFor(apiVersion, kind, version);
+  });
+}
+
+/** The policy checks' key: the content and the upstream origin of the construct (its hints name it). */
+function policyKey(obj: ObjectToValidate, key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  const origin = upstreamOriginOf(obj.construct);
+  return origin ? `${key}\0${origin.source}\0${origin.path}` : key;
 }
