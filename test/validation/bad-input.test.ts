@@ -1,8 +1,9 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
+import { stringify } from 'yaml';
 import { CephCluster } from '../../imports/ceph.rook.io';
-import { formatReport, KubernetesVersion, Policy, RULES, SynthesisError } from '../../lib';
+import { formatReport, KubernetesVersion, Policy, RULES, SynthesisError, UpstreamManifests } from '../../lib';
 import { FixtureApp, fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
 import { SERVER_CASES } from './server-cases';
 
@@ -679,6 +680,55 @@ const cases: Record<string, Case> = {
     path: 'shop/reader/Resource',
     field: 'rules[0].nonResourceURLs',
     mutate: (f) => patch(f.role, add('/rules/0/nonResourceURLs', ['/metrics'])),
+  },
+  'an RBAC rule with no verbs (included YAML)': {
+    rule: 'values/required',
+    path: 'shop/upstream/Role-shop-yaml-role',
+    field: 'rules[0].verbs',
+    mutate: (f) =>
+      new UpstreamManifests(f.chart, 'upstream', {
+        text: stringify({
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'Role',
+          metadata: { name: 'yaml-role', namespace: 'shop' },
+          rules: [{ apiGroups: [''], resources: ['pods'], verbs: [] }],
+        }),
+      }),
+  },
+  'an RBAC rule naming resources with no apiGroups (L1 class)': {
+    rule: 'values/required',
+    path: 'shop/l1-role',
+    field: 'rules[0].apiGroups',
+    mutate: (f) =>
+      new k8s.KubeClusterRole(f.chart, 'l1-role', {
+        metadata: { name: 'l1-role' },
+        rules: [{ resources: ['nodes'], verbs: ['get'] }],
+      }),
+  },
+  'non-resource URLs in a namespaced Role (cdk8s-plus Role, then a JSON patch)': {
+    rule: 'values/one-of',
+    path: 'shop/reader/Resource',
+    field: 'rules[1].nonResourceURLs',
+    mutate: (f) => patch(f.role, add('/rules/-', { nonResourceURLs: ['/healthz'], verbs: ['get'] })),
+  },
+  // through cdk8s-plus props (minReady above progressDeadline) cdk8s-plus refuses it itself, when built
+  'a progress deadline not above minReadySeconds (L1 class)': {
+    rule: 'values/range',
+    path: 'shop/l1-deployment',
+    field: 'spec.progressDeadlineSeconds',
+    mutate: (f) =>
+      new k8s.KubeDeployment(f.chart, 'l1-deployment', {
+        metadata: { name: 'l1-deployment' },
+        spec: {
+          minReadySeconds: 60,
+          progressDeadlineSeconds: 30,
+          selector: { matchLabels: { app: 'l1' } },
+          template: {
+            metadata: { labels: { app: 'l1' } },
+            spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0' }] },
+          },
+        },
+      }),
   },
   'a Deployment progress deadline not above minReadySeconds (JSON patch)': {
     rule: 'values/range',
