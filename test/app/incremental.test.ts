@@ -13,6 +13,7 @@ import { manifestKey } from '../../lib/app/incremental';
 import { validateRenderedApp } from '../../lib/app/kubecraft-app';
 import { setSynthHook } from '../../lib/app/synth-hook';
 import { formatReport, ValidationReport } from '../../lib/validation/finding';
+import { WIDGET_CRD } from '../support/manifests';
 
 /** One version of the app's source: what the edits of the test change. */
 interface Source {
@@ -58,29 +59,7 @@ function buildApp(outdir: string, source: Source): KubecraftApp {
   Policy.relax(worker, 'policy/image-pinned', source.reason ?? 'the worker follows latest in this test');
   // a custom resource of a CRD the app ships: its schema check reads the CRD (across objects)
   const crds = new KubecraftChart(app, 'crds');
-  new ApiObject(crds, 'crd', {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'widgets.example.com' },
-    spec: {
-      group: 'example.com',
-      names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-      scope: 'Namespaced',
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
-            },
-          },
-        },
-      ],
-    },
-  });
+  new ApiObject(crds, 'crd', WIDGET_CRD);
   new ApiObject(crds, 'widget', {
     apiVersion: 'example.com/v1',
     kind: 'Widget',
