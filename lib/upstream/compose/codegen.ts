@@ -1,3 +1,4 @@
+import { isPinnedTag } from '../../values/image-reference';
 import { portNames } from './images';
 import { ComposeHealthcheck, ComposePort, ComposeProject, ComposeResourceAmount, ComposeService } from './model';
 
@@ -63,11 +64,7 @@ export function floatingTag(image: string): string | undefined {
   if (colon < 0) return 'it has no tag';
   const tag = last.slice(colon + 1);
   if (tag === 'latest') return 'latest moves';
-  const pinned =
-    /\d+\.\d+/.test(tag) ||
-    /(^|[^0-9])(\d{8}|\d{4}-\d{2}-\d{2})([^0-9]|$)/.test(tag) ||
-    tag.split(/[-_.]/).some((part) => /^[0-9a-f]{7,40}$/.test(part) && /[0-9]/.test(part) && /[a-f]/.test(part));
-  return pinned ? undefined : `the tag ${tag} moves (a name or a major version)`;
+  return isPinnedTag(tag) ? undefined : `the tag ${tag} moves (a name or a major version)`;
 }
 
 const q = (s: string): string => JSON.stringify(s);
