@@ -3,10 +3,10 @@
 // writing them again). Validation keeps its own (see `validateIncrementally`). Everything is
 // keyed by content and kept on globalThis under Symbol.for keys: the watch loop reloads the app's
 // bundle, and with it, in a project that bundles kubecraft itself, the library.
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Manifest } from '../core';
+import { LIBRARY_COPY, Manifest, processMemo, rememberRecent } from '../core';
 import { OutputFile } from '../output/atomic-directory';
 import { toYamlDocuments } from '../output/yaml-serializer';
 
@@ -51,9 +51,7 @@ function isPlainJson(value: unknown, depth: number): boolean {
   }
 }
 
-/** This copy of the library: part of the YAML keys (another copy's serializer may differ). */
-const LIBRARY_COPY = randomBytes(9).toString('base64');
-const YAML_MEMO = Symbol.for('kubecraft.yaml-memo.v1');
+const YAML_MEMO = 'kubecraft.yaml-memo.v1';
 /** YAML texts kept at most (least recently used dropped first). */
 const YAML_LIMIT = 2_000;
 
@@ -63,17 +61,10 @@ const YAML_LIMIT = 2_000;
  */
 export function yamlDocumentsOnce(manifests: readonly Manifest[], keys: readonly (string | undefined)[]): string {
   if (keys.some((k) => k === undefined)) return toYamlDocuments(manifests);
-  const g = globalThis as { [YAML_MEMO]?: Map<string, string> };
-  const memo = (g[YAML_MEMO] ??= new Map());
+  const memo = processMemo<string, string>(YAML_MEMO);
   const key = createHash('sha1').update(LIBRARY_COPY).update(keys.join('\0')).digest('base64');
-  let yaml = memo.get(key);
-  if (yaml === undefined) yaml = toYamlDocuments(manifests);
-  else memo.delete(key); // most recently used last
-  memo.set(key, yaml);
-  for (const oldest of memo.keys()) {
-    if (memo.size <= YAML_LIMIT) break;
-    memo.delete(oldest);
-  }
+  const yaml = memo.get(key) ?? toYamlDocuments(manifests);
+  rememberRecent(memo, key, yaml, YAML_LIMIT);
   return yaml;
 }
 
@@ -83,13 +74,12 @@ interface WrittenFile {
   readonly stamp: string;
 }
 
-const WRITTEN = Symbol.for('kubecraft.written-files.v1');
+const WRITTEN = 'kubecraft.written-files.v1';
 /** Output directories remembered at most. */
 const WRITTEN_LIMIT = 16;
 
 function writtenDirs(): Map<string, Map<string, WrittenFile>> {
-  const g = globalThis as { [WRITTEN]?: Map<string, Map<string, WrittenFile>> };
-  return (g[WRITTEN] ??= new Map());
+  return processMemo(WRITTEN);
 }
 
 /** Device, inode, size, modification and change times: any write, chmod or replacement of the file changes it. */
@@ -126,10 +116,5 @@ export function recordWritten(outdir: string, files: readonly OutputFile[]): voi
     const stamp = stampOf(path.join(dir, f.relativePath));
     if (stamp !== undefined) record.set(f.relativePath, { content: f.content, stamp });
   }
-  dirs.delete(dir);
-  dirs.set(dir, record);
-  for (const oldest of dirs.keys()) {
-    if (dirs.size <= WRITTEN_LIMIT) break;
-    dirs.delete(oldest);
-  }
+  rememberRecent(dirs, dir, record, WRITTEN_LIMIT);
 }

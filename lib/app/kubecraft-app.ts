@@ -7,6 +7,7 @@ import {
   KubernetesVersion,
   KUBERNETES_VERSION_VARIABLE,
   Manifest,
+  processMemo,
   runSetting,
   SynthesisError,
   toKubernetesVersion,
@@ -287,7 +288,7 @@ export interface OutputOptions {
   readonly graph?: boolean;
 }
 
-const SVG_MEMO = Symbol.for('kubecraft.svg-memo');
+const SVG_MEMO = 'kubecraft.svg-memo';
 
 /**
  * Serializes rendered files to YAML text, each output folder in its install phases (see
@@ -343,7 +344,7 @@ export function toOutputFiles(
   }
   // rendering starts a Graphviz process: in a long-lived process (kubecraft synth --watch),
   // unchanged graphs reuse their SVG (kept on globalThis: the app's bundle is reloaded per run)
-  const memo = ((globalThis as { [SVG_MEMO]?: Map<string, string> })[SVG_MEMO] ??= new Map<string, string>());
+  const memo = processMemo<string, string>(SVG_MEMO);
   if (memo.size > 64) memo.clear();
   const missing = [...new Set(graphs.map((g) => g.dot).filter((dot) => !memo.has(dot)))];
   renderSvgs(missing).forEach((svg, i) => memo.set(missing[i], svg));

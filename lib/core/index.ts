@@ -14,3 +14,4 @@ export * from './feature-versions';
 export * from './atomic-file';
 export * from './lazy-packages';
 export * from './run-context';
+export * from './process-memo';

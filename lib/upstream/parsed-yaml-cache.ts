@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { runSetting, RUN_VARIABLES, writeFileAtomically } from '../core';
+import { processMemo, runSetting, RUN_VARIABLES, writeFileAtomically } from '../core';
 
 /**
  * The environment variable naming a folder where parsed upstream YAML is kept between runs.
@@ -11,7 +11,7 @@ import { runSetting, RUN_VARIABLES, writeFileAtomically } from '../core';
 export const CACHE_DIR_VARIABLE = RUN_VARIABLES.cacheDir;
 
 /** On `globalThis`: an app bundle reloaded by `kubecraft synth --watch` finds what the last run parsed. */
-const MEMO = Symbol.for('kubecraft.parsed-yaml');
+const MEMO = 'kubecraft.parsed-yaml';
 const MEMO_ENTRIES = 64;
 
 /**
@@ -24,7 +24,7 @@ const MEMO_ENTRIES = 64;
  */
 export function parsedOnce<T>(text: string, format: string, parse: (text: string) => T): T {
   const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
-  const memo = ((globalThis as { [MEMO]?: Map<string, Buffer> })[MEMO] ??= new Map<string, Buffer>());
+  const memo = processMemo<string, Buffer>(MEMO);
   let stored = memo.get(key);
   const dir = runSetting('cacheDir');
   const file = dir ? path.join(dir, 'parsed-yaml', `${key}.v8`) : undefined;

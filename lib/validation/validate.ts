@@ -1,6 +1,5 @@
-import { randomBytes } from 'crypto';
 import { IConstruct } from 'constructs';
-import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../core';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, LIBRARY_COPY, processMemo, rememberRecent } from '../core';
 import { checkAppliedChanges } from './checks/applied-changes-check';
 import { checkPolicy } from './checks/policy-checks';
 import { checkReferences } from './checks/reference-checks';
@@ -137,16 +136,13 @@ class RecordingContext extends ValidationContext {
   }
 }
 
-/** This copy of the library: part of every key (another copy's checks may differ). */
-const LIBRARY_COPY = randomBytes(9).toString('base64');
-const VALIDATION_MEMO = Symbol.for('kubecraft.validation-memo');
+const VALIDATION_MEMO = 'kubecraft.validation-memo';
 /** Entries kept at most (least recently used dropped first): some 4 per object of the largest app watched. */
 const MEMO_LIMIT = 100_000;
 
 /** What the per-object checks reported, by check, version, library copy and content; kept on globalThis (app bundles are reloaded). */
 function memo(): Map<string, readonly Reported[]> {
-  const g = globalThis as { [VALIDATION_MEMO]?: Map<string, readonly Reported[]> };
-  return (g[VALIDATION_MEMO] ??= new Map());
+  return processMemo(VALIDATION_MEMO);
 }
 
 /**
@@ -178,16 +174,9 @@ function reuseOrRun(
     const key = keys[i];
     const fresh = recorder.reported.get(obj);
     const reported = hits[i] ?? fresh ?? [];
-    if (key !== undefined) {
-      if (hits[i] !== undefined) store.delete(key); // most recently used last
-      store.set(key, reported);
-    }
+    if (key !== undefined) rememberRecent(store, key, reported, MEMO_LIMIT);
     for (const [rule, field, message, hint] of reported) ctx.report(obj, rule, field, message, hint);
   });
-  for (const oldest of store.keys()) {
-    if (store.size <= MEMO_LIMIT) break;
-    store.delete(oldest);
-  }
 }
 
 /**
