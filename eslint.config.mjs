@@ -20,6 +20,7 @@ const LAYERS = {
   upstream: ['core', 'values', 'selectors', 'validation', 'security', 'app'],
   deploy: ['core', 'output'],
   oci: ['core', 'output'],
+  delivery: ['core', 'values', 'validation', 'app', 'upstream', 'oci'],
   cli: [
     'core',
     'values',
@@ -35,6 +36,7 @@ const LAYERS = {
     'deploy',
     'cluster',
     'oci',
+    'delivery',
   ],
 };
 const FOLDERS = Object.keys(LAYERS);

@@ -185,6 +185,56 @@ export { applySetFlag, applySetId, applySetName } from './deploy/apply-set';
 export { DeployError, KubectlOptions } from './deploy/kubectl';
 export { diffAgainstCluster, LiveDiff, LiveDiffOptions } from './deploy/live-diff';
 
+// delivery to many clusters: the clusters declared once, typed Argo CD and Flux objects, deliveries per cluster
+export { Clusters, ClusterSpec, ClustersProps, ENVIRONMENT_LABEL } from './delivery/clusters';
+export { DeliveryFolder } from './delivery/delivery-folder';
+export {
+  ArgoCdApplicationSpec,
+  ArgoCdDestination,
+  ArgoCdRetry,
+  ArgoCdSource,
+  ArgoCdSyncPolicy,
+} from './delivery/argo-cd/application-spec';
+export { ArgoCdApplication, ArgoCdApplicationProps } from './delivery/argo-cd/application';
+export {
+  ArgoCdApplicationSet,
+  ArgoCdApplicationSetProps,
+  ArgoCdApplicationTemplate,
+  ArgoCdGenerator,
+} from './delivery/argo-cd/application-set';
+export {
+  ArgoCdAppProject,
+  ArgoCdAppProjectProps,
+  ArgoCdGroupKind,
+  ArgoCdProjectDestination,
+} from './delivery/argo-cd/app-project';
+export { FluxSourceKind, FluxSourceReference, IFluxSource } from './delivery/flux/flux-source';
+export { FluxGitReference, FluxGitRepository, FluxGitRepositoryProps } from './delivery/flux/git-repository';
+export { FluxOciReference, FluxOciRepository, FluxOciRepositoryProps } from './delivery/flux/oci-repository';
+export {
+  FluxDependencyReference,
+  FluxHealthCheck,
+  FluxKustomization,
+  FluxKustomizationProps,
+} from './delivery/flux/kustomization';
+export {
+  FluxChartRefKind,
+  FluxChartReference,
+  FluxChartSourceKind,
+  FluxHelmChart,
+  FluxHelmRelease,
+  FluxHelmReleaseProps,
+  FluxValuesReference,
+} from './delivery/flux/helm-release';
+export { ArgoCdClusterSelection, ArgoCdDelivery, ArgoCdDeliveryProps } from './delivery/argo-cd-delivery';
+export {
+  FluxDelivery,
+  FluxDeliveryProps,
+  FluxDeliverySource,
+  FluxGitDeliveryOptions,
+  FluxOciDeliveryOptions,
+} from './delivery/flux-delivery';
+
 // publishing an output folder as an OCI artifact (Flux's format) and pulling it back
 export {
   ArtifactFile,

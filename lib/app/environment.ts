@@ -38,6 +38,9 @@ export class Environment<C> extends Construct {
   }
 }
 
+/** The environments defined per app (its root construct), selected or not. */
+const definedEnvironments = new WeakMap<IConstruct, Set<string>>();
+
 /** Options for `Environments.define`. */
 export interface EnvironmentsOptions<C> {
   /**
@@ -69,6 +72,14 @@ export interface EnvironmentsOptions<C> {
  */
 export class Environments {
   /**
+   * Every environment defined in the app of `scope` with `Environments.define`, selected or not
+   * (`KUBECRAFT_ENV` selects which are created, not which exist), in definition order.
+   */
+  public static definedIn(scope: IConstruct): string[] {
+    return [...(definedEnvironments.get(scope.node.root) ?? [])];
+  }
+
+  /**
    * Validates every configuration (all of them, selected or not, so a broken `prod` fails a
    * `dev` synth too) and creates an `Environment` construct for each selected one.
    */
@@ -89,6 +100,9 @@ export class Environments {
       throw new ConstructError(scope, `invalid environment configuration:\n  ${problems.join('\n  ')}`, {
         prop: 'configs',
       });
+    const defined = definedEnvironments.get(scope.node.root) ?? new Set<string>();
+    for (const name of names) defined.add(name);
+    definedEnvironments.set(scope.node.root, defined);
     const fromEnv = runSetting('environments');
     const selected =
       options.select ??

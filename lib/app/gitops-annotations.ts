@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { apiGroupOf, asObject, getPath, insertSorted, JsonObject, Manifest } from '../core';
 import { installPhaseOf } from '../output/install-phases';
 import { SynthesizedFile } from './synthesis';
@@ -9,6 +10,22 @@ export const ARGOCD_SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 /** The sync wave of the `setup` install phase (CRDs and Namespaces); the rest stays in wave 0. */
 export const SETUP_SYNC_WAVE = '-1';
 const SKIP_DRY_RUN = 'SkipDryRunOnMissingResource=true';
+
+/** The apps (root constructs) whose output an Argo CD delivery syncs. */
+const syncedByArgoCd = new WeakSet<IConstruct>();
+
+/**
+ * Says that Argo CD syncs the output of the app of `scope` (`ArgoCdDelivery` does), so its
+ * install phases are written as sync waves (as `KubecraftAppProps.argoCdSyncWaves` asks).
+ */
+export function requestArgoCdSyncWaves(scope: IConstruct): void {
+  syncedByArgoCd.add(scope.node.root);
+}
+
+/** Whether an Argo CD delivery of the app of `scope` asked for sync waves. */
+export function argoCdSyncWavesRequested(scope: IConstruct): boolean {
+  return syncedByArgoCd.has(scope.node.root);
+}
 
 function setAnnotation(m: Manifest, key: string, value: (current: string | undefined) => string | undefined): void {
   const annotations: JsonObject = { ...(asObject(m.metadata.annotations) ?? {}) };

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ownPackageRoot } from '../core/package-root';
 import { runSetting } from '../core/run-context';
 
 /** The project of a file: the nearest folder, from the file's own folder up, with a package.json. */
@@ -19,14 +20,9 @@ export interface OwnPackageJson {
 
 /** kubecraft's own package.json (found from this file, compiled or bundled). */
 export function ownPackageJson(): OwnPackageJson {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnPackageJson & { name?: string };
-      if (pkg.name === 'kubecraft') return pkg;
-    }
-    if (path.dirname(dir) === dir) return { version: '0.0.0' };
-  }
+  const root = ownPackageRoot();
+  if (!root) return { version: '0.0.0' };
+  return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as OwnPackageJson;
 }
 
 /** A path as the user sees it: relative to the working directory when inside it. */

@@ -15,3 +15,4 @@ export * from './atomic-file';
 export * from './lazy-packages';
 export * from './run-context';
 export * from './process-memo';
+export * from './package-root';

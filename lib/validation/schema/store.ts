@@ -268,8 +268,30 @@ export function registeredCrdValidator(
   version: string = DEFAULT_KUBERNETES_VERSION,
 ): CompiledValidator | undefined {
   const key = `${apiVersion}/${kind}`;
+  if (!appCrds.has(key) && !registeredCrds.has(key)) loadBuiltInCrdsOf(apiVersion);
   const fn = appCrds.get(key) ?? registeredCrds.get(key);
   return fn ? withObjectMeta(fn, version) : undefined;
+}
+
+/** Loaders of the CRDs built into the library, by API group, run on the first object of the group. */
+const builtInCrdLoaders = new Map<string, () => void>();
+
+/**
+ * Declares CRDs built into the library (vendored with it, e.g. Flux's) for the API `groups`:
+ * `load` registers them (with `registerCustomResourceDefinitions`) the first time validation meets
+ * an object of one of the groups whose kind is not otherwise known, so they cost nothing to apps
+ * that do not use them.
+ */
+export function registerBuiltInCrds(groups: readonly string[], load: () => void): void {
+  for (const group of groups) builtInCrdLoaders.set(group, load);
+}
+
+function loadBuiltInCrdsOf(apiVersion: string): void {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const load = builtInCrdLoaders.get(group);
+  if (!load) return;
+  builtInCrdLoaders.delete(group);
+  load();
 }
 
 interface CrdShape {
