@@ -120,6 +120,37 @@ TS
 npx kubecraft synth include.ts --outdir dist-include
 grep -q 'name: included' dist-include/inc.k8s.yaml || fail "the included ConfigMap is not in the output"
 
+step "delivery to clusters: Argo CD and Flux objects, validated against the package's vendored Flux CRDs"
+cat > deliver.ts <<'TS'
+import * as kplus from 'cdk8s-plus-27';
+import { ApiObject } from 'cdk8s';
+import { ArgoCdDelivery, Clusters, Environments, FluxDelivery, FluxDeliverySource, KubecraftApp, KubecraftChart } from 'kubecraft';
+const app = new KubecraftApp();
+for (const env of Environments.define(app, { dev: {}, prod: {} })) {
+  const chart = new KubecraftChart(env, 'hello', { namespace: 'hello' });
+  new kplus.Namespace(chart, 'ns', { metadata: { name: 'hello' } });
+  if (process.env.BREAK_FLUX) {
+    new ApiObject(chart, 'bad', { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: 'bad' }, spec: { interval: '1m', sourceRef: { kind: 'GitRepository', name: 'x' } } });
+  }
+}
+new Clusters(app, 'clusters', { clusters: [
+  { name: 'dev', environment: 'dev', server: 'https://dev.example.com' },
+  { name: 'prod-eu', environment: 'prod', server: 'https://eu.example.com' },
+] });
+new ArgoCdDelivery(app, 'hello-argocd', { appName: 'hello', repoURL: 'https://example.com/hello.git' });
+new FluxDelivery(app, 'hello-flux', { appName: 'hello', source: FluxDeliverySource.git({ url: 'https://example.com/hello.git', ref: { branch: 'main' } }), includeCrds: true });
+app.synth();
+TS
+npx kubecraft synth deliver.ts --outdir dist-deliver --no-typecheck --quiet
+grep -q '^kind: ApplicationSet$' dist-deliver/argocd/hello.k8s.yaml || fail "no ApplicationSet in dist-deliver/argocd/"
+grep -q 'path: ./dist/prod' dist-deliver/flux-prod-eu/hello.k8s.yaml || fail "the prod-eu Kustomization does not apply dist/prod"
+grep -q 'name: kustomizations.kustomize.toolkit.fluxcd.io' dist-deliver/flux-dev/setup/hello.k8s.yaml || fail "includeCrds wrote no Flux CRD (crds/gitops/ missing from the package?)"
+set +e
+BREAK_FLUX=1 npx kubecraft synth deliver.ts --outdir dist-deliver --no-typecheck >deliver.out 2>&1; d=$?
+set -e
+[ "$d" = 1 ] || { cat deliver.out; fail "a Flux Kustomization without prune was not refused (exit $d)"; }
+grep -q "missing required field 'prune'" deliver.out || { cat deliver.out; fail "the refusal does not come from Flux's CRD"; }
+
 step "install from a git URL (built by prepare)"
 clone="$work/clone"
 git clone -q "$repo" "$clone"
