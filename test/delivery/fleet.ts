@@ -18,8 +18,11 @@ export const FLEET: readonly ClusterSpec[] = [
 ];
 
 /** An app with environments dev, staging and prod (a Namespace and a WebService each) and the fleet's clusters. */
-export function fleetApp(clusters: readonly ClusterSpec[] | undefined = FLEET): KubecraftApp {
-  const app = new KubecraftApp({ printReport: false });
+export function fleetApp(
+  clusters: readonly ClusterSpec[] | undefined = FLEET,
+  props: KubecraftAppProps = {},
+): KubecraftApp {
+  const app = new KubecraftApp({ printReport: false, ...props });
   for (const env of Environments.define(app, { dev: 1, staging: 1, prod: 3 })) {
     const chart = new KubecraftChart(env, 'shop', { namespace: 'shop' });
     new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
