@@ -8,7 +8,7 @@ import { IFluxSource } from './flux/flux-source';
 import { FluxGitReference, FluxGitRepository } from './flux/git-repository';
 import { FluxDependencyReference, FluxKustomization } from './flux/kustomization';
 import { FluxOciRepository } from './flux/oci-repository';
-import { includeFluxCrds } from './gitops-crds';
+import { includeGitOpsCrds } from './gitops-crds';
 
 /** Options of `FluxDeliverySource.git`. */
 export interface FluxGitDeliveryOptions {
@@ -226,7 +226,7 @@ export class FluxDelivery extends Construct {
         reason: `a Kustomization of cluster '${cluster.name}' that ${appName} depends on (FluxDelivery dependsOn)`,
       });
     }
-    if (props.includeCrds) includeFluxCrds(chart);
+    if (props.includeCrds) includeGitOpsCrds(chart, 'flux');
     return new FluxKustomization(chart, 'kustomization', {
       metadata: { name: appName, namespace },
       source,

@@ -6,53 +6,73 @@ import { ConstructError, ownPackageRoot, yamlPackage } from '../core';
 import { registerCrdsFromFile } from '../upstream/crds';
 import { registerBuiltInCrds } from '../validation/schema/store';
 
-/**
- * Flux's CRD files, vendored in `crds/gitops/` of the package (its README says where each comes
- * from). Argo CD's are not vendored (see `ArgoCdApplicationSet`).
- */
-const FLUX_CRD_FILES: readonly string[] = [
-  'source.toolkit.fluxcd.io_gitrepositories.yaml',
-  'source.toolkit.fluxcd.io_ocirepositories.yaml',
-  'kustomize.toolkit.fluxcd.io_kustomizations.yaml',
-  'helm.toolkit.fluxcd.io_helmreleases.yaml',
-];
+/** A GitOps engine whose CustomResourceDefinitions kubecraft vendors. */
+export type GitOpsEngine = 'flux' | 'argocd';
 
-/** The paths of Flux's vendored CRD files (none when the package's `crds/` folder is missing). */
-function fluxCrdFiles(): string[] {
+/** What kubecraft vendors of an engine, in `crds/gitops/` of the package (its README says where each file comes from). */
+interface VendoredCrds {
+  /** The engine's name, for messages. */
+  readonly title: string;
+  /** The API groups of its kinds. */
+  readonly groups: readonly string[];
+  /** Its CRD files, `<group>_<plural>.yaml`. */
+  readonly files: readonly string[];
+}
+
+const VENDORED: Readonly<Record<GitOpsEngine, VendoredCrds>> = {
+  flux: {
+    title: 'Flux',
+    groups: ['source.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io'],
+    files: [
+      'source.toolkit.fluxcd.io_gitrepositories.yaml',
+      'source.toolkit.fluxcd.io_ocirepositories.yaml',
+      'kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+      'helm.toolkit.fluxcd.io_helmreleases.yaml',
+    ],
+  },
+  argocd: {
+    title: 'Argo CD',
+    groups: ['argoproj.io'],
+    files: ['argoproj.io_appprojects.yaml', 'argoproj.io_applications.yaml', 'argoproj.io_applicationsets.yaml'],
+  },
+};
+
+/** The paths of the engine's vendored CRD files the package holds. */
+function vendoredFiles(engine: GitOpsEngine): string[] {
   const root = ownPackageRoot();
   if (!root) return [];
-  return FLUX_CRD_FILES.map((f) => path.join(root, 'crds', 'gitops', f)).filter((f) => fs.existsSync(f));
+  return VENDORED[engine].files.map((f) => path.join(root, 'crds', 'gitops', f)).filter((f) => fs.existsSync(f));
 }
 
-/** The API groups of Flux's vendored CRDs. */
-const FLUX_GROUPS: readonly string[] = [
-  'source.toolkit.fluxcd.io',
-  'kustomize.toolkit.fluxcd.io',
-  'helm.toolkit.fluxcd.io',
-];
+/** Whether the package vendors the CRD of `plural` (e.g. `applicationsets`) of the engine. */
+export function vendorsCrdOf(engine: GitOpsEngine, plural: string): boolean {
+  return vendoredFiles(engine).some((f) => path.basename(f).endsWith(`_${plural}.yaml`));
+}
 
-let registered = false;
+const registered = new Set<GitOpsEngine>();
 
 /**
- * Registers Flux's vendored CRDs for validation (once per process), so Flux objects are
- * validated against Flux's own schemas, as a cluster running Flux has them.
+ * Registers the engine's vendored CRDs for validation (once per process), so its objects are
+ * validated against the engine's own schemas, as a cluster running the engine has them.
+ * Validation does it on the first object of one of the engine's API groups.
  */
-export function registerFluxCrds(): void {
-  if (registered) return;
-  registered = true;
-  for (const file of fluxCrdFiles()) registerCrdsFromFile(file);
+export function registerGitOpsCrds(engine: GitOpsEngine): void {
+  if (registered.has(engine)) return;
+  registered.add(engine);
+  for (const file of vendoredFiles(engine)) registerCrdsFromFile(file);
 }
 
 /**
- * Adds Flux's vendored CRDs to `scope`'s chart (they go to the output folder's `setup/` phase),
- * for a cluster where Flux is not installed yet.
+ * Adds the engine's vendored CRDs to `scope`'s chart (they go to the output folder's `setup/`
+ * phase), for a cluster where the engine is not installed yet.
  */
-export function includeFluxCrds(scope: Construct): void {
-  const files = fluxCrdFiles();
+export function includeGitOpsCrds(scope: Construct, engine: GitOpsEngine): void {
+  const files = vendoredFiles(engine);
+  const { title } = VENDORED[engine];
   if (files.length === 0) {
-    throw new ConstructError(scope, "Flux's CRDs are not found in kubecraft's package (crds/gitops/)", {
+    throw new ConstructError(scope, `${title}'s CRDs are not found in kubecraft's package (crds/gitops/)`, {
       prop: 'includeCrds',
-      hint: 'reinstall kubecraft, or install Flux (and its CRDs) in the cluster by its own means',
+      hint: `reinstall kubecraft, or install ${title} (and its CRDs) in the cluster by its own means`,
     });
   }
   const chart = Chart.of(scope);
@@ -61,9 +81,11 @@ export function includeFluxCrds(scope: Construct): void {
       .parseAllDocuments(fs.readFileSync(file, 'utf8'))
       .map((d) => d.toJS() as Record<string, unknown> | null)
       .filter((d): d is Record<string, unknown> => d !== null && d.kind === 'CustomResourceDefinition')
-      .forEach((crd, j) => new ApiObject(chart, `flux-crd-${i}-${j}`, crd as never));
+      .forEach((crd, j) => new ApiObject(chart, `${engine}-crd-${i}-${j}`, crd as never));
   });
 }
 
-// Flux's objects, typed or not (raw ApiObjects, included YAML), are validated against its CRDs.
-registerBuiltInCrds(FLUX_GROUPS, registerFluxCrds);
+// The engines' objects, typed or not (raw ApiObjects, included YAML), are validated against their CRDs.
+for (const engine of Object.keys(VENDORED) as GitOpsEngine[]) {
+  registerBuiltInCrds(VENDORED[engine].groups, () => registerGitOpsCrds(engine));
+}

@@ -4,6 +4,7 @@ import {
   Clusters,
   Environments,
   KubecraftApp,
+  KubecraftAppProps,
   KubecraftChart,
   SynthesizedFile,
   WebService,

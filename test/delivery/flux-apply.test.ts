@@ -3,11 +3,10 @@
 // serves CRDs but does not validate custom resources against them: kubecraft's own validation
 // against Flux's vendored CRDs does that, see flux-delivery.test.ts): with includeCrds, Flux's
 // CRDs go first (setup phase, waited for until established), then the source and Kustomization.
-import { execFile, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { promisify } from 'util';
 import { applyOutput, applySetName, FluxDelivery, FluxDeliverySource, readOutputFolders } from '../../lib';
 import { FakeCluster, startFakeCluster } from '../support/fake-cluster';
 import { fleetApp } from './fleet';

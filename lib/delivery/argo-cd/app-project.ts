@@ -103,6 +103,7 @@ export class ArgoCdAppProject extends Construct {
             : {}),
         },
       }),
+      'appprojects',
     );
   }
 

@@ -179,6 +179,7 @@ export class ArgoCdApplicationSet extends Construct {
           syncPolicy: { preserveResourcesOnDeletion: props.preserveResourcesOnDeletion ?? true },
         },
       }),
+      'applicationsets',
     );
     this.node.addValidation({
       validate: () => {

@@ -50,6 +50,7 @@ export class ArgoCdApplication extends Construct {
         metadata,
         spec: renderApplicationSpec(spec),
       }),
+      'applications',
     );
     this.node.addValidation({
       validate: () => undeclaredDestinationProblems(this, spec.destination, `Application '${this.apiObject.name}'`),

@@ -1,22 +1,25 @@
 import { ApiObject } from 'cdk8s';
 import { registerCustomResourceScope } from '../../core';
 import { Policy } from '../../validation/policy';
+import { vendorsCrdOf } from '../gitops-crds';
 
 /** Argo CD's API group. */
 export const ARGO_CD_GROUP = 'argoproj.io';
 
 /**
- * Makes an Argo CD object known to validation: its kind is namespaced (it lives in Argo CD's
- * namespace), and `schema/unknown-kind` is relaxed on it with the reason. Argo CD's CRDs are not
- * vendored (the ApplicationSet CRD alone is 1.4 MB, and no current AppProject or Application CRD
- * could be copied into this repository), so its fields are checked by the typed props instead.
+ * Makes an Argo CD object known to validation: it is validated against Argo CD's vendored CRD
+ * of its kind (`crds/gitops/`), loaded on the first object of the group. Where the package has no
+ * CRD of the kind, the kind is registered as namespaced (it lives in Argo CD's namespace) and
+ * `schema/unknown-kind` is relaxed on the object with the reason: its fields are then checked by
+ * the typed props only.
  */
-export function knownArgoCdObject(obj: ApiObject): ApiObject {
+export function knownArgoCdObject(obj: ApiObject, plural: string): ApiObject {
+  if (vendorsCrdOf('argocd', plural)) return obj;
   registerCustomResourceScope(ARGO_CD_GROUP, obj.kind, 'Namespaced');
   Policy.relax(
     obj,
     'schema/unknown-kind',
-    `Argo CD's CRDs are installed with Argo CD; kubecraft checks the ${obj.kind}'s fields through its typed props`,
+    `Argo CD's ${obj.kind} CRD is not vendored with kubecraft (Argo CD installs it); kubecraft checks the ${obj.kind}'s fields through its typed props`,
   );
   return obj;
 }

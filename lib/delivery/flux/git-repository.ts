@@ -2,7 +2,6 @@ import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
 import { assertValid } from '../../values/assert-valid';
-import { registerFluxCrds } from '../gitops-crds';
 import { goDuration } from '../go-duration';
 import { FluxSourceKind, IFluxSource } from './flux-source';
 
@@ -117,7 +116,6 @@ export class FluxGitRepository extends Construct implements IFluxSource {
       Object.keys(ref).length === 0 ? ['names nothing to follow'] : [],
       "give a branch, e.g. { branch: 'main' }",
     );
-    registerFluxCrds();
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: FluxGitRepository.API_VERSION,
       kind: 'GitRepository',

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { checkKnownProps, ConstructError, knownProps } from '../../core';
 import { assertValid } from '../../values/assert-valid';
 import { dns1123LabelProblems } from '../../values/dns-name';
-import { registerFluxCrds } from '../gitops-crds';
 import { goDuration } from '../go-duration';
 
 /** The kinds of sources a HelmRelease's chart template reads a chart from (`chart.spec.sourceRef.kind`). */
@@ -189,7 +188,6 @@ export class FluxHelmRelease extends Construct {
       assertValid(this, 'targetNamespace', props.targetNamespace, dns1123LabelProblems(props.targetNamespace));
     }
     const c = props.chart;
-    registerFluxCrds();
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: FluxHelmRelease.API_VERSION,
       kind: 'HelmRelease',

@@ -5,7 +5,6 @@ import { External } from '../../validation/external';
 import { assertValid } from '../../values/assert-valid';
 import { dns1123LabelProblems } from '../../values/dns-name';
 import { apiObjectsInFolderOf } from '../delivery-folder';
-import { registerFluxCrds } from '../gitops-crds';
 import { goDuration } from '../go-duration';
 import { FluxSourceReference, fluxSourceRef, IFluxSource } from './flux-source';
 
@@ -153,7 +152,6 @@ export class FluxKustomization extends Construct {
       assertValid(this, 'targetNamespace', props.targetNamespace, dns1123LabelProblems(props.targetNamespace));
     }
     const dependsOn = props.dependsOn ?? [];
-    registerFluxCrds();
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: FluxKustomization.API_VERSION,
       kind: 'Kustomization',

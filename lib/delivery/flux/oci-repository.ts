@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
 import { FLUX_CONTENT_MEDIA_TYPE } from '../../oci/artifact';
 import { assertValid } from '../../values/assert-valid';
-import { registerFluxCrds } from '../gitops-crds';
 import { goDuration } from '../go-duration';
 import { FluxSourceKind, IFluxSource } from './flux-source';
 
@@ -100,7 +99,6 @@ export class FluxOciRepository extends Construct implements IFluxSource {
         /^sha256:[a-f0-9]{64}$/.test(props.ref.digest) ? [] : ['must be sha256:<64 hex digits>'],
       );
     }
-    registerFluxCrds();
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: FluxOciRepository.API_VERSION,
       kind: 'OCIRepository',
