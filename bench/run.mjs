@@ -21,6 +21,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -184,7 +185,12 @@ function runCdk8sSynth() {
 // - `helm template` of bench/helm-chart (a `range` loop writing the same objects), when a helm
 //   binary can be had (scripts/find-helm.mjs), else a visible "skipped" row;
 // - plain cdk8s-plus-27 (Deployment + Service pairs, precompiled, plain node), and the floor (the
-//   final objects from JSON straight to YAML).
+//   final objects from JSON straight to YAML);
+// - kubecraft from this repository's startup snapshot (`kubecraft snapshot`, built first with the
+//   compiled CLI): the same `kubecraft synth` through the launcher
+//   .kubecraft/startup-snapshot/kubecraft, its output checked equal to a normal run's first, and
+//   the snapshot checked fresh after each N (a rebuild of build/ during the run makes it stale:
+//   the row then says so, since those runs did not start from it).
 const BEFORE_REV = 'fc3b309'; // main before issue 13 (faster than Helm) began
 const WATCH_BEFORE_REV = 'df2f04e'; // main before incremental watch (issue 25)
 
@@ -235,6 +241,84 @@ function buildRev(rev) {
   return dir;
 }
 
+/**
+ * This repository's startup snapshot, built with the compiled CLI (`kubecraft snapshot --json`,
+ * after `npm run build`): `{ launcher, modules, bytes, buildMs }`, or `{ reason }` when it cannot
+ * be built here (the rows then say "skipped").
+ */
+function buildBenchSnapshot() {
+  const r = spawnSync(process.execPath, [join(root, 'build', 'lib', 'cli', 'bin.js'), 'snapshot', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const reason = (r.stderr || r.stdout).trim().split('\n')[0];
+    console.error(`the startup snapshot could not be built (its rows are skipped): ${reason}`);
+    return { reason };
+  }
+  return JSON.parse(r.stdout);
+}
+
+/** `fresh`, or `stale: why` (then the runs from the launcher did not start from the snapshot). */
+function snapshotState() {
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'build', 'lib', 'cli', 'bin.js'), 'snapshot', '--status', '--json'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  const status = JSON.parse(r.stdout);
+  return status.state === 'fresh' ? 'fresh' : `${status.state}: ${status.reason}`;
+}
+
+/** A synth through the snapshot's launcher writes byte for byte what a normal synth writes (else the bench stops). */
+function checkSnapshotOutput(launcher, n) {
+  const app = join(root, 'bench', 'apps', 'webservices.ts');
+  const outs = [process.execPath, launcher].map((command, i) => {
+    const out = join(outBase, `snapshot-check-${n}-${i}`);
+    const args = ['synth', app, '--quiet', '--', String(n), out];
+    const r = spawnSync(command, i === 0 ? [join(root, 'build', 'lib', 'cli', 'bin.js'), ...args] : args, {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`synth${i ? ' from the startup snapshot' : ''} failed:\n${r.stderr}`);
+    const files = Object.fromEntries(
+      readdirSync(out, { recursive: true })
+        .map(String)
+        .sort()
+        .filter((f) => !statSync(join(out, f)).isDirectory())
+        .map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+    );
+    rmSync(out, { recursive: true, force: true });
+    return JSON.stringify(files);
+  });
+  if (outs[0] !== outs[1])
+    throw new Error(`N=${n}: a synth from the startup snapshot wrote other files than a normal synth`);
+}
+
+/** The rows of kubecraft synth and kubecraft synth from the startup snapshot, per N, ratios to helm and to the normal run. */
+function snapshotTable(perf, snapshot) {
+  const head = ['#### From the startup snapshot (`kubecraft snapshot`)', ''];
+  if (!snapshot.launcher) return [...head, `Skipped: ${snapshot.reason}`, ''];
+  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+  return [
+    ...head,
+    `The same runs (round-robin with the cases above): \`.kubecraft/startup-snapshot/kubecraft synth\`, the launcher \`kubecraft snapshot\` writes, starting Node with the blob (${snapshot.modules} modules, ${(snapshot.bytes / 1048576).toFixed(1)} MB, built in ${snapshot.buildMs} ms). Its output was checked equal to a normal synth's for each N before timing.`,
+    '',
+    '| N | case | ms | / helm | / kubecraft synth |',
+    '|---:|---|---:|---:|---:|',
+    ...perf.flatMap((p) => [
+      `| ${p.n} | kubecraft synth | ${ms(p.kc.wall)} | ${ratio(p.kc.wall, p.helm?.wall)} | 1.00× |`,
+      `| ${p.n} | kubecraft synth from the startup snapshot${p.snapshotState === 'fresh' ? '' : ` (stale after these runs, so not all of them used it: ${p.snapshotState})`} | ${ms(p.snapshot.wall)} | ${ratio(p.snapshot.wall, p.helm?.wall)} | ${ratio(p.snapshot.wall, p.kc.wall)} |`,
+    ]),
+    '',
+    ...perf.map((p) => `- N=${p.n}: from the snapshot, runs: ${p.snapshot.walls.map(ms).join(', ')} ms.`),
+    '',
+  ];
+}
+
 if (opts.suite === 'all' || opts.suite === 'performance') {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const before = buildRev(BEFORE_REV);
@@ -243,6 +327,7 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
       cpSync(join(root, 'bench', 'apps', f), join(before, 'bench', 'apps', f));
   const helm = await findHelm();
   const helmLabel = 'path' in helm ? `helm template (${helm.version}), not validated` : undefined;
+  const snapshot = buildBenchSnapshot();
   const kubecraftCase = (label, dir) => ({
     label,
     run: () =>
@@ -297,10 +382,24 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
         : []),
       { label: 'plain', run: () => runProcess(process.execPath, (out) => [bundles.services, 'plain', String(n), out]) },
       { label: 'floor', run: () => runProcess(process.execPath, (out) => [bundles.floor, json, out]) },
+      ...(snapshot.launcher
+        ? [
+            {
+              label: 'snapshot',
+              run: () =>
+                runProcess(
+                  snapshot.launcher,
+                  (out) => ['synth', join(root, 'bench', 'apps', 'webservices.ts'), '--quiet', '--', String(n), out],
+                  root,
+                ),
+            },
+          ]
+        : []),
     ];
+    if (snapshot.launcher) checkSnapshotOutput(snapshot.launcher, n);
     const rows = Object.fromEntries(measureRoundRobin(cases).map((r) => [r.label, r]));
     const kc = rows.kubecraft;
-    perf.push({ n, kc, before: rows.before, helm: rows.helm });
+    perf.push({ n, kc, before: rows.before, helm: rows.helm, snapshot: rows.snapshot, snapshotState: snapshotState() });
     lines.push(
       `| ${n} | ${ms(kc.wall)} | ${rows.before ? ms(rows.before.wall) : 'skipped'} | ${rows.helm ? ms(rows.helm.wall) : 'skipped: no helm'} | ${rows.helm ? (kc.wall / rows.helm.wall).toFixed(2) + '×' : '–'} | ${rows.before ? (kc.wall / rows.before.wall).toFixed(2) + '×' : '–'} | ${ms(rows.plain.wall)} | ${ms(rows.floor.wall)} | ${ms(kc.load)} / ${ms(kc.construct)} / ${ms(kc.render)} / ${ms(kc.validate)} / ${ms(kc.serialize)} |`,
     );
@@ -320,6 +419,7 @@ if (opts.suite === 'all' || opts.suite === 'performance') {
     ),
     '',
   );
+  lines.push(...snapshotTable(perf, snapshot));
   sections.push(lines.join('\n'));
   console.log(lines.join('\n'));
 

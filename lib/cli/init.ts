@@ -75,6 +75,9 @@ const SCRIPTS: Record<string, string> = {
   diff: 'kubecraft diff main.ts',
   // type-check once (tsgo), then run the tests with kubecraft's esbuild transform (no ts-jest)
   test: 'tsgo --noEmit -p . && jest',
+  // opt-in: builds the startup snapshot and its launcher (.kubecraft/startup-snapshot/kubecraft);
+  // synth does not use it unless the user points a script at the launcher
+  snapshot: 'kubecraft snapshot',
 };
 
 const JEST = {

@@ -15,6 +15,7 @@ const commands = {
   convert: () => (require('./convert') as typeof import('./convert')).convertCommand,
   publish: () => (require('./publish') as typeof import('./publish')).publishCommand,
   pull: () => (require('./pull') as typeof import('./pull')).pullCommand,
+  snapshot: () => (require('./snapshot') as typeof import('./snapshot')).snapshotCommand,
 };
 
 /**
@@ -46,6 +47,8 @@ export async function main(argv: readonly string[], cli: string = process.argv[1
         return await commands.publish()(args);
       case 'pull':
         return await commands.pull()(args);
+      case 'snapshot':
+        return commands.snapshot()(args);
       case '--version':
       case '-v':
         process.stdout.write(`${ownPackageJson().version}\n`);

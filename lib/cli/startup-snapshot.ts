@@ -80,11 +80,28 @@ export interface StartupSnapshotBuild extends StartupSnapshotFiles {
 
 /** Whether a project's snapshot can be used by this Node, and if not why. */
 export type StartupSnapshotStatus =
-  | { readonly state: 'fresh'; readonly files: StartupSnapshotFiles }
+  | {
+      readonly state: 'fresh';
+      readonly files: StartupSnapshotFiles;
+      /** When the blob was built (milliseconds since the epoch). */
+      readonly builtMs: number;
+    }
   | {
       readonly state: 'missing' | 'stale' | 'unsupported';
+      /** Why it cannot be used, one line (paths inside the project are relative to it). */
       readonly reason: string;
+      /**
+       * Where its files are (or would be).
+       *
+       * @default - none when unsupported
+       */
       readonly files?: StartupSnapshotFiles;
+      /**
+       * When the stale blob was built (milliseconds since the epoch).
+       *
+       * @default - none unless stale
+       */
+      readonly builtMs?: number;
     };
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb'];
@@ -131,6 +148,16 @@ function kubecraftRoot(project: string): string {
   }
 }
 
+/** Whether `request` resolves from `project` as the snapshot's loader would resolve it. */
+function resolvable(request: string, project: string): boolean {
+  try {
+    require.resolve(request, { paths: [project] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function stamp(file: string): [string, number, number] {
   try {
     const s = fs.statSync(file);
@@ -163,31 +190,49 @@ function changedFile(files: StartupSnapshotManifest['files']): string | undefine
  * and version, and no file it was built from changed. (The blob checks the same again when it
  * starts; this is for callers that choose how to start Node.)
  */
-export function startupSnapshotStatus(project: string): StartupSnapshotStatus {
+export function startupSnapshotStatus(projectDir: string): StartupSnapshotStatus {
   if (!startupSnapshotSupported()) {
     return { state: 'unsupported', reason: `Node ${process.version} cannot run startup snapshots (Node 20 or later)` };
   }
+  const project = realProject(projectDir);
   const files = startupSnapshotFiles(project);
   const manifest = readManifest(files.manifest);
   if (!manifest || !fs.existsSync(files.blob)) {
     return { state: 'missing', reason: `no startup snapshot for Node ${process.version} in ${files.dir}`, files };
   }
+  const builtMs = manifest.builtMs;
   if (manifest.node !== process.version || manifest.execPath !== process.execPath) {
-    return { state: 'stale', reason: `built by Node ${manifest.node} at ${manifest.execPath}`, files };
+    return { state: 'stale', reason: `built by Node ${manifest.node} at ${manifest.execPath}`, files, builtMs };
   }
   const changed = changedFile(manifest.files);
-  if (changed) return { state: 'stale', reason: `${changed} changed since it was built`, files };
-  return { state: 'fresh', files };
+  if (changed) {
+    const rel = path.relative(project, changed);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : changed;
+    return { state: 'stale', reason: `${shown} changed since it was built`, files, builtMs };
+  }
+  return { state: 'fresh', files, builtMs };
+}
+
+/** The project folder with symbolic links resolved, as the blob's key is made from it (as given when it does not exist). */
+function realProject(projectDir: string): string {
+  try {
+    return fs.realpathSync(projectDir);
+  } catch {
+    return path.resolve(projectDir);
+  }
 }
 
 /**
  * The command line that runs `kubecraft <args>` for `project`: from its startup snapshot when
- * that is fresh (`node --snapshot-blob <blob> <args>`), else the CLI as usual.
+ * that is fresh and `NODE_OPTIONS` is empty (`node --snapshot-blob <blob> <args>`), else the
+ * CLI as usual.
  */
 export function startupSnapshotCommand(project: string, args: readonly string[]): string[] {
   const status = startupSnapshotStatus(project);
-  if (status.state === 'fresh') return [process.execPath, '--snapshot-blob', status.files.blob, ...args];
-  return [process.execPath, path.join(kubecraftRoot(project), 'build', 'lib', 'cli', 'bin.js'), ...args];
+  // Node refuses a blob under V8 flags it was not built with (NODE_OPTIONS is empty when it is built)
+  if (status.state === 'fresh' && !process.env.NODE_OPTIONS)
+    return [process.execPath, '--snapshot-blob', status.files.blob, ...args];
+  return [process.execPath, path.join(kubecraftRoot(realProject(project)), 'build', 'lib', 'cli', 'bin.js'), ...args];
 }
 
 /** Options of `buildStartupSnapshot`. */
@@ -215,6 +260,13 @@ export function buildStartupSnapshot(
   const bin = path.join(root, 'build', 'lib', 'cli', 'bin.js');
   if (!fs.existsSync(bin)) {
     throw new Error(`startup snapshot: ${bin} is missing: build kubecraft first (npm run build)`);
+  }
+  const absent = STARTUP_SNAPSHOT_PACKAGES.filter((p) => p !== 'kubecraft' && !resolvable(p, project));
+  if (absent.length > 0) {
+    throw new Error(
+      `startup snapshot: ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} not installed in ${project}: ` +
+        `the snapshot holds the project's own constructs, cdk8s and cdk8s-plus-27 (npm install, then build it again)`,
+    );
   }
   const modules = [
     ...STARTUP_SNAPSHOT_PACKAGES.filter((p) => p !== 'kubecraft'),
@@ -261,7 +313,7 @@ export function buildStartupSnapshot(
     };
     fs.renameSync(blob, files.blob);
     writeFileAtomically(files.manifest, JSON.stringify(manifest));
-    writeFileAtomically(files.launcher, launcherScript(files.blob, bin));
+    writeFileAtomically(files.launcher, launcherScript(files.blob, bin, project));
     fs.chmodSync(files.launcher, 0o755);
     return { ...files, modules: built.modules, bytes: fs.statSync(files.blob).size };
   } finally {
@@ -273,20 +325,46 @@ export function buildStartupSnapshot(
 const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
- * The POSIX shell launcher: starts this Node with the blob when both are there and the blob is
- * newer than the Node binary (a Node upgraded in place cannot read it), else the CLI as usual.
- * The blob itself checks the rest (see the module comment).
+ * The POSIX shell launcher: starts this Node with the blob when both are there, the blob is
+ * newer than the Node binary (a Node upgraded in place cannot read it) and than the project's
+ * lockfiles (after an install the blob is stale: starting it would only start a second Node
+ * without it), and NODE_OPTIONS is empty (Node refuses a blob under V8 flags it was not built
+ * with, e.g. --max-old-space-size, exit code 14); else the CLI as usual (with a notice under
+ * --verbose). The blob itself checks the rest (see the module comment).
  */
-function launcherScript(blob: string, bin: string): string {
+function launcherScript(blob: string, bin: string, project: string): string {
   return `#!/bin/sh
-# Written by kubecraft (lib/cli/startup-snapshot.ts): \`kubecraft\` started from this project's
-# startup snapshot when it can be, else as usual. Rebuilt with the snapshot; safe to delete.
+# Written by kubecraft (lib/cli/startup-snapshot.ts, \`kubecraft snapshot\`): \`kubecraft\` started from
+# this project's startup snapshot when it can be, else as usual. Rebuilt with the snapshot; safe to delete.
 node=${sh(process.execPath)}
 blob=${sh(blob)}
-if [ -f "$blob" ] && [ -x "$node" ] && [ "$blob" -nt "$node" ]; then
+bin=${sh(bin)}
+project=${sh(project)}
+reason=
+hint=
+usable() {
+  [ -f "$blob" ] && [ -x "$node" ] && [ "$blob" -nt "$node" ] || return 1
+  if [ -n "$NODE_OPTIONS" ]; then
+    reason='NODE_OPTIONS is set, and Node refuses a snapshot under V8 flags it was not built with'
+    return 1
+  fi
+  for lockfile in ${LOCKFILES.join(' ')}; do
+    if [ "$project/$lockfile" -nt "$blob" ]; then
+      reason="$lockfile changed since the snapshot was built"
+      hint='; rebuild it to start faster'
+      return 1
+    fi
+  done
+}
+if usable; then
   exec "$node" --snapshot-blob "$blob" "$@"
 fi
-exec "$node" ${sh(bin)} "$@"
+if [ -n "$reason" ]; then
+  case " $* " in *" --verbose "*)
+    echo "kubecraft: startup snapshot not used ($reason): started without it$hint" >&2 ;;
+  esac
+fi
+exec "$node" "$bin" "$@"
 `;
 }
 
@@ -355,7 +433,8 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   for (const [file, mtime, size] of files) {
     const now = stamp(file);
     if (now[1] !== mtime || now[2] !== size) {
-      reason = path.relative(CONFIG.project, file) + ' changed since the snapshot was built';
+      const rel = path.relative(CONFIG.project, file);
+      reason = (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file) + ' changed since the snapshot was built';
       break;
     }
   }

@@ -134,6 +134,7 @@ describe('the pages generated from code', () => {
       'init',
       'publish',
       'pull',
+      'snapshot',
       'synth',
       'validate',
     ]);
