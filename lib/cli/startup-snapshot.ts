@@ -23,6 +23,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeFileAtomically } from '../core/atomic-file';
+import { childEnvironment, runSetting } from '../core/run-context';
 import { findProject } from './project';
 
 /** The packages a startup snapshot holds (as resolved from the project). */
@@ -230,7 +231,7 @@ function realProject(projectDir: string): string {
 export function startupSnapshotCommand(project: string, args: readonly string[]): string[] {
   const status = startupSnapshotStatus(project);
   // Node refuses a blob under V8 flags it was not built with (NODE_OPTIONS is empty when it is built)
-  if (status.state === 'fresh' && !process.env.NODE_OPTIONS)
+  if (status.state === 'fresh' && runSetting('nodeOptions') === undefined)
     return [process.execPath, '--snapshot-blob', status.files.blob, ...args];
   return [process.execPath, path.join(kubecraftRoot(realProject(project)), 'build', 'lib', 'cli', 'bin.js'), ...args];
 }
@@ -290,7 +291,7 @@ export function buildStartupSnapshot(
     const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: childEnvironment({ NODE_OPTIONS: '' }),
     });
     if (r.status !== 0 || !fs.existsSync(blob) || !fs.existsSync(report)) {
       const output = `${r.stderr ?? ''}${r.stdout ?? ''}`

@@ -24,6 +24,8 @@ export const RUN_VARIABLES = {
   dockerConfig: 'DOCKER_CONFIG',
   /** The user's home folder (the default docker configuration is `~/.docker/config.json`). */
   home: 'HOME',
+  /** Node's own options: a startup snapshot is not used under them (Node refuses a blob under V8 flags it was not built with). */
+  nodeOptions: 'NODE_OPTIONS',
 } as const;
 
 /** A setting of the run context. */
