@@ -33,6 +33,7 @@ const VENDORED: Readonly<Record<GitOpsEngine, VendoredCrds>> = {
   argocd: {
     title: 'Argo CD',
     groups: ['argoproj.io'],
+    // the Application CRD; AppProject's and ApplicationSet's are looked for but not vendored (see crds/gitops/README.md)
     files: ['argoproj.io_appprojects.yaml', 'argoproj.io_applications.yaml', 'argoproj.io_applicationsets.yaml'],
   },
 };

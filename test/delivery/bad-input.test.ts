@@ -7,6 +7,7 @@ import {
   ArgoCdApplicationSet,
   ArgoCdGenerator,
   Clusters,
+  External,
   FluxChartSourceKind,
   FluxGitRepository,
   FluxHelmRelease,
@@ -25,7 +26,9 @@ const SPEC = {
 };
 
 function argoChart(app: KubecraftApp): Chart {
-  return new KubecraftChart(app, 'argocd', { namespace: 'argocd' });
+  const chart = new KubecraftChart(app, 'argocd', { namespace: 'argocd' });
+  External.namespace(chart, 'argocd', 'Argo CD is installed in it');
+  return chart;
 }
 
 /** The message of the error `f` throws. */
@@ -225,6 +228,35 @@ describe("Flux objects validated against Flux's own CRDs, through every entry po
     });
     expect(errorsOf(app)).toContainEqual(
       expect.stringMatching(/^schema\/invalid GitRepository shop\/repo spec: unknown field 'reference'/),
+    );
+  });
+});
+
+describe("Argo CD Applications validated against Argo CD's own Application CRD", () => {
+  test('a raw ApiObject Application with a misspelt field and no destination', () => {
+    const app = fleetApp();
+    new ApiObject(new KubecraftChart(app, 'raw', { namespace: 'argocd' }), 'a', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'shop' },
+      spec: { project: 'default', source: { repoURL: 'https://x', path: 'dist/prod' }, syncPolicy: { automatic: {} } },
+    });
+    const errors = app.validate(app.render()).errors.map((f) => `${f.rule} ${f.object} ${f.field}: ${f.message}`);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^schema\/invalid Application argocd\/shop spec: missing required field 'destination'/),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^schema\/invalid Application argocd\/shop spec\.syncPolicy: unknown field 'automatic'/),
+    );
+  });
+
+  test('a typed ArgoCdApplication passes, and a JSON patch that breaks it is refused', () => {
+    const app = fleetApp();
+    const a = new ArgoCdApplication(argoChart(app), 'app', { metadata: { name: 'shop-eu' }, ...SPEC });
+    expect(app.validate(app.render()).errors).toEqual([]);
+    a.apiObject.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 'ten'));
+    expect(app.validate(app.render()).errors.map((f) => `${f.rule} ${f.field}`)).toContainEqual(
+      'schema/invalid spec.revisionHistoryLimit',
     );
   });
 });

@@ -15,7 +15,7 @@ import { knownArgoCdObject } from './argo-cd-kinds';
 export abstract class ArgoCdGenerator {
   /**
    * One Application per element; each element's keys are template parameters
-   * (`{{.cluster}}` with `goTemplate`). At least one element.
+   * (the Go template field `.cluster` for an element's `cluster` key). At least one element.
    */
   public static list(elements: readonly Readonly<Record<string, string>>[]): ArgoCdGenerator {
     return new ListGenerator(elements);
@@ -23,8 +23,8 @@ export abstract class ArgoCdGenerator {
 
   /**
    * One Application per cluster registered in Argo CD whose cluster Secret has these labels
-   * (parameters `{{.name}}`, `{{.server}}`, `{{index .metadata.labels "key"}}`, and
-   * `{{.values.key}}` from `values`). When the app declares its `Clusters`, the labels must
+   * (Go template fields `.name`, `.nameNormalized`, `.server`, the Secret's labels under
+   * `.metadata.labels`, and `values` under `.values`). When the app declares its `Clusters`, the labels must
    * select at least one of them (by their `labels`).
    */
   public static clusters(
@@ -94,9 +94,9 @@ class ClusterGenerator extends ArgoCdGenerator {
   }
 }
 
-/** The Application an ApplicationSet stamps out per parameter set; strings may hold `{{...}}` templates. */
+/** The Application an ApplicationSet stamps out per parameter set; its strings may hold Go template actions on the parameters. */
 export interface ArgoCdApplicationTemplate {
-  /** The name of each Application, e.g. `shop-{{.cluster}}`. */
+  /** The name of each Application, e.g. `shop-` followed by the template action of the `.cluster` field. */
   readonly name: string;
   /**
    * Labels of each Application.
@@ -137,8 +137,8 @@ const TEMPLATE = knownProps<ArgoCdApplicationTemplate>('ArgoCdApplicationTemplat
  * empty). At synth, a generator that yields no cluster is an error, and so is a destination that
  * is not a declared cluster.
  *
- * Argo CD's ApplicationSet CRD (1.4 MB) is not vendored: the object's kind is known to
- * validation, its fields are checked by the typed props.
+ * Argo CD's ApplicationSet CRD is not vendored (see `crds/gitops/README.md`): the object's fields
+ * are checked by the typed props.
  */
 export class ArgoCdApplicationSet extends GitOpsObject {
   /** The API version. */

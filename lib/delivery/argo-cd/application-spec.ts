@@ -222,7 +222,7 @@ export function renderApplicationSpec(spec: ArgoCdApplicationSpec): Record<strin
 
 /**
  * What is wrong with `destination` given the app's declared clusters: none when it names a
- * declared one (or the app declares none, or it is a template such as `{{.server}}`).
+ * declared one (or the app declares none, or it is a Go template action on a parameter).
  */
 export function undeclaredDestinationProblems(
   scope: IConstruct,

@@ -25,6 +25,7 @@ const APPLICATION_PROPS = knownProps<ArgoCdApplicationProps>('ArgoCdApplicationP
  * An Argo CD `Application` (`argoproj.io/v1alpha1`): a folder of a repository that Argo CD syncs
  * to a cluster. By default it syncs automatically, prunes, self-heals and applies server-side.
  * When the app declares its `Clusters`, the destination must be one of them (checked at synth).
+ * Validated against Argo CD's own Application CRD (vendored).
  */
 export class ArgoCdApplication extends GitOpsObject {
   /** The API version. */
