@@ -7,6 +7,7 @@
 //   npm run bench -- --suite schema --write   # only the schema versions section of it
 //   npm run bench -- --suite apply --runs 3   # kubecraft apply against kubectl's own ApplySet apply
 //   npm run bench -- --suite typecheck        # the cost of kubecraft synth's type-check
+//   npm run bench -- --suite scaffold [--write]  # a `kubecraft init` project: npm test, kubecraft validate
 //
 // Every case is a separate `node` process running a bundled app (bench/apps/*.ts, bundled
 // once with esbuild before timing). The wall time is measured here, around the process; the
@@ -14,12 +15,14 @@
 // ratios are against the baseline measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdtempSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -715,6 +718,44 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
   console.log(cliSection);
 }
 
+/**
+ * A project made by `kubecraft init` (suites "typecheck" and "scaffold"), with kubecraft installed as
+ * a package: node_modules of links to this repository's packages, where `kubecraft` is this
+ * repository (its `build/`: run `npm run build` first), and a node_modules/.bin of its own, with
+ * `kubecraft` in it as npm would link it (a shim: build/lib/cli/bin.js is not executable), so that
+ * `npm test` and `npx kubecraft` run there as in a user's project. `native: false` leaves
+ * TypeScript 7's native compiler out (typescript 5's tsc checks).
+ */
+function makeScaffold(name, native) {
+  // outside this repository, so that nothing resolves to its node_modules by walking up
+  const dir = join(tmpdir(), `kubecraft-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  for (const pkg of readdirSync(join(root, 'node_modules'))) {
+    if (pkg !== 'kubecraft' && pkg !== '.bin' && (native || pkg !== '@typescript'))
+      symlinkSync(join(root, 'node_modules', pkg), join(dir, 'node_modules', pkg));
+  }
+  symlinkSync(root, join(dir, 'node_modules', 'kubecraft'));
+  const rootBin = join(root, 'node_modules', '.bin');
+  for (const b of readdirSync(rootBin)) {
+    // the same relative links (../jest/bin/jest.js), so that they resolve in this node_modules
+    try {
+      symlinkSync(readlinkSync(join(rootBin, b)), join(dir, 'node_modules', '.bin', b));
+    } catch {
+      symlinkSync(join(rootBin, b), join(dir, 'node_modules', '.bin', b));
+    }
+  }
+  const shim = join(dir, 'node_modules', '.bin', 'kubecraft');
+  writeFileSync(
+    shim,
+    `#!/bin/sh\nexec node "${join(dir, 'node_modules', 'kubecraft', 'build', 'lib', 'cli', 'bin.js')}" "$@"\n`,
+  );
+  chmodSync(shim, 0o755);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true }));
+  execFileSync(process.execPath, [join(root, 'build', 'lib', 'cli', 'bin.js'), 'init'], { cwd: dir, stdio: 'ignore' });
+  return dir;
+}
+
 // --- The type-check of kubecraft synth (suite "typecheck") ---
 // kubecraft synth type-checks by default, with the project's own compiler, in a process of its
 // own while the app runs. Warm synths (bundle and code cache present) with and without
@@ -725,21 +766,6 @@ if (opts.suite === 'all' || opts.suite === 'cli') {
 if (opts.suite === 'all' || opts.suite === 'typecheck') {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const bin = join(root, 'build', 'lib', 'cli', 'bin.js');
-  /** A project made by `kubecraft init`; `native: false` leaves TypeScript 7's native compiler out (typescript 5's tsc checks). */
-  const makeScaffold = (name, native) => {
-    // outside this repository, so that nothing resolves to its node_modules by walking up
-    const dir = join(tmpdir(), `kubecraft-${name}`);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, 'node_modules'), { recursive: true });
-    for (const pkg of readdirSync(join(root, 'node_modules'))) {
-      if (pkg !== 'kubecraft' && (native || pkg !== '@typescript'))
-        symlinkSync(join(root, 'node_modules', pkg), join(dir, 'node_modules', pkg));
-    }
-    symlinkSync(root, join(dir, 'node_modules', 'kubecraft'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true }));
-    execFileSync(process.execPath, [bin, 'init'], { cwd: dir, stdio: 'ignore' });
-    return dir;
-  };
   const scaffold = makeScaffold('bench-scaffold', true);
   const scaffoldTsc = makeScaffold('bench-scaffold-tsc', false);
   const tscVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
@@ -791,6 +817,145 @@ if (opts.suite === 'all' || opts.suite === 'typecheck') {
   ];
   sections.push(lines.join('\n'));
   console.log(lines.join('\n'));
+}
+
+// --- The scaffold: npm test and kubecraft validate (suite "scaffold") ---
+// A project made by `kubecraft init` (makeScaffold: kubecraft installed as a package, this
+// repository's build/), timed as its user runs it, whole processes, round-robin, medians:
+// - `npm test` (`tsgo --noEmit -p . && jest`, jest with kubecraft/jest-transform) against the same
+//   snapshot test in a second scaffold where `npm test` is `jest` with ts-jest's transform (its
+//   default, type-checking each file it transforms: no tsc step), every other field of package.json,
+//   tsconfig.json and the test the same; both warm (jest's cache filled by the warm-up round), with
+//   the sources unchanged (ts-jest's cache holds: it resolves imports, checks nothing) and after an edit of main.ts
+//   before every run (both transform main.ts and main.test.ts again, ts-jest type-checks them);
+// - `npx kubecraft validate` and `kubecraft validate` (the bin, as `npm run validate` or a shell with
+//   node_modules/.bin on its PATH runs it) against the same with --no-typecheck, unchanged (the
+//   check's record holds) and after an edit of main.ts before every run (both rebundle; the check runs).
+// Before timing: both `npm test`s wrote the same snapshot, and a type error fails both `npm test`s
+// and the type-checked validate (not --no-typecheck): each side does the same work as the other.
+const SCAFFOLD_START = '<!-- bench:scaffold:start -->';
+const SCAFFOLD_END = '<!-- bench:scaffold:end -->';
+const SCAFFOLD_HEADING = '### The scaffold: `npm test` and `kubecraft validate`';
+const TEST_GOAL_MS = 1000;
+const VALIDATE_GOAL_MS = 800;
+let scaffoldSection;
+if (opts.suite === 'all' || opts.suite === 'scaffold') {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const kc = makeScaffold('bench-scaffold-test', true);
+  const tsJest = makeScaffold('bench-scaffold-ts-jest', true);
+  const tsJestPkg = JSON.parse(readFileSync(join(tsJest, 'package.json'), 'utf8'));
+  tsJestPkg.scripts.test = 'jest';
+  tsJestPkg.jest.transform = { '^.+\\.ts$': 'ts-jest' };
+  writeFileSync(join(tsJest, 'package.json'), `${JSON.stringify(tsJestPkg, null, 2)}\n`);
+  const versionOf = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const originals = new Map([kc, tsJest].map((d) => [d, readFileSync(join(d, 'main.ts'), 'utf8')]));
+  let edits = 0;
+  // an edit as a user makes one: the entry's text changes
+  const edit = (dir) => writeFileSync(join(dir, 'main.ts'), `${originals.get(dir)}// bench edit ${++edits}\n`);
+  const restore = () => originals.forEach((text, dir) => writeFileSync(join(dir, 'main.ts'), text));
+  /** `command args` in `dir`: its exit status (for the checks before timing). */
+  const status = (dir, command, args) => spawnSync(command, args, { cwd: dir, encoding: 'utf8' }).status;
+  const npmTest = (dir) => runProcess('npm', () => ['test', '--silent'], dir);
+  const npxValidate = (extra) => runProcess('npx', () => ['--no', 'kubecraft', 'validate', ...extra], kc);
+  const binValidate = (extra) =>
+    runProcess(join(kc, 'node_modules', '.bin', 'kubecraft'), () => ['validate', ...extra], kc);
+  try {
+    // the same work on both sides: the same snapshot written, a type error fails both
+    for (const dir of [kc, tsJest]) npmTest(dir);
+    const snap = (dir) => readFileSync(join(dir, '__snapshots__', 'main.test.ts.snap'), 'utf8');
+    if (snap(kc) !== snap(tsJest))
+      throw new Error('the scaffold: ts-jest and kubecraft/jest-transform wrote other snapshots');
+    for (const dir of [kc, tsJest]) {
+      writeFileSync(
+        join(dir, 'main.ts'),
+        `${originals.get(dir)}export const benchTypeError: number = 'not a number';\n`,
+      );
+    }
+    const failing = [
+      ['npm test (kubecraft)', status(kc, 'npm', ['test', '--silent'])],
+      ['npm test (ts-jest)', status(tsJest, 'npm', ['test', '--silent'])],
+      ['kubecraft validate', status(kc, join(kc, 'node_modules', '.bin', 'kubecraft'), ['validate'])],
+    ].filter(([, s]) => s === 0);
+    const noCheck = status(kc, join(kc, 'node_modules', '.bin', 'kubecraft'), ['validate', '--no-typecheck']);
+    restore();
+    if (failing.length > 0)
+      throw new Error(`the scaffold: a type error did not fail ${failing.map(([l]) => l).join(', ')}`);
+    if (noCheck !== 0) throw new Error('the scaffold: kubecraft validate --no-typecheck failed on a type error alone');
+
+    // npm test: after an edit first, then unchanged (the edit runs left the caches of that text)
+    const testCases = [
+      { label: 'edit, ts-jest', run: () => (edit(tsJest), npmTest(tsJest)) },
+      { label: 'edit, kubecraft', run: () => (edit(kc), npmTest(kc)) },
+      { label: 'unchanged, ts-jest', run: () => npmTest(tsJest) },
+      { label: 'unchanged, kubecraft', run: () => npmTest(kc) },
+    ];
+    // validate: the unchanged type-checked run follows the edited one (whose check recorded a pass)
+    const validateCases = [
+      ['npx', npxValidate],
+      ['bin', binValidate],
+    ].flatMap(([how, run]) => [
+      { label: `${how}, edit, off`, run: () => (edit(kc), run(['--no-typecheck'])) },
+      { label: `${how}, edit, on`, run: () => (edit(kc), run([])) },
+      { label: `${how}, unchanged, off`, run: () => run(['--no-typecheck']) },
+      { label: `${how}, unchanged, on`, run: () => run([]) },
+    ]);
+    const r = Object.fromEntries(
+      [...measureRoundRobin(testCases), ...measureRoundRobin(validateCases)].map((x) => [x.label, x]),
+    );
+    const goal = (x, max) => `${x.wall <= max ? 'met' : 'not met'} (≤ ${max})`;
+    const row = (what, sources, base, ours, max) =>
+      `| ${what} | ${sources} | ${ms(base.wall)} | ${ms(ours.wall)} | ${(ours.wall / base.wall).toFixed(2)}× | ${max ? goal(ours, max) : '–'} | ${base.walls.map(ms).join(', ')} / ${ours.walls.map(ms).join(', ')} |`;
+    const lines = [
+      SCAFFOLD_START,
+      SCAFFOLD_HEADING,
+      '',
+      `A project made by \`kubecraft init\`, kubecraft installed as a package (this repository's \`build/\`, linked), timed as its user runs it: whole processes, round-robin, medians of ${runs} after a warm-up round. \`npm test\` is \`tsgo --noEmit -p . && jest\` with \`kubecraft/jest-transform\` (esbuild); its baseline is the same snapshot test in the same scaffold with \`"test": "jest"\` and ts-jest ${versionOf('ts-jest')}'s transform (its default: it type-checks each file it transforms, so no tsc step), the rest of package.json and tsconfig.json the same; both with jest's cache warm. "Unchanged": nothing edited since the last run (ts-jest's cache holds: it loads TypeScript and resolves each file's imports for its cache key, and checks nothing; tsgo checks every time). "After an edit": main.ts edited before every run (both transform main.ts and main.test.ts again; ts-jest type-checks them). \`kubecraft validate\` (type-check included) against the same with \`--no-typecheck\`: unchanged, the check's record of a pass holds; after an edit, both rebundle and the check runs. "npx": \`npx kubecraft validate\`, npm's own start included; "bin": \`node_modules/.bin/kubecraft validate\` (as \`npm run validate\` runs it, without npm's start). Checked before timing: both \`npm test\`s write the same snapshot, and a type error in main.ts fails both and the type-checked validate. The goals are absolute (\`npm test\` ≤ ${TEST_GOAL_MS} ms, \`kubecraft validate\` ≤ ${VALIDATE_GOAL_MS} ms); on a machine shared with other work they move by more than the ratios do.`,
+      '',
+      '| command | sources | baseline ms | kubecraft ms | ratio | goal (ms) | runs: baseline / kubecraft (ms) |',
+      '|---|---|---:|---:|---:|---|---|',
+      row(
+        '`npm test`: ts-jest (baseline) / tsgo + kubecraft/jest-transform',
+        'unchanged',
+        r['unchanged, ts-jest'],
+        r['unchanged, kubecraft'],
+        TEST_GOAL_MS,
+      ),
+      row(
+        '`npm test`: ts-jest (baseline) / tsgo + kubecraft/jest-transform',
+        'after an edit',
+        r['edit, ts-jest'],
+        r['edit, kubecraft'],
+        TEST_GOAL_MS,
+      ),
+      ...['npx', 'bin'].flatMap((how) => [
+        row(
+          `\`${how === 'npx' ? 'npx kubecraft' : 'kubecraft'} validate\`: --no-typecheck (baseline) / type-checked`,
+          'unchanged',
+          r[`${how}, unchanged, off`],
+          r[`${how}, unchanged, on`],
+          VALIDATE_GOAL_MS,
+        ),
+        row(
+          `\`${how === 'npx' ? 'npx kubecraft' : 'kubecraft'} validate\`: --no-typecheck (baseline) / type-checked`,
+          'after an edit',
+          r[`${how}, edit, off`],
+          r[`${how}, edit, on`],
+          VALIDATE_GOAL_MS,
+        ),
+      ]),
+      '',
+      `jest ${versionOf('jest')}, tsgo ${versionOf('@typescript/native-preview')}, npm ${execFileSync('npm', ['-v'], { encoding: 'utf8' }).trim()}.`,
+      SCAFFOLD_END,
+      '',
+    ];
+    scaffoldSection = lines.join('\n');
+    sections.push(scaffoldSection);
+    console.log(scaffoldSection);
+  } finally {
+    restore();
+    rmSync(kc, { recursive: true, force: true });
+    rmSync(tsJest, { recursive: true, force: true });
+  }
 }
 
 // --- kubecraft apply against kubectl's own ApplySet apply (suite "apply") ---
@@ -905,6 +1070,24 @@ if (opts.write && opts.suite === 'cli') {
       : `${doc.trimEnd()}\n\n${section}`,
   );
   console.log('wrote the schema section of docs/benchmarks.md');
+} else if (opts.write && opts.suite === 'scaffold') {
+  // only this suite: replace (or add) its section, keep the rest of the file as it is
+  const file = join(root, 'docs', 'benchmarks.md');
+  const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = doc.indexOf(SCAFFOLD_START);
+  const end = doc.indexOf(SCAFFOLD_END);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+  const section = scaffoldSection.replace(
+    `${SCAFFOLD_HEADING}\n`,
+    `${SCAFFOLD_HEADING}\n\nProduced by \`npm run bench -- --suite scaffold --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n`,
+  );
+  writeFileSync(
+    file,
+    start >= 0 && end > start
+      ? doc.slice(0, start) + section.trimEnd() + doc.slice(end + SCAFFOLD_END.length)
+      : `${doc.trimEnd()}\n\n${section}`,
+  );
+  console.log('wrote the scaffold section of docs/benchmarks.md');
 } else if (opts.write) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
   mkdirSync(join(root, 'docs'), { recursive: true });
