@@ -22,6 +22,14 @@ export class Environment<C> extends Construct {
   /** Its configuration. */
   public readonly config: C;
 
+  /**
+   * Whether the synth writes this folder: an environment exists only when it is selected, so it
+   * always is; a folder that exists whatever the selection (`DeliveryFolder`) says so itself.
+   */
+  public isSelected(): boolean {
+    return true;
+  }
+
   constructor(scope: Construct, name: string, config: C) {
     super(scope, name);
     const problems = [...dns1123LabelProblems(name)];
@@ -36,6 +44,28 @@ export class Environment<C> extends Construct {
     this.envName = name;
     this.config = config;
   }
+}
+
+/**
+ * The output folders `$KUBECRAFT_ENV` selects (`kubecraft synth --env a,b`), or undefined when it
+ * selects none (every folder is written).
+ */
+export function selectedOutputFolders(): string[] | undefined {
+  const value = runSetting('environments');
+  if (value === undefined) return undefined;
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return names.length > 0 ? names : undefined;
+}
+
+/** The names of the output folders of the app of `scope`: its environments' and other folders'. */
+function outputFoldersIn(scope: IConstruct): string[] {
+  return scope.node.root.node
+    .findAll()
+    .filter((c): c is Environment<unknown> => c instanceof Environment)
+    .map((e) => e.envName);
 }
 
 /** The environments defined per app (its root construct), selected or not. */
@@ -103,22 +133,32 @@ export class Environments {
     const defined = definedEnvironments.get(scope.node.root) ?? new Set<string>();
     for (const name of names) defined.add(name);
     definedEnvironments.set(scope.node.root, defined);
-    const fromEnv = runSetting('environments');
-    const selected =
-      options.select ??
-      (fromEnv
-        ? fromEnv
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0)
-        : names);
+    const fromEnv = selectedOutputFolders();
+    const selected = options.select ?? fromEnv ?? names;
     const unknown = selected.filter((s) => !names.includes(s));
+    const unknownError = (list: readonly string[], others: readonly string[] = []) =>
+      `unknown environment${list.length > 1 ? 's' : ''} ${list.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')}${others.length > 0 ? `; other output folders: ${others.join(', ')}` : ''})`;
+    const hint = `set ${ENVIRONMENT_SELECTOR_VARIABLE} or select to defined environments`;
+    if (unknown.length > 0 && options.select) {
+      throw new ConstructError(scope, unknownError(unknown), { prop: 'select', hint });
+    }
     if (unknown.length > 0) {
-      throw new ConstructError(
-        scope,
-        `unknown environment${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (defined: ${names.join(', ')})`,
-        { prop: 'select', hint: `set ${ENVIRONMENT_SELECTOR_VARIABLE} or select to defined environments` },
-      );
+      // $KUBECRAFT_ENV selects output folders: another may be an environment defined later, or a
+      // folder of delivery objects (see DeliveryFolder); what names none is an error at synth
+      scope.node.addValidation({
+        validate: () => {
+          const folders = outputFoldersIn(scope);
+          const missing = unknown.filter((u) => !folders.includes(u) && !Environments.definedIn(scope).includes(u));
+          return missing.length > 0
+            ? [
+                `${unknownError(
+                  missing,
+                  folders.filter((f) => !names.includes(f)),
+                )}. Fix: ${hint}`,
+              ]
+            : [];
+        },
+      });
     }
     return names.filter((n) => selected.includes(n)).map((n) => new Environment(scope, n, configs[n]));
   }

@@ -45,7 +45,8 @@ export function renderApp(app: App): SynthesizedFile[] {
   const usedNames = new Set<string>();
   const constructs = app.node.findAll();
   guarded(() => prepareApp(constructs));
-  return guarded(() => chartsOf(app)).map((chart) => {
+  const written = guarded(() => chartsOf(app)).filter((chart) => Environment.of(chart)?.isSelected() !== false);
+  return written.map((chart) => {
     const folder = Environment.of(chart)?.envName ?? '';
     const base = `${folder ? `${folder}/` : ''}${chartFileBase(chart)}`;
     let fileName = `${base}${app.outputFileExtension}`;

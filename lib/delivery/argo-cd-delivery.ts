@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Environment } from '../app/environment';
 import { requestArgoCdSyncWaves } from '../app/gitops-annotations';
 import { apiGroupOf, checkKnownProps, ConstructError, isClusterScoped, knownProps } from '../core';
 import { External } from '../validation/external';
@@ -127,6 +128,26 @@ export class ArgoCdDelivery extends Construct {
       byServer ? { server: c.server } : { name: c.argoCdName ?? c.name };
     requestArgoCdSyncWaves(this);
     External.namespace(chart, namespace, 'Argo CD is installed in it: its AppProjects and ApplicationSets live there');
+
+    const deliveryFolder = DeliveryFolder.obtain(this, folder);
+    this.node.addValidation({
+      validate: () => {
+        // the AppProject lists the cluster-scoped kinds of every environment the clusters run
+        if (!deliveryFolder.isSelected()) return [];
+        const present = new Set(
+          this.node.root.node
+            .findAll()
+            .filter((c): c is Environment<unknown> => c instanceof Environment && !(c instanceof DeliveryFolder))
+            .map((e) => e.envName),
+        );
+        const missing = [...new Set(clusters.clusters.map((c) => c.environment))].filter((e) => !present.has(e));
+        return missing.length > 0
+          ? [
+              `dist/${folder}/ is written without environment${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, whose cluster-scoped kinds its AppProject allows. Fix: synthesize ${folder} with every environment (--env ${[folder, ...new Set(clusters.clusters.map((c) => c.environment))].join(',')}, or no --env)`,
+            ]
+          : [];
+      },
+    });
 
     this.project = new ArgoCdAppProject(chart, 'project', {
       metadata: { name: appName, namespace },

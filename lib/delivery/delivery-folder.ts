@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Environment, Environments } from '../app/environment';
+import { Environment, Environments, selectedOutputFolders } from '../app/environment';
 import { ConstructError } from '../core';
 
 /**
@@ -35,6 +35,15 @@ export class DeliveryFolder extends Environment<undefined> {
             ]
           : [],
     });
+  }
+
+  /**
+   * Written unless `$KUBECRAFT_ENV` (`kubecraft synth --env a,b`) selects folders and not this one:
+   * `--env argocd` writes only `dist/argocd/`, `--env prod` only `dist/prod/`.
+   */
+  public isSelected(): boolean {
+    const selected = selectedOutputFolders();
+    return selected === undefined || selected.includes(this.envName);
   }
 
   /** The chart `id` of this folder, created on first use. */
