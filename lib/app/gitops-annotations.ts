@@ -11,20 +11,24 @@ export const ARGOCD_SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 export const SETUP_SYNC_WAVE = '-1';
 const SKIP_DRY_RUN = 'SkipDryRunOnMissingResource=true';
 
-/** The apps (root constructs) whose output an Argo CD delivery syncs. */
-const syncedByArgoCd = new WeakSet<IConstruct>();
+/** The output folders an Argo CD delivery syncs, per app (root construct). */
+const syncedByArgoCd = new WeakMap<IConstruct, Set<string>>();
 
 /**
- * Says that Argo CD syncs the output of the app of `scope` (`ArgoCdDelivery` does), so its
- * install phases are written as sync waves (as `KubecraftAppProps.argoCdSyncWaves` asks).
+ * Says that Argo CD syncs `folders` (environments' names) of the app of `scope` (`ArgoCdDelivery`
+ * does), so their install phases are written as sync waves, as `KubecraftAppProps.argoCdSyncWaves`
+ * does for every folder.
  */
-export function requestArgoCdSyncWaves(scope: IConstruct): void {
-  syncedByArgoCd.add(scope.node.root);
+export function requestArgoCdSyncWaves(scope: IConstruct, folders: Iterable<string>): void {
+  const root = scope.node.root;
+  const set = syncedByArgoCd.get(root) ?? new Set<string>();
+  for (const f of folders) set.add(f);
+  syncedByArgoCd.set(root, set);
 }
 
-/** Whether an Argo CD delivery of the app of `scope` asked for sync waves. */
-export function argoCdSyncWavesRequested(scope: IConstruct): boolean {
-  return syncedByArgoCd.has(scope.node.root);
+/** The output folders of the app of `scope` that an Argo CD delivery syncs. */
+export function argoCdSyncedFolders(scope: IConstruct): ReadonlySet<string> {
+  return syncedByArgoCd.get(scope.node.root) ?? new Set<string>();
 }
 
 function setAnnotation(m: Manifest, key: string, value: (current: string | undefined) => string | undefined): void {
@@ -49,9 +53,11 @@ function setAnnotation(m: Manifest, key: string, value: (current: string | undef
  *   has): Argo CD dry-runs the whole sync before wave -1 exists, and would fail on the unknown kind.
  *
  * Flux needs none of this: its Kustomization applies CRDs and Namespaces first on its own.
+ * `only`: the folders to annotate (default: every folder).
  */
-export function addArgoCdSyncWaves(files: readonly SynthesizedFile[]): void {
+export function addArgoCdSyncWaves(files: readonly SynthesizedFile[], only?: ReadonlySet<string>): void {
   for (const folder of new Set(files.map((f) => f.folder))) {
+    if (only && !only.has(folder)) continue;
     const objects = files.filter((f) => f.folder === folder).flatMap((f) => f.objects.map((o) => o.manifest));
     const crdKinds = new Set(
       objects

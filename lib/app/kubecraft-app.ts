@@ -20,7 +20,7 @@ import { toYamlDocuments } from '../output/yaml-serializer';
 import { formatReport, ValidationReport } from '../validation/finding';
 import { validate, validateIncrementally } from '../validation/validate';
 import { ObjectToValidate } from '../validation/validation-context';
-import { addArgoCdSyncWaves, argoCdSyncWavesRequested } from './gitops-annotations';
+import { addArgoCdSyncWaves, argoCdSyncedFolders } from './gitops-annotations';
 import { isHelmChartTemplates, toHelmChartTemplates } from './helm-output';
 import { manifestKey, recordWritten, unchangedFileIn, yamlDocumentsOnce } from './incremental';
 import { currentSynthHook, SynthHook } from './synth-hook';
@@ -166,7 +166,8 @@ export class KubecraftApp extends App {
    */
   public render(): SynthesizedFile[] {
     const files = renderApp(this);
-    if (this.argoCdSyncWaves || argoCdSyncWavesRequested(this)) addArgoCdSyncWaves(files);
+    if (this.argoCdSyncWaves) addArgoCdSyncWaves(files);
+    else if (argoCdSyncedFolders(this).size > 0) addArgoCdSyncWaves(files, argoCdSyncedFolders(this));
     return files;
   }
 

@@ -126,7 +126,7 @@ export class ArgoCdDelivery extends Construct {
     const byServer = clusters.clusters.every((c) => c.server !== undefined);
     const destinationOf = (c: ClusterSpec): ArgoCdDestination =>
       byServer ? { server: c.server } : { name: c.argoCdName ?? c.name };
-    requestArgoCdSyncWaves(this);
+    requestArgoCdSyncWaves(this, new Set(clusters.clusters.map((c) => c.environment)));
     External.namespace(chart, namespace, 'Argo CD is installed in it: its AppProjects and ApplicationSets live there');
 
     const deliveryFolder = DeliveryFolder.obtain(this, folder);

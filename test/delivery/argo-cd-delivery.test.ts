@@ -1,4 +1,5 @@
-import { ArgoCdClusterSelection, ArgoCdDelivery, ARGOCD_SYNC_WAVE_ANNOTATION } from '../../lib';
+import * as kplus from 'cdk8s-plus-27';
+import { ArgoCdClusterSelection, ArgoCdDelivery, ARGOCD_SYNC_WAVE_ANNOTATION, KubecraftChart } from '../../lib';
 import { FLEET, fleetApp, objectsIn } from './fleet';
 
 const REPO = 'https://github.com/acme/shop.git';
@@ -42,11 +43,14 @@ describe('ArgoCdDelivery', () => {
     expect(app.validate(files).errors).toEqual([]);
   });
 
-  test("the environments' setup phase becomes sync wave -1 without argoCdSyncWaves", () => {
+  test("the clusters' environments' setup phase becomes sync wave -1; other folders are left alone", () => {
     const app = fleetApp();
+    const top = new KubecraftChart(app, 'platform');
+    new kplus.Namespace(top, 'ns', { metadata: { name: 'platform' } });
     new ArgoCdDelivery(app, 'shop', { repoURL: REPO });
-    const ns = objectsIn(app.render(), 'prod')['Namespace/shop'];
-    expect(ns.metadata.annotations[ARGOCD_SYNC_WAVE_ANNOTATION]).toBe('-1');
+    const files = app.render();
+    expect(objectsIn(files, 'prod')['Namespace/shop'].metadata.annotations[ARGOCD_SYNC_WAVE_ANNOTATION]).toBe('-1');
+    expect(objectsIn(files, '')['Namespace/platform'].metadata.annotations).toBeUndefined();
   });
 
   test("moving a cluster to another environment changes only that cluster's element", () => {
