@@ -154,7 +154,7 @@ export class ArgoCdDelivery extends Construct {
       description: `${appName}: delivered by kubecraft to ${clusters.clusters.map((c) => c.name).join(', ')}`,
       sourceRepos: [props.repoURL],
       destinations: clusters.clusters.map((c) => ({ ...destinationOf(c), namespace: '*' })),
-      clusterResourceWhitelist: () => clusterScopedKindsOf(this, folder),
+      clusterResourceWhitelist: () => clusterScopedKindsOf(this, new Set(clusters.clusters.map((c) => c.environment))),
     });
 
     const selection = props.clusterSelection ?? ArgoCdClusterSelection.LIST;
@@ -200,14 +200,14 @@ export class ArgoCdDelivery extends Construct {
 }
 
 /**
- * The cluster-scoped kinds of the app's output outside `deliveryFolder` (what its Applications
- * create: CRDs, Namespaces, ClusterRoles, ...), sorted by group and kind.
+ * The cluster-scoped kinds of the output folders `environments` (what the Applications create:
+ * CRDs, Namespaces, ClusterRoles, ...), sorted by group and kind.
  */
-function clusterScopedKindsOf(scope: Construct, deliveryFolder: string): ArgoCdGroupKind[] {
+function clusterScopedKindsOf(scope: Construct, environments: ReadonlySet<string>): ArgoCdGroupKind[] {
   const kinds = new Map<string, ArgoCdGroupKind>();
   for (const c of scope.node.root.node.findAll()) {
-    if (!(c instanceof ApiObject) || c.node.scopes.some((s) => s instanceof DeliveryFolder)) continue;
-    if (outputFolderName(c) === deliveryFolder || !isClusterScoped(c.kind, c.apiVersion)) continue;
+    if (!(c instanceof ApiObject) || !environments.has(outputFolderName(c))) continue;
+    if (!isClusterScoped(c.kind, c.apiVersion)) continue;
     const group = apiGroupOf(c.apiVersion);
     kinds.set(`${group}/${c.kind}`, { group, kind: c.kind });
   }

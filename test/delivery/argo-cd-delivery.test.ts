@@ -7,6 +7,8 @@ const REPO = 'https://github.com/acme/shop.git';
 describe('ArgoCdDelivery', () => {
   test('dist/argocd/: an AppProject and one ApplicationSet with an element per cluster', () => {
     const app = fleetApp();
+    // a chart outside the environments: not synced by Argo CD, so not in its AppProject
+    new kplus.ClusterRole(new KubecraftChart(app, 'platform'), 'reader', { metadata: { name: 'reader' } });
     new ArgoCdDelivery(app, 'shop', { repoURL: REPO, targetRevision: 'main' });
     const files = app.render();
     const argocd = objectsIn(files, 'argocd');
