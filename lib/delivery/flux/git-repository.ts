@@ -89,7 +89,7 @@ export class FluxGitRepository extends GitOpsObject implements IFluxSource {
   public static readonly API_VERSION = 'source.toolkit.fluxcd.io/v1';
   public readonly apiObject: ApiObject;
   /** The source kind. */
-  public readonly sourceKind = FluxSourceKind.GIT_REPOSITORY;
+  public readonly sourceKind: FluxSourceKind = FluxSourceKind.GIT_REPOSITORY;
 
   constructor(scope: Construct, id: string, props: FluxGitRepositoryProps) {
     super(scope, id);

@@ -69,7 +69,7 @@ export class FluxOciRepository extends GitOpsObject implements IFluxSource {
   public static readonly API_VERSION = 'source.toolkit.fluxcd.io/v1';
   public readonly apiObject: ApiObject;
   /** The source kind. */
-  public readonly sourceKind = FluxSourceKind.OCI_REPOSITORY;
+  public readonly sourceKind: FluxSourceKind = FluxSourceKind.OCI_REPOSITORY;
 
   constructor(scope: Construct, id: string, props: FluxOciRepositoryProps) {
     super(scope, id);
