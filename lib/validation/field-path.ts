@@ -13,11 +13,29 @@ export class FieldPath {
   private constructor(
     private readonly parent: FieldPath | undefined,
     private readonly segment: string | number,
+    /** How a string segment is written: `.key` or `['key']` by its form, always `['key']`, always `.key`. */
+    private readonly style: 'auto' | 'bracketed' | 'dotted' = 'auto',
   ) {}
 
   /** The path of `key` under this one. */
   public child(key: string): FieldPath {
     return new FieldPath(this, key);
+  }
+
+  /**
+   * The path of the entry `key` of the map at this one (labels, annotations, data), always
+   * written `['key']`, as the key is written: `metadata.annotations['example.com/x']`.
+   */
+  public key(key: string): FieldPath {
+    return new FieldPath(this, key, 'bracketed');
+  }
+
+  /**
+   * The path of the field `name` read from the object's own keys (e.g. a volume's source type),
+   * always written `.name`, as the object spells it.
+   */
+  public field(name: string): FieldPath {
+    return new FieldPath(this, name, 'dotted');
   }
 
   /** The path of item `i` of the list at this one. */
@@ -30,6 +48,8 @@ export class FieldPath {
     if (!this.parent) return String(this.segment);
     const base = this.parent.toString();
     if (typeof this.segment === 'number') return `${base}[${this.segment}]`;
+    if (this.style === 'bracketed') return `${base}['${this.segment}']`;
+    if (this.style === 'dotted') return base ? `${base}.${this.segment}` : this.segment;
     if (/^[A-Za-z_$][\w$-]*$/.test(this.segment)) return base ? `${base}.${this.segment}` : this.segment;
     return `${base}['${this.segment.replace(/'/g, "\\'")}']`;
   }

@@ -1,7 +1,7 @@
-import { Relaxation } from './policy';
-import { Severity } from './rules';
+import type { Relaxation } from './policy';
+import type { Severity } from './rules';
 
-export { Severity } from './rules';
+export type { Severity } from './rules';
 
 /** One problem found in a synthesized app. */
 export interface Finding {

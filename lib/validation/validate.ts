@@ -9,10 +9,9 @@ import { checkVersionFeatures } from './checks/version-checks';
 import { External, ExternalObject, importedObjectsIn } from './external';
 import { toReport, ValidationReport } from './finding';
 import { Relaxation } from './policy';
-import { RuleId } from './rules';
 import { schemaValidatorFor } from './schema/store';
 import { upstreamOriginOf } from './upstream-origin';
-import { ObjectToValidate, ValidationContext } from './validation-context';
+import { ObjectToValidate, Reported, ValidationContext } from './validation-context';
 
 /** Options for `validate`. */
 export interface ValidateOptions {
@@ -122,17 +121,14 @@ function runValidation(
   return toReport(findings, version);
 }
 
-/** What a check reported on one object: the arguments of `ValidationContext.report`. */
-type Reported = readonly [rule: RuleId, field: string, message: string, hint: string];
-
 /** A context that records what the checks report, per object, instead of judging it. */
 class RecordingContext extends ValidationContext {
   public readonly reported = new Map<ObjectToValidate, Reported[]>();
 
-  public override report(obj: ObjectToValidate, rule: RuleId, field: string, message: string, hint: string): void {
+  public override add(obj: ObjectToValidate, reported: Reported): void {
     let list = this.reported.get(obj);
     if (!list) this.reported.set(obj, (list = []));
-    list.push([rule, field, message, hint]);
+    list.push(reported);
   }
 }
 
@@ -175,7 +171,7 @@ function reuseOrRun(
     const fresh = recorder.reported.get(obj);
     const reported = hits[i] ?? fresh ?? [];
     if (key !== undefined) rememberRecent(store, key, reported, MEMO_LIMIT);
-    for (const [rule, field, message, hint] of reported) ctx.report(obj, rule, field, message, hint);
+    for (const r of reported) ctx.add(obj, r);
   });
 }
 

@@ -2,9 +2,11 @@
 // input is refused at synth with the rule, the object, the construct path and the field.
 import { JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { formatReport, Probes, SynthesisError, validate } from '../../lib';
+import { Probes, validate } from '../../lib';
 import { KubernetesVersion } from '../../lib/core';
 import { FixtureApp, fixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
+import { expectRefusedLikeTheServer } from './refused';
+import { RULE_APP_ROWS } from './rules/cases';
 import { SERVER_CASES } from './server-cases';
 
 const { add } = JsonPatch;
@@ -14,29 +16,15 @@ const F = 'spec.template.spec.containers[0]';
 const WEB = 'shop/web/Resource';
 
 describe('bad input the API server rejects (or that fails at run time) is refused at synth', () => {
-  test.each(Object.entries(SERVER_CASES))('%s', (_name, c) => {
-    const f = fixtureApp(c.kubernetesVersion);
-    c.mutate(f);
-    const report = f.app.validate();
-    const match = report.errors.find((e) => e.rule === c.rule && e.path === c.path && e.field === c.field);
-    if (!match)
-      throw new Error(`expected ${c.rule} at ${c.path} ${c.field} (${c.object}); got:\n${formatReport(report)}`);
-    expect(match.object).toBe(c.object);
-    let thrown: unknown;
-    try {
-      f.app.synth();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(SynthesisError);
-    const message = (thrown as Error).message;
-    expect(message).toContain(`[${c.rule}] ${c.object} (${c.path})`);
-    expect(message).toContain(`at ${c.field || '<object>'}: `);
-  });
+  test.each(Object.entries(SERVER_CASES))('%s', (_name, c) => expectRefusedLikeTheServer(c));
 
   test('each rule of the table is reached through at least two cases', () => {
     const counts = new Map<string, number>();
-    for (const c of Object.values(SERVER_CASES)) counts.set(c.rule, (counts.get(c.rule) ?? 0) + 1);
+    const rows = [
+      ...Object.values(SERVER_CASES),
+      ...RULE_APP_ROWS.flatMap(([, c]) => (c.table === 'server' ? [c] : [])),
+    ];
+    for (const c of rows) counts.set(c.rule, (counts.get(c.rule) ?? 0) + 1);
     expect([...counts].filter(([, n]) => n < 2)).toEqual([]);
   });
 });

@@ -20,3 +20,15 @@ describe('FieldPath', () => {
     expect(FieldPath.root('').toString()).toBe('');
   });
 });
+
+test('map keys are always bracketed, as written', () => {
+  const annotations = FieldPath.root('spec.template.metadata').child('annotations');
+  expect(annotations.key('container.apparmor.security.beta.kubernetes.io/web').toString()).toBe(
+    "spec.template.metadata.annotations['container.apparmor.security.beta.kubernetes.io/web']",
+  );
+  expect(FieldPath.root('data').key('plain').toString()).toBe("data['plain']");
+});
+
+test('fields read from the object are written as spelt', () => {
+  expect(FieldPath.root('spec.volumes').index(1).field('P=').toString()).toBe('spec.volumes[1].P=');
+});

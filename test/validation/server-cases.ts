@@ -2,16 +2,17 @@
 // (issue 16), and the Pod Security Standards controls and runtime failures kubecraft adds, each
 // through at least two of the entry points users have: cdk8s-plus props, kubecraft constructs,
 // L1 classes (k8s.Kube*), raw ApiObjects and JSON patches. The runner is bad-input-server.test.ts.
+// The rows of the refs/* and policy/* rules are kept beside their rule, in rules/<id>.cases.ts (app).
 import { ApiObject, Cron, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { KubernetesVersion, Probes, RULES, StatefulSet, WebService } from '../../lib';
+import { KubernetesVersion, RULES } from '../../lib';
 import { FixtureApp, NON_ROOT, patch, SMALL } from './fixture-app';
 
 const C = '/spec/template/spec/containers/0';
 const POD = '/spec/template/spec';
 const WEB = 'shop/web/Resource';
-const SVC = 'shop/web-svc/Resource';
+export const SVC = 'shop/web-svc/Resource';
 const { add, replace, remove } = JsonPatch;
 
 export interface ServerCase {
@@ -26,7 +27,11 @@ export interface ServerCase {
 }
 
 /** A restricted-profile pod spec with one container, for raw objects. */
-function podSpec(container: Record<string, unknown> = {}, pod: Record<string, unknown> = {}): Record<string, unknown> {
+/** A restricted-profile pod spec with one container, for raw objects. */
+export function podSpec(
+  container: Record<string, unknown> = {},
+  pod: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
     containers: [
@@ -50,7 +55,8 @@ function podSpec(container: Record<string, unknown> = {}, pod: Record<string, un
 }
 
 /** A raw Pod (`new ApiObject`). */
-function rawPod(
+/** A raw Pod in the fixture chart. */
+export function rawPod(
   f: FixtureApp,
   id: string,
   container: Record<string, unknown> = {},
@@ -61,7 +67,8 @@ function rawPod(
 }
 
 /** An L1 Deployment (`k8s.KubeDeployment`) whose template mixes in raw container and pod fields. */
-function l1Deployment(
+/** An L1 KubeDeployment in the fixture chart. */
+export function l1Deployment(
   f: FixtureApp,
   id: string,
   container: Record<string, unknown> = {},
@@ -695,256 +702,5 @@ export const SERVER_CASES: Record<string, ServerCase> = {
       }),
   },
   // references the server does not check
-  'probe on an undeclared named port (kubecraft Probes)': {
-    rule: 'refs/probe-port',
-    object: 'Deployment shop/probed',
-    path: 'shop/probed/Resource',
-    field: 'spec.template.spec.containers[0].readinessProbe.httpGet.port',
-    mutate: (f) =>
-      new kplus.Deployment(f.chart, 'probed', {
-        containers: [
-          {
-            image: 'busybox:1.36',
-            ports: [{ number: 8080, name: 'http' }],
-            securityContext: NON_ROOT,
-            resources: SMALL,
-            liveness: Probes.tcpSocket({ port: 'http' }),
-            readiness: Probes.httpGet('/ready', { port: 'metrics' }),
-          },
-        ],
-      }),
-  },
-  'probe on an undeclared named port (JSON patch)': {
-    rule: 'refs/probe-port',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.containers[0].readinessProbe.httpGet.port',
-    mutate: (f) => patch(f.web, replace(`${C}/readinessProbe/httpGet/port`, 'metrics')),
-  },
-  'StatefulSet governed by a non-headless Service (kubecraft StatefulSet)': {
-    rule: 'refs/stateful-set-service',
-    object: 'StatefulSet shop/db',
-    path: 'shop/db/Resource',
-    field: 'spec.serviceName',
-    mutate: (f) =>
-      new StatefulSet(f.chart, 'db', {
-        service: f.service,
-        select: false,
-        podMetadata: { labels: { app: 'web' } },
-        containers: [
-          {
-            image: 'postgres:16.1',
-            securityContext: NON_ROOT,
-            resources: SMALL,
-            liveness: Probes.tcpSocket({ port: 5432 }),
-            readiness: Probes.tcpSocket({ port: 5432 }),
-          },
-        ],
-      }),
-  },
-  'StatefulSet serviceName of a missing Service (JSON patch)': {
-    rule: 'refs/stateful-set-service',
-    object: 'StatefulSet shop/db2',
-    path: 'shop/db2/Resource',
-    field: 'spec.serviceName',
-    mutate: (f) => {
-      const sts = new StatefulSet(f.chart, 'db2', {
-        service: f.service,
-        containers: [{ image: 'postgres:16.1', securityContext: NON_ROOT, resources: SMALL }],
-      });
-      patch(sts, replace('/spec/serviceName', 'ghost'));
-    },
-  },
-  'HPA target with fixed replicas (JSON patch)': {
-    rule: 'refs/autoscaled-replicas',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.replicas',
-    mutate: (f) => patch(f.web, add('/spec/replicas', 3)),
-  },
-  'HPA target with fixed replicas (L1 classes)': {
-    rule: 'refs/autoscaled-replicas',
-    object: 'Deployment shop/l1-scaled',
-    path: 'shop/l1-scaled',
-    field: 'spec.replicas',
-    mutate: (f) => {
-      l1Deployment(f, 'l1-scaled', {}, {}, 2);
-      new k8s.KubeHorizontalPodAutoscalerV2(f.chart, 'l1-hpa', {
-        metadata: {},
-        spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'l1-scaled' },
-          minReplicas: 2,
-          maxReplicas: 4,
-        },
-      });
-    },
-  },
   // Pod Security Standards
-  'AppArmor unconfined annotation (JSON patch)': {
-    rule: 'policy/apparmor',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: "spec.template.metadata.annotations['container.apparmor.security.beta.kubernetes.io/web']",
-    mutate: (f) =>
-      patch(
-        f.web,
-        add('/spec/template/metadata/annotations', {
-          'container.apparmor.security.beta.kubernetes.io/web': 'unconfined',
-        }),
-      ),
-  },
-  'AppArmor Unconfined profile field (raw Pod)': {
-    rule: 'policy/apparmor',
-    object: 'Pod shop/armor',
-    path: 'shop/armor',
-    field: 'spec.containers[0].securityContext.appArmorProfile.type',
-    mutate: (f) =>
-      rawPod(f, 'armor', {
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-          appArmorProfile: { type: 'Unconfined' },
-        },
-      }),
-  },
-  'unsafe sysctl (cdk8s-plus)': {
-    rule: 'policy/sysctls',
-    object: 'Deployment shop/unsafe',
-    path: 'shop/unsafe/Resource',
-    field: 'spec.template.spec.securityContext.sysctls[0].name',
-    mutate: (f) =>
-      new kplus.Deployment(f.chart, 'unsafe', {
-        securityContext: { user: 1000, sysctls: [{ name: 'kernel.msgmax', value: '65536' }] },
-        containers: [{ image: 'busybox:1.36', securityContext: NON_ROOT, resources: SMALL }],
-      }),
-  },
-  'unsafe sysctl (JSON patch)': {
-    rule: 'policy/sysctls',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.securityContext.sysctls[0].name',
-    mutate: (f) => patch(f.web, add(`${POD}/securityContext/sysctls`, [{ name: 'net.core.somaxconn', value: '1024' }])),
-  },
-  'custom SELinux user (JSON patch)': {
-    rule: 'policy/selinux',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.securityContext.seLinuxOptions.user',
-    mutate: (f) => patch(f.web, add(`${POD}/securityContext/seLinuxOptions`, { user: 'system_u' })),
-  },
-  'SELinux type spc_t (raw Pod)': {
-    rule: 'policy/selinux',
-    object: 'Pod shop/selinux',
-    path: 'shop/selinux',
-    field: 'spec.containers[0].securityContext.seLinuxOptions.type',
-    mutate: (f) =>
-      rawPod(f, 'selinux', {
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-          seLinuxOptions: { type: 'spc_t' },
-        },
-      }),
-  },
-  'procMount Unmasked (JSON patch)': {
-    rule: 'policy/proc-mount',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.containers[0].securityContext.procMount',
-    mutate: (f) => patch(f.web, add(`${C}/securityContext/procMount`, 'Unmasked')),
-  },
-  'procMount Unmasked (L1 KubeDeployment)': {
-    rule: 'policy/proc-mount',
-    object: 'Deployment shop/l1-proc',
-    path: 'shop/l1-proc',
-    field: 'spec.template.spec.containers[0].securityContext.procMount',
-    mutate: (f) =>
-      l1Deployment(f, 'l1-proc', {
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-          procMount: 'Unmasked',
-        },
-      }),
-  },
-  'nfs volume (JSON patch)': {
-    rule: 'policy/volume-types',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.volumes[0].nfs',
-    mutate: (f) =>
-      patch(f.web, add(`${POD}/volumes`, [{ name: 'share', nfs: { server: 'nfs.example.com', path: '/exports' } }])),
-  },
-  'gitRepo volume (raw Pod)': {
-    rule: 'policy/volume-types',
-    object: 'Pod shop/git',
-    path: 'shop/git',
-    field: 'spec.volumes[0].gitRepo',
-    mutate: (f) =>
-      rawPod(f, 'git', {}, { volumes: [{ name: 'src', gitRepo: { repository: 'https://example.com/x.git' } }] }),
-  },
-  'Windows HostProcess pod (JSON patch)': {
-    rule: 'policy/host-process',
-    object: 'Deployment shop/web',
-    path: WEB,
-    field: 'spec.template.spec.securityContext.windowsOptions.hostProcess',
-    mutate: (f) => patch(f.web, add(`${POD}/securityContext/windowsOptions`, { hostProcess: true })),
-  },
-  'Windows HostProcess container (raw Pod)': {
-    rule: 'policy/host-process',
-    object: 'Pod shop/hostproc',
-    path: 'shop/hostproc',
-    field: 'spec.containers[0].securityContext.windowsOptions.hostProcess',
-    mutate: (f) =>
-      rawPod(f, 'hostproc', {
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-          windowsOptions: { hostProcess: true },
-        },
-      }),
-  },
-  'non-root container on port 80 (cdk8s-plus)': {
-    rule: 'policy/privileged-port',
-    object: 'Deployment shop/port80',
-    path: 'shop/port80/Resource',
-    field: 'spec.template.spec.containers[0].ports[0].containerPort',
-    mutate: (f) =>
-      new kplus.Deployment(f.chart, 'port80', {
-        securityContext: { user: 1000 },
-        containers: [{ image: 'nginx:1.25.3', ports: [{ number: 80 }], securityContext: NON_ROOT, resources: SMALL }],
-      }),
-  },
-  'non-root container on port 443 (kubecraft WebService)': {
-    rule: 'policy/privileged-port',
-    object: 'Deployment shop/tls',
-    path: 'shop/tls/Deployment/Resource',
-    field: 'spec.template.spec.containers[0].ports[0].containerPort',
-    mutate: (f) => {
-      const svc = new WebService(f.chart, 'tls', { image: 'ghcr.io/acme/tls:1.0.0' });
-      patch(svc.deployment, replace(`${C}/ports/0/containerPort`, 443));
-    },
-  },
-  'explicit nodePort outside the default range (JSON patch)': {
-    rule: 'policy/node-port-range',
-    object: 'Service shop/web-svc',
-    path: SVC,
-    field: 'spec.ports[0].nodePort',
-    mutate: (f) => patch(f.service, replace('/spec/type', 'NodePort'), add('/spec/ports/0/nodePort', 8080)),
-  },
-  'explicit nodePort outside the default range (cdk8s-plus)': {
-    rule: 'policy/node-port-range',
-    object: 'Service shop/np',
-    path: 'shop/np/Resource',
-    field: 'spec.ports[0].nodePort',
-    mutate: (f) =>
-      new kplus.Service(f.chart, 'np', {
-        type: kplus.ServiceType.NODE_PORT,
-        ports: [{ port: 80, targetPort: 8080, nodePort: 80 }],
-      }).selectLabel('app', 'web'),
-  },
 };

@@ -12,10 +12,8 @@
  * types); nothing here throws on malformed input.
  */
 import { FieldPath } from '../field-path';
+import { invalid, Problem, stringList } from '../problem';
 import { asArray, asObject, asString, display, isSet, JsonObject } from './shape';
-
-/** Reports one finding at `field`. */
-export type SchemaFindingSink = (field: string, message: string, hint: string) => void;
 
 /** The types a schema may declare (`openapiV3Types`). */
 const OPENAPI_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);
@@ -217,17 +215,14 @@ function patternProblemOf(pattern: string): string | undefined {
 }
 
 /**
- * Checks the `openAPIV3Schema` of one CRD version: `at` is its field path
- * (`spec.versions[i].schema.openAPIV3Schema`), `statusEnabled` whether the version has the status
- * subresource. Findings go to `report`.
+ * The problems (`values/crd-schema`) of the `openAPIV3Schema` of one CRD version: `at` is its
+ * field path (`spec.versions[i].schema.openAPIV3Schema`), `statusEnabled` whether the version
+ * has the status subresource.
  */
-export function checkCrdOpenApiSchema(
-  schema: JsonObject,
-  at: string,
-  statusEnabled: boolean,
-  report: SchemaFindingSink,
-): void {
-  new CrdSchemaCheck(report).check(schema, FieldPath.root(at), statusEnabled);
+export function crdSchemaProblems(schema: JsonObject, at: FieldPath, statusEnabled: boolean): Problem[] {
+  const check = new CrdSchemaCheck();
+  check.check(schema, at, statusEnabled);
+  return check.out;
 }
 
 class CrdSchemaCheck {
@@ -238,7 +233,8 @@ class CrdSchemaCheck {
   /** The schemas with a default on the defaulting walk, checked when the schema is structural. */
   private readonly defaultNodes: [JsonObject, FieldPath, boolean][] = [];
 
-  constructor(private readonly sink: SchemaFindingSink) {}
+  /** The problems found. */
+  public readonly out: Problem[] = [];
 
   /**
    * One walk over the schema does what the API server does in three (`ValidateStructural`,
@@ -250,7 +246,7 @@ class CrdSchemaCheck {
     this.walk(schema, at, ROOT_STANDARD, true, STRUCTURAL_ROOT, ROOT_DEFAULTS);
     if (this.unsupported) return;
     this.completeness(schema, schema, at, at);
-    for (const [field, message, hint] of this.structuralFindings) this.sink(field.toString(), message, hint);
+    for (const [field, message, hint] of this.structuralFindings) this.add(field, message, hint);
     if (this.structuralFindings.length > 0) return;
     for (const [node, nodeAt, embedded] of this.defaultNodes) this.checkDefault(node, nodeAt, embedded);
   }
@@ -385,7 +381,7 @@ class CrdSchemaCheck {
     if (type !== '' && !OPENAPI_TYPES.has(type)) this.standard(node, at, ROOT_STANDARD);
     const additional = node.additionalProperties;
     if (properties && !isZero(properties) && (additional === false || asObject(additional)))
-      this.report(
+      this.add(
         at.child('additionalProperties'),
         'additionalProperties and properties are mutual exclusive',
         'use properties for a struct and additionalProperties for a map, not both',
@@ -449,8 +445,8 @@ class CrdSchemaCheck {
     );
   }
 
-  private report(field: FieldPath, message: string, hint: string = HINT_STRUCTURAL): void {
-    this.sink(field.toString(), message, hint);
+  private add(field: FieldPath, message: string, hint: string = HINT_STRUCTURAL): void {
+    this.out.push(invalid(field, message, hint, 'values/crd-schema'));
   }
 
   private structuralReport(field: FieldPath, message: string, hint: string = HINT_STRUCTURAL): void {
@@ -462,7 +458,7 @@ class CrdSchemaCheck {
     if (statusEnabled) {
       const type = typeOf(schema);
       if (type !== '' && type !== 'object')
-        this.report(
+        this.add(
           at.child('type'),
           `only "object" is allowed as the type at the root of the schema if the status subresource is enabled (is '${type}')`,
           'set type: object at the root',
@@ -471,33 +467,33 @@ class CrdSchemaCheck {
         .filter(([k, v]) => !ALLOWED_AT_ROOT_WITH_STATUS.has(k) && !isZero(v))
         .map(([k]) => k);
       if (extra.length > 0)
-        this.report(
+        this.add(
           at,
           `only ${[...ALLOWED_AT_ROOT_WITH_STATUS].join(', ')} are allowed at the root of the schema if the status subresource is enabled (found ${extra.join(', ')})`,
           `move ${extra.join(', ')} below a property (spec, status), or drop it`,
         );
     }
     if (schema.nullable === true)
-      this.report(at.child('nullable'), 'nullable cannot be true at the root', 'remove nullable from the root');
+      this.add(at.child('nullable'), 'nullable cannot be true at the root', 'remove nullable from the root');
   }
 
   /** `specStandardValidatorV3.validate` and `NewStructural`'s `validateUnsupportedFields`. */
   private standard(node: JsonObject, at: FieldPath, std: Standard, unusual = true): void {
     const type = typeOf(node);
     if (type === 'null')
-      this.report(
+      this.add(
         at.child('type'),
         'type cannot be set to null, use nullable as an alternative',
         'remove type: null and set nullable: true',
       );
     else if (type !== '' && !OPENAPI_TYPES.has(type))
-      this.report(
+      this.add(
         at.child('type'),
         `type '${type}' is not supported: must be one of array, boolean, integer, number, object, string`,
         'use an OpenAPI v3 type',
       );
     if (hasDefault(node) && !std.allowDefaults)
-      this.report(
+      this.add(
         at.child('default'),
         `default must not be set${std.disallowDefaultsReason ? ` ${std.disallowDefaultsReason}` : ''}`,
         'remove the default',
@@ -514,14 +510,14 @@ class CrdSchemaCheck {
               : !isZero(value);
         if (!present) continue;
         this.unsupported = true;
-        this.report(
+        this.add(
           at.child(key),
           key === 'items' ? 'items must be a schema object and not an array' : `${key} is not supported`,
           'CRD schemas are a subset of OpenAPI v3: inline the schema instead',
         );
       }
     if (std.insideResourceMeta && node['x-kubernetes-embedded-resource'] === true)
-      this.report(
+      this.add(
         at.child('x-kubernetes-embedded-resource'),
         'x-kubernetes-embedded-resource must not be used inside of resource meta',
         'remove it',
@@ -532,14 +528,14 @@ class CrdSchemaCheck {
   private openApiNode(node: JsonObject, at: FieldPath, std: Standard, extended = true, unusual = true): void {
     this.standard(node, at, std, unusual);
     if (unusual && node.uniqueItems === true)
-      this.report(
+      this.add(
         at.child('uniqueItems'),
         'uniqueItems cannot be set to true since the runtime complexity becomes quadratic',
         'remove uniqueItems (x-kubernetes-list-type: set says the items are unique, and is checked in linear time)',
       );
     const additional = node.additionalProperties;
     if ((additional === false || asObject(additional)) && !isZero(node.properties))
-      this.report(
+      this.add(
         at.child('additionalProperties'),
         'additionalProperties and properties are mutual exclusive',
         'use properties for a struct and additionalProperties for a map, not both',
@@ -555,7 +551,7 @@ class CrdSchemaCheck {
     const type = typeOf(node);
     if (node['x-kubernetes-preserve-unknown-fields'] === false) {
       this.unsupported = true;
-      this.report(
+      this.add(
         at.child('x-kubernetes-preserve-unknown-fields'),
         'x-kubernetes-preserve-unknown-fields must be true or undefined',
         'remove it (false is the default) or set it to true',
@@ -564,7 +560,7 @@ class CrdSchemaCheck {
     const mapType = asString(node['x-kubernetes-map-type']);
     if (mapType !== undefined) {
       if (type !== 'object')
-        this.report(
+        this.add(
           at.child('type'),
           type === ''
             ? 'type is required: must be object if x-kubernetes-map-type is specified'
@@ -572,7 +568,7 @@ class CrdSchemaCheck {
           'set type: object, or remove x-kubernetes-map-type',
         );
       if (mapType !== 'atomic' && mapType !== 'granular')
-        this.report(
+        this.add(
           at.child('x-kubernetes-map-type'),
           `x-kubernetes-map-type '${mapType}' is not supported: must be atomic or granular`,
           'use atomic or granular',
@@ -581,7 +577,7 @@ class CrdSchemaCheck {
     const listType = asString(node['x-kubernetes-list-type']);
     const items = asObject(node.items);
     if (listType !== undefined && type !== 'array')
-      this.report(
+      this.add(
         at.child('type'),
         type === ''
           ? 'type is required: must be array if x-kubernetes-list-type is specified'
@@ -592,27 +588,27 @@ class CrdSchemaCheck {
       const itemType = typeOf(items);
       const itemListType = asString(items['x-kubernetes-list-type']);
       if (itemType === 'array' && itemListType !== undefined && itemListType !== 'atomic')
-        this.report(
+        this.add(
           at.child('items').child('x-kubernetes-list-type'),
           'must be atomic as item of a list with x-kubernetes-list-type=set',
           'set x-kubernetes-list-type: atomic on the items',
         );
       if (itemType === 'object' && items['x-kubernetes-map-type'] !== 'atomic')
-        this.report(
+        this.add(
           at.child('items').child('x-kubernetes-map-type'),
           'must be atomic as item of a list with x-kubernetes-list-type=set',
           'set x-kubernetes-map-type: atomic on the items, or use x-kubernetes-list-type: map with keys',
         );
     }
     if (listType !== undefined && !['atomic', 'set', 'map'].includes(listType))
-      this.report(
+      this.add(
         at.child('x-kubernetes-list-type'),
         `x-kubernetes-list-type '${listType}' is not supported: must be atomic, set or map`,
         'use atomic, set or map',
       );
     const keys = asArray(node['x-kubernetes-list-map-keys']);
     if (keys.length > 0 && listType !== 'map')
-      this.report(
+      this.add(
         at.child('x-kubernetes-list-type'),
         listType === undefined
           ? 'x-kubernetes-list-type is required: must be map if x-kubernetes-list-map-keys is non-empty'
@@ -622,7 +618,7 @@ class CrdSchemaCheck {
     if (listType === 'map') this.mapList(node, at, keys);
     if (items && (listType === 'set' || listType === 'map')) {
       if (items.nullable === true)
-        this.report(
+        this.add(
           at.child('items').child('nullable'),
           `items cannot be nullable when x-kubernetes-list-type is ${listType}`,
           'remove nullable from the items',
@@ -633,13 +629,13 @@ class CrdSchemaCheck {
   /** A `x-kubernetes-list-type: map` list: keys, items, key properties. */
   private mapList(node: JsonObject, at: FieldPath, keys: readonly unknown[]): void {
     if (keys.length === 0)
-      this.report(
+      this.add(
         at.child('x-kubernetes-list-map-keys'),
         'x-kubernetes-list-map-keys is required: must not be empty if x-kubernetes-list-type is map',
         'name the item properties that identify an item',
       );
     if (!isSet(node.items)) {
-      this.report(
+      this.add(
         at.child('items'),
         'items is required: must have a schema if x-kubernetes-list-type is map',
         'give the items a schema',
@@ -648,7 +644,7 @@ class CrdSchemaCheck {
     }
     const items = asObject(node.items);
     if (!items) {
-      this.report(
+      this.add(
         at.child('items'),
         'must only have a single schema if x-kubernetes-list-type is map',
         'give the items one schema',
@@ -656,7 +652,7 @@ class CrdSchemaCheck {
       return;
     }
     if (typeOf(items) !== 'object') {
-      this.report(
+      this.add(
         at.child('items').child('type'),
         `items must be object if the array's x-kubernetes-list-type is map (is '${typeOf(items)}')`,
         'set type: object on the items',
@@ -665,13 +661,11 @@ class CrdSchemaCheck {
     }
     const properties = new Map(propertiesOf(items));
     const required = new Set(asArray(items.required).filter((r): r is string => typeof r === 'string'));
-    const seen = new Set<string>();
-    for (const key of keys) {
-      if (typeof key !== 'string') continue;
+    for (const { value: key, repeated } of stringList(keys, at.child('x-kubernetes-list-map-keys'))) {
       const property = properties.get(key);
       const propertyAt = at.child('items').child('properties').child(key);
       if (!property)
-        this.report(
+        this.add(
           at.child('x-kubernetes-list-map-keys'),
           `x-kubernetes-list-map-keys entries must all be names of item properties ('${key}' is not)`,
           `add '${key}' to the items' properties, or remove it from the keys`,
@@ -679,31 +673,30 @@ class CrdSchemaCheck {
       else {
         const type = typeOf(property);
         if (type === 'array' || type === 'object')
-          this.report(
+          this.add(
             propertyAt.child('type'),
             `key '${key}' must be a scalar type if the array's x-kubernetes-list-type is map (is '${type}')`,
             'use a string, integer or boolean key',
           );
         if (!required.has(key) && !hasDefault(property))
-          this.report(
+          this.add(
             propertyAt.child('default'),
             `'${key}' is in x-kubernetes-list-map-keys, so it must have a default or be a required property`,
             `add '${key}' to the items' required list, or give it a default`,
           );
         if (property.nullable === true)
-          this.report(
+          this.add(
             propertyAt.child('nullable'),
             `'${key}' is in x-kubernetes-list-map-keys, so it cannot be nullable`,
             'remove nullable',
           );
       }
-      if (seen.has(key))
-        this.report(
+      if (repeated)
+        this.add(
           at.child('x-kubernetes-list-map-keys'),
           `x-kubernetes-list-map-keys must not contain duplicate entries ('${key}')`,
           'name each key once',
         );
-      seen.add(key);
     }
   }
 
@@ -714,40 +707,36 @@ class CrdSchemaCheck {
       const text = asString(rule.rule) ?? '';
       const message = asString(rule.message) ?? '';
       const newline = /[\n\r]/;
-      if (text.trim() === '') this.report(ruleAt.child('rule'), 'rule is required', 'write the CEL rule');
+      if (text.trim() === '') this.add(ruleAt.child('rule'), 'rule is required', 'write the CEL rule');
       else if (message.length > 0 && message.trim() === '')
-        this.report(ruleAt.child('message'), 'message must be non-empty if specified', 'write a message or remove it');
+        this.add(ruleAt.child('message'), 'message must be non-empty if specified', 'write a message or remove it');
       else if (newline.test(message.trim()))
-        this.report(ruleAt.child('message'), 'message must not contain line breaks', 'write the message on one line');
+        this.add(ruleAt.child('message'), 'message must not contain line breaks', 'write the message on one line');
       else if (newline.test(text.trim()) && message.trim() === '')
-        this.report(
+        this.add(
           ruleAt.child('message'),
           'message is required if the rule contains line breaks',
           'add a message to the rule',
         );
       const messageExpression = asString(rule.messageExpression) ?? '';
       if (messageExpression.length > 0 && messageExpression.trim() === '')
-        this.report(
+        this.add(
           ruleAt.child('messageExpression'),
           'messageExpression must be non-empty if specified',
           'write the expression or remove it',
         );
       const reason = asString(rule.reason);
       if (reason !== undefined && !VALIDATION_REASONS.includes(reason))
-        this.report(
+        this.add(
           ruleAt.child('reason'),
           `reason '${reason}' is not supported: must be one of ${VALIDATION_REASONS.join(', ')}`,
           'use a supported reason or remove it',
         );
       const fieldPath = asString(rule.fieldPath) ?? '';
       if (fieldPath.length > 0 && fieldPath.trim() === '')
-        this.report(
-          ruleAt.child('fieldPath'),
-          'fieldPath must be non-empty if specified',
-          'write the path or remove it',
-        );
+        this.add(ruleAt.child('fieldPath'), 'fieldPath must be non-empty if specified', 'write the path or remove it');
       if (newline.test(fieldPath))
-        this.report(ruleAt.child('fieldPath'), 'fieldPath must not contain line breaks', 'write the path on one line');
+        this.add(ruleAt.child('fieldPath'), 'fieldPath must not contain line breaks', 'write the path on one line');
     }
   }
 
@@ -942,14 +931,14 @@ class CrdSchemaCheck {
   private checkDefault(node: JsonObject, at: FieldPath, embedded: boolean): void {
     const unknown = unknownFields(node.default, node, embedded, FieldPath.root(''));
     if (unknown.length > 0)
-      this.report(
+      this.add(
         at.child('default'),
         `default must not have unknown fields (${unknown.slice(0, 5).join(', ')}): the API server prunes them`,
         'remove them from the default, or add them to the schema',
       );
     const problems = valueProblems(node.default, node, FieldPath.root(''));
     if (problems.length > 0)
-      this.report(
+      this.add(
         at.child('default'),
         `default ${typeof node.default === 'string' ? `'${node.default}'` : display(node.default)} does not match its schema: ${problems.slice(0, 3).join('; ')}`,
         'fix the default value',

@@ -1,4 +1,4 @@
-import { podSpecOf } from '../../core';
+import { Manifest, podSpecOf } from '../../core';
 import { dns1035LabelProblems, pathSegmentProblems } from '../../values/api-names';
 import {
   dns1123LabelProblems,
@@ -6,6 +6,8 @@ import {
   labelKeyProblems,
   labelValueProblems,
 } from '../../values/dns-name';
+import { FieldPath } from '../field-path';
+import { invalid, Problem, required, tooLong } from '../problem';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { display, asObject, asString } from './shape';
 
@@ -22,44 +24,49 @@ const CRON_JOB_NAME_MAX = 52;
 
 /** Checks metadata: names, namespaces, labels, annotation keys and sizes (the object's and its pod template's). */
 export function checkMetadata(ctx: ValidationContext, obj: ObjectToValidate): void {
-  const m = obj.manifest;
+  ctx.reportAll(obj, metadataProblems(obj.manifest));
+}
+
+/** The problems of an object's metadata and of its pod template's. */
+export function metadataProblems(m: Manifest): Problem[] {
   const meta = asObject(m.metadata) ?? {};
-  checkName(ctx, obj, meta.name);
+  const metadata = FieldPath.root('metadata');
+  const problems = nameProblems(m.kind, meta.name, metadata.child('name'));
   const ns = meta.namespace;
   if (ns !== undefined) {
     const nsName = asString(ns);
-    const problems = nsName === undefined ? ['must be a string'] : dns1123LabelProblems(nsName);
-    for (const p of problems)
-      ctx.report(
-        obj,
-        'values/name',
-        'metadata.namespace',
-        `'${display(ns)}' ${p}`,
-        'use a DNS-1123 label as namespace',
+    for (const p of nsName === undefined ? ['must be a string'] : dns1123LabelProblems(nsName))
+      problems.push(
+        invalid(
+          metadata.child('namespace'),
+          `'${display(ns)}' ${p}`,
+          'use a DNS-1123 label as namespace',
+          'values/name',
+        ),
       );
   }
-  checkLabels(ctx, obj, meta.labels, 'metadata.labels');
-  checkAnnotations(ctx, obj, meta.annotations, 'metadata.annotations');
+  problems.push(...labelProblems(meta.labels, metadata.child('labels')));
+  problems.push(...annotationProblems(meta.annotations, metadata.child('annotations')));
   const pod = podSpecOf(m);
   if (pod && m.kind !== 'Pod') {
-    checkLabels(ctx, obj, pod.metadata?.labels, `${pod.metadataField}.labels`);
-    checkAnnotations(ctx, obj, pod.metadata?.annotations, `${pod.metadataField}.annotations`);
+    const podMetadata = FieldPath.root(pod.metadataField);
+    problems.push(...labelProblems(pod.metadata?.labels, podMetadata.child('labels')));
+    problems.push(...annotationProblems(pod.metadata?.annotations, podMetadata.child('annotations')));
   }
+  return problems;
 }
 
-function checkName(ctx: ValidationContext, obj: ObjectToValidate, value: unknown): void {
-  const kind = obj.manifest.kind;
+function nameProblems(kind: string, value: unknown, field: FieldPath): Problem[] {
   const name = asString(value);
-  if (name === undefined || name.length === 0) {
-    ctx.report(
-      obj,
-      'values/name',
-      'metadata.name',
-      'metadata.name is missing',
-      'give the object a name (metadata.name) or let the chart generate one',
-    );
-    return;
-  }
+  if (name === undefined || name.length === 0)
+    return [
+      required(
+        field,
+        'metadata.name is missing',
+        'give the object a name (metadata.name) or let the chart generate one',
+        'values/name',
+      ),
+    ];
   let problems: string[];
   let hint = "use lowercase letters, digits and '-' (e.g. 'my-app')";
   if (PATH_SEGMENT_KINDS.has(kind)) problems = pathSegmentProblems(name);
@@ -72,57 +79,60 @@ function checkName(ctx: ValidationContext, obj: ObjectToValidate, value: unknown
     problems = [...problems, `must be no more than ${CRON_JOB_NAME_MAX} characters for a CronJob (is ${name.length})`];
     hint = 'shorten the name: the CronJob controller appends an 11-character suffix to name its Jobs';
   }
-  for (const p of problems) ctx.report(obj, 'values/name', 'metadata.name', `'${name}' ${p}`, hint);
+  return problems.map((p) => invalid(field, `'${name}' ${p}`, hint, 'values/name'));
 }
 
-/** Checks label keys and values of a label map (`metadata.labels`, `nodeSelector`, a Service selector). */
-export function checkLabels(ctx: ValidationContext, obj: ObjectToValidate, labels: unknown, field: string): void {
+/** The problems of the label keys and values of a label map (`metadata.labels`, `nodeSelector`, a Service selector) at `field`. */
+export function labelProblems(labels: unknown, field: FieldPath): Problem[] {
   const map = asObject(labels);
-  if (!map) return;
+  if (!map) return [];
+  const problems: Problem[] = [];
   for (const [key, value] of Object.entries(map)) {
+    const at = field.key(key);
     for (const p of labelKeyProblems(key))
-      ctx.report(
-        obj,
-        'values/label',
-        `${field}['${key}']`,
-        `label key '${key}': ${p}`,
-        "use an optional DNS prefix and a name of alphanumerics, '-', '_' or '.' (e.g. 'app.kubernetes.io/name')",
-      );
-    if (typeof value === 'string') {
-      for (const p of labelValueProblems(value))
-        ctx.report(
-          obj,
+      problems.push(
+        invalid(
+          at,
+          `label key '${key}': ${p}`,
+          "use an optional DNS prefix and a name of alphanumerics, '-', '_' or '.' (e.g. 'app.kubernetes.io/name')",
           'values/label',
-          `${field}['${key}']`,
-          `label value '${value}': ${p}`,
-          'shorten the value or move it to an annotation',
+        ),
+      );
+    if (typeof value === 'string')
+      for (const p of labelValueProblems(value))
+        problems.push(
+          invalid(at, `label value '${value}': ${p}`, 'shorten the value or move it to an annotation', 'values/label'),
         );
-    }
   }
+  return problems;
 }
 
-function checkAnnotations(ctx: ValidationContext, obj: ObjectToValidate, annotations: unknown, field: string): void {
+function annotationProblems(annotations: unknown, field: FieldPath): Problem[] {
   const map = asObject(annotations);
-  if (!map) return;
+  if (!map) return [];
+  const problems: Problem[] = [];
   let size = 0;
   for (const [key, value] of Object.entries(map)) {
     // The API server lowercases annotation keys before the qualified-name check.
     for (const p of labelKeyProblems(key.toLowerCase()))
-      ctx.report(
-        obj,
-        'values/label',
-        `${field}['${key}']`,
-        `annotation key '${key}': ${p}`,
-        'use an optional DNS prefix and a valid name',
+      problems.push(
+        invalid(
+          field.key(key),
+          `annotation key '${key}': ${p}`,
+          'use an optional DNS prefix and a valid name',
+          'values/label',
+        ),
       );
     size += Buffer.byteLength(key, 'utf8') + (typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : 0);
   }
   if (size > ANNOTATION_SIZE_LIMIT)
-    ctx.report(
-      obj,
-      'values/annotation-size',
-      field,
-      `annotations total ${size} bytes, more than the ${ANNOTATION_SIZE_LIMIT} bytes (256 KiB) the API server allows`,
-      'move large data into a ConfigMap and reference it',
+    problems.push(
+      tooLong(
+        field,
+        `annotations total ${size} bytes, more than the ${ANNOTATION_SIZE_LIMIT} bytes (256 KiB) the API server allows`,
+        'move large data into a ConfigMap and reference it',
+        'values/annotation-size',
+      ),
     );
+  return problems;
 }

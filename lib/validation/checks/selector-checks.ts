@@ -1,23 +1,31 @@
-import { REPLICATED_KINDS } from '../../core';
+import { Manifest, REPLICATED_KINDS } from '../../core';
 import { Selector } from '../../selectors/selector';
+import { FieldPath } from '../field-path';
+import { invalid, Problem } from '../problem';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { asObject, isSet, objectsIn, selectorShape } from './shape';
 
 /** Checks label selectors: workloads (non-empty), PodDisruptionBudgets, NetworkPolicies and their peers. */
 export function checkSelectors(ctx: ValidationContext, obj: ObjectToValidate): void {
-  const m = obj.manifest;
+  ctx.reportAll(obj, selectorProblems(obj.manifest));
+}
+
+/** The problems of the label selectors of an object. */
+export function selectorProblems(m: Manifest): Problem[] {
   const spec = asObject(m.spec);
-  if (!spec) return;
-  const selectors: { value: unknown; field: string; mustBeNonEmpty: boolean }[] = [];
+  if (!spec) return [];
+  const out: Problem[] = [];
+  const root = FieldPath.root('spec');
+  const selectors: { value: unknown; field: FieldPath; mustBeNonEmpty: boolean }[] = [];
   if (REPLICATED_KINDS.has(m.kind) && isSet(spec.selector))
-    selectors.push({ value: spec.selector, field: 'spec.selector', mustBeNonEmpty: true });
+    selectors.push({ value: spec.selector, field: root.child('selector'), mustBeNonEmpty: true });
   if (m.kind === 'Job' && isSet(spec.selector))
-    selectors.push({ value: spec.selector, field: 'spec.selector', mustBeNonEmpty: false });
+    selectors.push({ value: spec.selector, field: root.child('selector'), mustBeNonEmpty: false });
   if (m.kind === 'PodDisruptionBudget' && isSet(spec.selector))
-    selectors.push({ value: spec.selector, field: 'spec.selector', mustBeNonEmpty: false });
+    selectors.push({ value: spec.selector, field: root.child('selector'), mustBeNonEmpty: false });
   if (m.kind === 'NetworkPolicy') {
     if (isSet(spec.podSelector))
-      selectors.push({ value: spec.podSelector, field: 'spec.podSelector', mustBeNonEmpty: false });
+      selectors.push({ value: spec.podSelector, field: root.child('podSelector'), mustBeNonEmpty: false });
     for (const dir of ['ingress', 'egress'] as const) {
       const peersKey = dir === 'ingress' ? 'from' : 'to';
       for (const [rule, i] of objectsIn(spec[dir]))
@@ -26,7 +34,7 @@ export function checkSelectors(ctx: ValidationContext, obj: ObjectToValidate): v
             if (isSet(peer[key]))
               selectors.push({
                 value: peer[key],
-                field: `spec.${dir}[${i}].${peersKey}[${j}].${key}`,
+                field: root.child(dir).index(i).child(peersKey).index(j).child(key),
                 mustBeNonEmpty: false,
               });
     }
@@ -35,20 +43,19 @@ export function checkSelectors(ctx: ValidationContext, obj: ObjectToValidate): v
     const shape = selectorShape(s.value);
     const hint = 'In/NotIn need values, Exists/DoesNotExist take none; keys and values must be valid labels';
     if (!shape) {
-      ctx.report(obj, 'values/selector', s.field, `a selector must be an object (is ${JSON.stringify(s.value)})`, hint);
+      out.push(
+        invalid(s.field, `a selector must be an object (is ${JSON.stringify(s.value)})`, hint, 'values/selector'),
+      );
       continue;
     }
     for (const p of [...shape.problems, ...Selector.problems(shape.spec)])
-      ctx.report(obj, 'values/selector', s.field, p, hint);
+      out.push(invalid(s.field, p, hint, 'values/selector'));
     const empty =
       Object.keys(shape.spec.matchLabels ?? {}).length === 0 && (shape.spec.matchExpressions ?? []).length === 0;
     if (s.mustBeNonEmpty && empty && shape.problems.length === 0)
-      ctx.report(
-        obj,
-        'values/selector',
-        s.field,
-        'a workload selector must not be empty',
-        'select the pod template labels',
+      out.push(
+        invalid(s.field, 'a workload selector must not be empty', 'select the pod template labels', 'values/selector'),
       );
   }
+  return out;
 }

@@ -1,164 +1,164 @@
 import { ianaSvcNameProblems } from '../../values/api-names';
 import { dns1123SubdomainProblems, dns1123LabelProblems, portNumberProblems } from '../../values/dns-name';
+import { FieldPath } from '../field-path';
+import { duplicate, invalid, namedList, Problem, required } from '../problem';
 import { ObjectToValidate, ValidationContext } from '../validation-context';
-import { checkLabels } from './metadata-checks';
-import { asArray, asNumber, asObject, asString, objectsIn } from './shape';
-
-/** The default `--service-node-port-range` of kube-apiserver. */
-const NODE_PORT_MIN = 30000;
-const NODE_PORT_MAX = 32767;
-
-/** Whether a Service spec is headless (`clusterIP: None`). */
-export function isHeadless(spec: Record<string, unknown>): boolean {
-  return spec.clusterIP === 'None' || (asArray(spec.clusterIPs).length === 1 && asArray(spec.clusterIPs)[0] === 'None');
-}
+import { labelProblems } from './metadata-checks';
+import { asNumber, asObject, asString, isHeadless, JsonObject } from './shape';
 
 /** Checks a Service as `ValidateService` does: ports, names, node ports, types, selector. */
 export function checkService(ctx: ValidationContext, obj: ObjectToValidate): void {
   if (obj.manifest.kind !== 'Service') return;
   const spec = asObject(obj.manifest.spec);
-  if (!spec) return;
+  if (spec) ctx.reportAll(obj, serviceProblems(spec, FieldPath.root('spec')));
+}
+
+/** The problems of a Service spec (at `at`). */
+export function serviceProblems(spec: JsonObject, at: FieldPath): Problem[] {
+  const out: Problem[] = [];
   const type = asString(spec.type) ?? 'ClusterIP';
   const headless = isHeadless(spec);
-  const ports = objectsIn(spec.ports);
+  const ports = namedList(spec.ports, at.child('ports'));
   if (ports.length === 0 && !headless && type !== 'ExternalName')
-    ctx.report(
-      obj,
-      'values/required',
-      'spec.ports',
-      `a ${type} Service needs at least one port`,
-      "add a port, or make the Service headless (clusterIP: 'None')",
+    out.push(
+      required(
+        at.child('ports'),
+        `a ${type} Service needs at least one port`,
+        "add a port, or make the Service headless (clusterIP: 'None')",
+      ),
     );
   if (type === 'ExternalName') {
     const externalName = asString(spec.externalName);
     if (externalName === undefined || externalName.length === 0)
-      ctx.report(
-        obj,
-        'values/service',
-        'spec.externalName',
-        'an ExternalName Service needs an externalName',
-        'set the DNS name to alias',
+      out.push(
+        invalid(
+          at.child('externalName'),
+          'an ExternalName Service needs an externalName',
+          'set the DNS name to alias',
+          'values/service',
+        ),
       );
     else
       for (const p of dns1123SubdomainProblems(externalName.replace(/\.$/, '')))
-        ctx.report(obj, 'values/service', 'spec.externalName', `externalName '${externalName}' ${p}`, 'use a DNS name');
+        out.push(
+          invalid(at.child('externalName'), `externalName '${externalName}' ${p}`, 'use a DNS name', 'values/service'),
+        );
     if (asString(spec.clusterIP) !== undefined && spec.clusterIP !== '')
-      ctx.report(
-        obj,
-        'values/service',
-        'spec.clusterIP',
-        'an ExternalName Service has no cluster IP',
-        'remove clusterIP',
+      out.push(
+        invalid(
+          at.child('clusterIP'),
+          'an ExternalName Service has no cluster IP',
+          'remove clusterIP',
+          'values/service',
+        ),
       );
   }
   if (headless && (type === 'NodePort' || type === 'LoadBalancer'))
-    ctx.report(
-      obj,
-      'values/service',
-      'spec.clusterIP',
-      `a ${type} Service cannot be headless (clusterIP: None)`,
-      'remove clusterIP or change the type',
+    out.push(
+      invalid(
+        at.child('clusterIP'),
+        `a ${type} Service cannot be headless (clusterIP: None)`,
+        'remove clusterIP or change the type',
+        'values/service',
+      ),
     );
   const seenPorts = new Set<string>();
   const seenNodePorts = new Set<string>();
-  const seenNames = new Set<string>();
-  for (const [p, i] of ports) {
-    const field = `spec.ports[${i}]`;
+  for (const { item: p, path: field, name, repeated } of ports) {
     const protocol = asString(p.protocol) ?? 'TCP';
     const port = asNumber(p.port);
     if (port !== undefined) {
       for (const prob of portNumberProblems(port))
-        ctx.report(obj, 'values/port', `${field}.port`, `port ${prob}`, 'use a port from 1 to 65535');
+        out.push(invalid(field.child('port'), `port ${prob}`, 'use a port from 1 to 65535', 'values/port'));
       const key = `${protocol}/${port}`;
       if (seenPorts.has(key))
-        ctx.report(
-          obj,
-          'values/service',
-          `${field}.port`,
-          `port ${port}/${protocol} is used more than once`,
-          'give each port a different number or protocol',
+        out.push(
+          duplicate(
+            field.child('port'),
+            `port ${port}/${protocol} is used more than once`,
+            'give each port a different number or protocol',
+            'values/service',
+          ),
         );
       seenPorts.add(key);
     }
     const target = p.targetPort;
     if (typeof target === 'number')
       for (const prob of portNumberProblems(target))
-        ctx.report(obj, 'values/port', `${field}.targetPort`, `targetPort ${prob}`, 'use a port from 1 to 65535');
+        out.push(invalid(field.child('targetPort'), `targetPort ${prob}`, 'use a port from 1 to 65535', 'values/port'));
     if (typeof target === 'string')
       for (const prob of ianaSvcNameProblems(target))
-        ctx.report(
-          obj,
-          'values/port-name',
-          `${field}.targetPort`,
-          `targetPort name '${target}' ${prob}`,
-          'use the name of a container port',
+        out.push(
+          invalid(
+            field.child('targetPort'),
+            `targetPort name '${target}' ${prob}`,
+            'use the name of a container port',
+            'values/port-name',
+          ),
         );
     const nodePort = asNumber(p.nodePort);
     if (nodePort !== undefined && nodePort !== 0) {
       if (type !== 'NodePort' && type !== 'LoadBalancer')
-        ctx.report(
-          obj,
-          'values/service',
-          `${field}.nodePort`,
-          `nodePort may not be used when type is '${type}'`,
-          'remove nodePort or use type NodePort or LoadBalancer',
+        out.push(
+          invalid(
+            field.child('nodePort'),
+            `nodePort may not be used when type is '${type}'`,
+            'remove nodePort or use type NodePort or LoadBalancer',
+            'values/service',
+          ),
         );
       else {
         for (const prob of portNumberProblems(nodePort))
-          ctx.report(
-            obj,
-            'values/port',
-            `${field}.nodePort`,
-            `nodePort ${prob}`,
-            'pick a port from 30000 to 32767 or leave nodePort unset',
-          );
-        if (nodePort >= 1 && nodePort <= 65535 && (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX))
-          ctx.report(
-            obj,
-            'policy/node-port-range',
-            `${field}.nodePort`,
-            `nodePort ${nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-            'pick a port from 30000 to 32767, leave nodePort unset, or relax policy/node-port-range for a cluster with another range',
+          out.push(
+            invalid(
+              field.child('nodePort'),
+              `nodePort ${prob}`,
+              'pick a port from 30000 to 32767 or leave nodePort unset',
+              'values/port',
+            ),
           );
         const key = `${protocol}/${nodePort}`;
         if (seenNodePorts.has(key))
-          ctx.report(
-            obj,
-            'values/service',
-            `${field}.nodePort`,
-            `nodePort ${nodePort}/${protocol} is used more than once`,
-            'give each port its own nodePort',
+          out.push(
+            duplicate(
+              field.child('nodePort'),
+              `nodePort ${nodePort}/${protocol} is used more than once`,
+              'give each port its own nodePort',
+              'values/service',
+            ),
           );
         seenNodePorts.add(key);
       }
     }
-    const name = asString(p.name);
     if (name !== undefined && name.length > 0) {
       for (const prob of dns1123LabelProblems(name))
-        ctx.report(
-          obj,
-          'values/port-name',
-          `${field}.name`,
-          `port name '${name}' ${prob}`,
-          "use a short lowercase name such as 'http'",
+        out.push(
+          invalid(
+            field.child('name'),
+            `port name '${name}' ${prob}`,
+            "use a short lowercase name such as 'http'",
+            'values/port-name',
+          ),
         );
-      if (seenNames.has(name))
-        ctx.report(
-          obj,
-          'values/port-name',
-          `${field}.name`,
-          `port name '${name}' is used more than once`,
-          'name each port uniquely',
+      if (repeated)
+        out.push(
+          duplicate(
+            field.child('name'),
+            `port name '${name}' is used more than once`,
+            'name each port uniquely',
+            'values/port-name',
+          ),
         );
-      seenNames.add(name);
     } else if (ports.length > 1)
-      ctx.report(
-        obj,
-        'values/port-name',
-        `${field}.name`,
-        'every port of a multi-port Service must be named',
-        "name each port, e.g. 'http' and 'metrics'",
+      out.push(
+        invalid(
+          field.child('name'),
+          'every port of a multi-port Service must be named',
+          "name each port, e.g. 'http' and 'metrics'",
+          'values/port-name',
+        ),
       );
   }
-  checkLabels(ctx, obj, spec.selector, 'spec.selector');
+  out.push(...labelProblems(spec.selector, at.child('selector')));
+  return out;
 }

@@ -41,6 +41,11 @@ export function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -INT32_MAX - 1 && value <= INT32_MAX;
 }
 
+/** Whether a Service spec is headless (`clusterIP: None`). */
+export function isHeadless(spec: Record<string, unknown>): boolean {
+  return spec.clusterIP === 'None' || (asArray(spec.clusterIPs).length === 1 && asArray(spec.clusterIPs)[0] === 'None');
+}
+
 /** Whether `value` is set (not undefined or null). */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;

@@ -1,4 +1,6 @@
 import { atLeast, containersOf, FEATURE_SINCE, podSpecOf } from '../../core';
+import { FieldPath } from '../field-path';
+import { forbidden } from '../problem';
 import { ValidationContext } from '../validation-context';
 import { display } from './shape';
 
@@ -15,13 +17,14 @@ export function checkVersionFeatures(ctx: ValidationContext): void {
     if (!pod) continue;
     for (const { container, field, init } of containersOf(pod)) {
       if (!init || container.restartPolicy !== 'Always') continue;
-      ctx.report(
-        obj,
-        'values/native-sidecar',
-        `${field}.restartPolicy`,
-        `init container '${display(container.name)}' is a native sidecar (restartPolicy: Always), which Kubernetes ${ctx.kubernetesVersion} does not enable: the field is dropped and the pod never gets past it`,
-        `target Kubernetes ${FEATURE_SINCE.nativeSidecars} or later (kubernetesVersion), run the sidecar as a regular container, or relax values/native-sidecar if your cluster enables the SidecarContainers feature gate`,
-      );
+      ctx.reportAll(obj, [
+        forbidden(
+          FieldPath.root(field).child('restartPolicy'),
+          `init container '${display(container.name)}' is a native sidecar (restartPolicy: Always), which Kubernetes ${ctx.kubernetesVersion} does not enable: the field is dropped and the pod never gets past it`,
+          `target Kubernetes ${FEATURE_SINCE.nativeSidecars} or later (kubernetesVersion), run the sidecar as a regular container, or relax values/native-sidecar if your cluster enables the SidecarContainers feature gate`,
+          'values/native-sidecar',
+        ),
+      ]);
     }
   }
 }
