@@ -2,6 +2,7 @@ import { Environments, KubecraftApp } from '../lib';
 import { BookinfoChart } from './bookinfo';
 import { DashboardChart } from './dashboard';
 import { GUESTBOOK_ENVIRONMENTS, GuestbookChart, guestbookConfigProblems } from './guestbook';
+import { deliverGuestbook } from './guestbook-delivery';
 import { RookOperatorChart } from './rook-operator';
 import { MyAppPodChart } from './s01-myapp-pod';
 import { ProbesChart } from './s02-probes';
@@ -21,7 +22,8 @@ import { SockShopChart } from './sock-shop';
 /**
  * The example app: every scenario of the seed documents, one chart (and one file in dist/)
  * per scenario (scenario 14, the Ingress, is part of the three-tier chart it fronts), and the
- * guestbook, a second application built from patterns.
+ * guestbook, a second application built from patterns, in three environments delivered to four
+ * clusters with Argo CD and with Flux (`dist/argocd/`, `dist/flux-<cluster>/`).
  */
 export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   new MyAppPodChart(app, '01-myapp-pod');
@@ -44,5 +46,6 @@ export function buildExampleApp(app: KubecraftApp): KubecraftApp {
   for (const env of Environments.define(app, GUESTBOOK_ENVIRONMENTS, { validate: guestbookConfigProblems })) {
     new GuestbookChart(env, 'guestbook', env.config);
   }
+  deliverGuestbook(app);
   return app;
 }

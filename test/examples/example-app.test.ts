@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Cron, Testing } from 'cdk8s';
 import { buildExampleApp } from '../../examples/example-app';
 import { PiJobsChart } from '../../examples/s06-pi-jobs';
-import { KubecraftApp, Manifest, Selector, UpstreamManifests } from '../../lib';
+import { ARGOCD_SYNC_WAVE_ANNOTATION, KubecraftApp, Manifest, Selector, UpstreamManifests } from '../../lib';
 import { toOutputFiles } from '../../lib/app/kubecraft-app';
 import { SERVED_IN } from '../../lib/validation/schema/generated/served';
 import { container, find, podSpec } from '../support/manifests';
@@ -45,6 +45,12 @@ describe('example app', () => {
       'dev/guestbook.k8s.yaml',
       'staging/guestbook.k8s.yaml',
       'prod/guestbook.k8s.yaml',
+      // the guestbook's delivery to its four clusters (examples/guestbook-delivery.ts)
+      'argocd/guestbook.k8s.yaml',
+      'flux-dev/guestbook.k8s.yaml',
+      'flux-staging/guestbook.k8s.yaml',
+      'flux-prod-eu/guestbook.k8s.yaml',
+      'flux-prod-us/guestbook.k8s.yaml',
     ]);
   });
 
@@ -127,6 +133,9 @@ describe('example app', () => {
       ['policy/host-path', 'Deployment nginx/nginx-hostpath'],
       ['policy/run-as-non-root', 'DaemonSet kube-system/fluentd-elasticsearch'],
       ['policy/host-path', 'DaemonSet kube-system/fluentd-elasticsearch'],
+      // Argo CD's ApplicationSet and AppProject CRDs are not vendored (crds/gitops/README.md): checked by their typed props
+      ['schema/unknown-kind', 'ApplicationSet argocd/guestbook'],
+      ['schema/unknown-kind', 'AppProject argocd/guestbook'],
       ['policy/plaintext-secret', 'Secret kubernetes-dashboard/kubernetes-dashboard-csrf'],
       ...sampleImages,
       ...sampleImages,
@@ -145,9 +154,15 @@ describe('example app', () => {
     for (const f of report.relaxed) expect(f.relaxedBy!.reason.length).toBeGreaterThan(20);
   });
 
-  test('every object can be applied: its kind is built into Kubernetes 1.35 or defined by a CRD of its own output folder', () => {
+  test('every object can be applied: its kind is built into Kubernetes 1.35, defined by a CRD of its own output folder, or, in a delivery folder, one of the GitOps engine that runs there (installed with its CRDs)', () => {
     const builtIn = new Set(Object.keys(SERVED_IN).filter((k) => SERVED_IN[k].includes('1.35')));
+    const engineKinds: Record<string, RegExp> = {
+      argocd: /^argoproj\.io\/v1alpha1\/(Application|ApplicationSet|AppProject)$/,
+      flux: /^(source|kustomize|helm)\.toolkit\.fluxcd\.io\/v[0-9a-z]+\/(GitRepository|OCIRepository|Kustomization|HelmRelease)$/,
+    };
     for (const folder of [...new Set(files.map((f) => f.folder))]) {
+      const engine =
+        folder === 'argocd' ? engineKinds.argocd : folder.startsWith('flux-') ? engineKinds.flux : undefined;
       const objects = files.filter((f) => f.folder === folder).flatMap((f) => f.objects.map((o) => o.manifest));
       const fromCrds = new Set(
         objects
@@ -158,6 +173,7 @@ describe('example app', () => {
       );
       const unappliable = objects
         .filter((m) => !fromCrds.has(`${m.apiVersion}/${m.kind}`) && !builtIn.has(`${m.apiVersion}/${m.kind}`))
+        .filter((m) => !engine?.test(`${m.apiVersion}/${m.kind}`))
         .map((m) => `${m.apiVersion} ${m.kind} ${m.metadata.name}`);
       expect(unappliable).toEqual([]);
     }
@@ -782,8 +798,20 @@ test('Testing.synth of a single chart gives the same objects as the app render',
   const sorted = (ms: readonly Manifest[]) => [...ms].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   expect(app.charts.length).toBe(rendered.length);
   app.charts.forEach((c, i) => {
-    // Testing.synth renders in construct order; the app renders in install order: same objects
-    expect(sorted(Testing.synth(c) as Manifest[])).toEqual(sorted(rendered[i].objects.map((o) => o.manifest)));
+    // Testing.synth renders in construct order; the app renders in install order: same objects,
+    // but for the Argo CD sync waves the app adds to the folders ArgoCdDelivery syncs (an app-level pass)
+    const withoutWaves = (m: Manifest): Manifest => {
+      const annotations = { ...m.metadata.annotations };
+      delete annotations[ARGOCD_SYNC_WAVE_ANNOTATION];
+      const { annotations: _a, ...metadata } = m.metadata;
+      return {
+        ...m,
+        metadata: Object.keys(annotations).length > 0 ? { ...metadata, annotations } : metadata,
+      } as Manifest;
+    };
+    expect(sorted(Testing.synth(c) as Manifest[])).toEqual(
+      sorted(rendered[i].objects.map((o) => withoutWaves(o.manifest as Manifest))),
+    );
   });
   expect(app.synthesizeObjects().length).toBe([...byFile.values()].flat().length);
 });

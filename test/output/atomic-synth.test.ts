@@ -31,8 +31,9 @@ describe('synthesis through scripts/run-app.mjs (npm run synth)', () => {
     expect(good.status).toBe(0);
     const before = snapshotDir(outdir);
     // scenario, upstream (dashboard, rook-operator), bookinfo, sock-shop and guestbook manifests, 4 kustomizations,
-    // 4 graphs (svg, dot, mmd); the setup phase: 16 top-level charts and 3 guestbooks with Namespaces or CRDs, 4 kustomizations
-    expect(Object.keys(before)).toHaveLength(13 + 2 + 2 + 3 + 4 + 4 * 3 + 16 + 3 + 4);
+    // 4 graphs (svg, dot, mmd); the setup phase: 16 top-level charts and 3 guestbooks with Namespaces or CRDs, 4 kustomizations;
+    // the 5 delivery folders (argocd, flux-<cluster> for 4 clusters): a manifest, a kustomization and a graph (3 files) each
+    expect(Object.keys(before)).toHaveLength(13 + 2 + 2 + 3 + 4 + 4 * 3 + 16 + 3 + 4 + 5 * (1 + 1 + 3));
 
     const bad = runApp(path.join(root, 'test', 'fixtures', 'broken-app', 'main.ts'), outdir);
     expect(bad.status).toBe(1);

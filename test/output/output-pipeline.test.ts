@@ -71,7 +71,9 @@ describe('environments', () => {
     ]);
     const bad = run('--env=qa');
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain("unknown environment 'qa' (defined: dev, staging, prod)");
+    expect(bad.stderr).toContain(
+      "unknown environment 'qa' (defined: dev, staging, prod; other output folders: argocd, flux-dev, flux-staging, flux-prod-eu, flux-prod-us)",
+    );
   }, 60000);
 
   test.each<[string, () => void, RegExp]>([
