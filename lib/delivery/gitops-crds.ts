@@ -4,63 +4,64 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConstructError, ownPackageRoot, yamlPackage } from '../core';
 import { registerCrdsFromFile } from '../upstream/crds';
-import { registerBuiltInCrds } from '../validation/schema/store';
+import { registerBuiltInCrd } from '../validation/schema/store';
 
 /** A GitOps engine whose CustomResourceDefinitions kubecraft vendors. */
 export type GitOpsEngine = 'flux' | 'argocd';
 
-/** What kubecraft vendors of an engine, in `crds/gitops/` of the package (its README says where each file comes from). */
-interface VendoredCrds {
-  /** The engine's name, for messages. */
-  readonly title: string;
-  /** The API groups of its kinds. */
-  readonly groups: readonly string[];
-  /** Its CRD files, `<group>_<plural>.yaml`. */
-  readonly files: readonly string[];
+/** A CRD kubecraft vendors: the kind it defines and its file in `crds/gitops/` of the package. */
+interface VendoredCrd {
+  readonly group: string;
+  readonly kind: string;
+  /** `<group>_<plural>.yaml` (the README in that folder says where each comes from). */
+  readonly file: string;
 }
 
-const VENDORED: Readonly<Record<GitOpsEngine, VendoredCrds>> = {
+/** The vendored CRDs of each engine. Argo CD's AppProject and ApplicationSet CRDs are not vendored (see the README). */
+const VENDORED: Readonly<Record<GitOpsEngine, { readonly title: string; readonly crds: readonly VendoredCrd[] }>> = {
   flux: {
     title: 'Flux',
-    groups: ['source.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io'],
-    files: [
-      'source.toolkit.fluxcd.io_gitrepositories.yaml',
-      'source.toolkit.fluxcd.io_ocirepositories.yaml',
-      'kustomize.toolkit.fluxcd.io_kustomizations.yaml',
-      'helm.toolkit.fluxcd.io_helmreleases.yaml',
+    crds: [
+      {
+        group: 'source.toolkit.fluxcd.io',
+        kind: 'GitRepository',
+        file: 'source.toolkit.fluxcd.io_gitrepositories.yaml',
+      },
+      {
+        group: 'source.toolkit.fluxcd.io',
+        kind: 'OCIRepository',
+        file: 'source.toolkit.fluxcd.io_ocirepositories.yaml',
+      },
+      {
+        group: 'kustomize.toolkit.fluxcd.io',
+        kind: 'Kustomization',
+        file: 'kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+      },
+      { group: 'helm.toolkit.fluxcd.io', kind: 'HelmRelease', file: 'helm.toolkit.fluxcd.io_helmreleases.yaml' },
     ],
   },
   argocd: {
     title: 'Argo CD',
-    groups: ['argoproj.io'],
-    // the Application CRD; AppProject's and ApplicationSet's are looked for but not vendored (see crds/gitops/README.md)
-    files: ['argoproj.io_appprojects.yaml', 'argoproj.io_applications.yaml', 'argoproj.io_applicationsets.yaml'],
+    crds: [{ group: 'argoproj.io', kind: 'Application', file: 'argoproj.io_applications.yaml' }],
   },
 };
 
+/** The path of a vendored CRD file, when the package holds it. */
+function vendoredFile(crd: VendoredCrd): string | undefined {
+  const root = ownPackageRoot();
+  const file = root ? path.join(root, 'crds', 'gitops', crd.file) : undefined;
+  return file && fs.existsSync(file) ? file : undefined;
+}
+
 /** The paths of the engine's vendored CRD files the package holds. */
 function vendoredFiles(engine: GitOpsEngine): string[] {
-  const root = ownPackageRoot();
-  if (!root) return [];
-  return VENDORED[engine].files.map((f) => path.join(root, 'crds', 'gitops', f)).filter((f) => fs.existsSync(f));
+  return VENDORED[engine].crds.map(vendoredFile).filter((f): f is string => f !== undefined);
 }
 
-/** Whether the package vendors the CRD of `plural` (e.g. `applicationsets`) of the engine. */
-export function vendorsCrdOf(engine: GitOpsEngine, plural: string): boolean {
-  return vendoredFiles(engine).some((f) => path.basename(f).endsWith(`_${plural}.yaml`));
-}
-
-const registered = new Set<GitOpsEngine>();
-
-/**
- * Registers the engine's vendored CRDs for validation (once per process), so its objects are
- * validated against the engine's own schemas, as a cluster running the engine has them.
- * Validation does it on the first object of one of the engine's API groups.
- */
-export function registerGitOpsCrds(engine: GitOpsEngine): void {
-  if (registered.has(engine)) return;
-  registered.add(engine);
-  for (const file of vendoredFiles(engine)) registerCrdsFromFile(file);
+/** Whether the package vendors the CRD of `kind` of the engine. */
+export function vendorsCrdOf(engine: GitOpsEngine, kind: string): boolean {
+  const crd = VENDORED[engine].crds.find((c) => c.kind === kind);
+  return crd !== undefined && vendoredFile(crd) !== undefined;
 }
 
 /**
@@ -86,7 +87,13 @@ export function includeGitOpsCrds(scope: Construct, engine: GitOpsEngine): void 
   });
 }
 
-// The engines' objects, typed or not (raw ApiObjects, included YAML), are validated against their CRDs.
+// The engines' objects, typed or not (raw ApiObjects, included YAML), are validated against their
+// CRDs: each file is read (and parsed, once per content) on the first object of its kind.
 for (const engine of Object.keys(VENDORED) as GitOpsEngine[]) {
-  registerBuiltInCrds(VENDORED[engine].groups, () => registerGitOpsCrds(engine));
+  for (const crd of VENDORED[engine].crds) {
+    registerBuiltInCrd(crd.group, crd.kind, () => {
+      const file = vendoredFile(crd);
+      if (file) registerCrdsFromFile(file);
+    });
+  }
 }

@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import { registerCustomResourceScopeOf, yamlPackage } from '../core';
 import { registerCustomResourceDefinitions } from '../validation/schema/store';
+import { parsedOnce } from './parsed-yaml-cache';
+
+const YAML_VERSION = (require('yaml/package.json') as { version: string }).version;
 
 /**
  * Registers the CustomResourceDefinitions of a local YAML file (CRDs installed in the cluster
@@ -14,10 +17,13 @@ import { registerCustomResourceDefinitions } from '../validation/schema/store';
  * ```
  */
 export function registerCrdsFromFile(file: string): string[] {
-  const crds = yamlPackage()
-    .parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map((d) => d.toJS() as unknown)
-    .filter((d) => (d as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition');
+  // parsed once per content, in this process and between runs (see parsedOnce): CRD files are large
+  const crds = parsedOnce(fs.readFileSync(file, 'utf8'), `crds:yaml@${YAML_VERSION}`, (text) =>
+    yamlPackage()
+      .parseAllDocuments(text)
+      .map((d) => d.toJS() as unknown)
+      .filter((d) => (d as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition'),
+  );
   for (const crd of crds) registerCustomResourceScopeOf(crd);
   return registerCustomResourceDefinitions(crds);
 }

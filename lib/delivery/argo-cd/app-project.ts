@@ -97,7 +97,6 @@ export class ArgoCdAppProject extends GitOpsObject {
             : {}),
         },
       }),
-      'appprojects',
     );
   }
 }

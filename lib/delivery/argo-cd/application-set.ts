@@ -173,7 +173,6 @@ export class ArgoCdApplicationSet extends GitOpsObject {
           syncPolicy: { preserveResourcesOnDeletion: props.preserveResourcesOnDeletion ?? true },
         },
       }),
-      'applicationsets',
     );
     this.node.addValidation({
       validate: () => {

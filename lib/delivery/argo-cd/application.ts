@@ -44,7 +44,6 @@ export class ArgoCdApplication extends GitOpsObject {
         metadata,
         spec: renderApplicationSpec(spec),
       }),
-      'applications',
     );
     this.node.addValidation({
       validate: () => undeclaredDestinationProblems(this, spec.destination, `Application '${this.apiObject.name}'`),

@@ -13,8 +13,8 @@ export const ARGO_CD_GROUP = 'argoproj.io';
  * `schema/unknown-kind` is relaxed on the object with the reason: its fields are then checked by
  * the typed props only.
  */
-export function knownArgoCdObject(obj: ApiObject, plural: string): ApiObject {
-  if (vendorsCrdOf('argocd', plural)) return obj;
+export function knownArgoCdObject(obj: ApiObject): ApiObject {
+  if (vendorsCrdOf('argocd', obj.kind)) return obj;
   registerCustomResourceScope(ARGO_CD_GROUP, obj.kind, 'Namespaced');
   Policy.relax(
     obj,

@@ -268,29 +268,29 @@ export function registeredCrdValidator(
   version: string = DEFAULT_KUBERNETES_VERSION,
 ): CompiledValidator | undefined {
   const key = `${apiVersion}/${kind}`;
-  if (!appCrds.has(key) && !registeredCrds.has(key)) loadBuiltInCrdsOf(apiVersion);
+  if (!appCrds.has(key) && !registeredCrds.has(key)) loadBuiltInCrdOf(apiVersion, kind);
   const fn = appCrds.get(key) ?? registeredCrds.get(key);
   return fn ? withObjectMeta(fn, version) : undefined;
 }
 
-/** Loaders of the CRDs built into the library, by API group, run on the first object of the group. */
+/** Loaders of the CRDs built into the library, by `<group>/<kind>`, run on the first object of the kind. */
 const builtInCrdLoaders = new Map<string, () => void>();
 
 /**
- * Declares CRDs built into the library (vendored with it, e.g. Flux's) for the API `groups`:
- * `load` registers them (with `registerCustomResourceDefinitions`) the first time validation meets
- * an object of one of the groups whose kind is not otherwise known, so they cost nothing to apps
- * that do not use them.
+ * Declares a CRD built into the library (vendored with it, e.g. Flux's): `load` registers it
+ * (with `registerCustomResourceDefinitions`) the first time validation meets an object of `kind`
+ * in `group` that is not otherwise known, so it costs nothing to apps that do not use the kind.
  */
-export function registerBuiltInCrds(groups: readonly string[], load: () => void): void {
-  for (const group of groups) builtInCrdLoaders.set(group, load);
+export function registerBuiltInCrd(group: string, kind: string, load: () => void): void {
+  builtInCrdLoaders.set(`${group}/${kind}`, load);
 }
 
-function loadBuiltInCrdsOf(apiVersion: string): void {
+function loadBuiltInCrdOf(apiVersion: string, kind: string): void {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  const load = builtInCrdLoaders.get(group);
+  const key = `${group}/${kind}`;
+  const load = builtInCrdLoaders.get(key);
   if (!load) return;
-  builtInCrdLoaders.delete(group);
+  builtInCrdLoaders.delete(key);
   load();
 }
 
