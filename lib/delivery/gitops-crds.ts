@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ConstructError, ownPackageRoot, yamlPackage } from '../core';
-import { registerCrdsFromFile } from '../upstream/crds';
+import { ConstructError, ownPackageRoot } from '../core';
+import { crdsInFile, registerCrdsFromFile } from '../upstream/crds';
 import { registerBuiltInCrd } from '../validation/schema/store';
 
 /** A GitOps engine whose CustomResourceDefinitions kubecraft vendors. */
@@ -79,11 +79,7 @@ export function includeGitOpsCrds(scope: Construct, engine: GitOpsEngine): void 
   }
   const chart = Chart.of(scope);
   files.forEach((file, i) => {
-    yamlPackage()
-      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map((d) => d.toJS() as Record<string, unknown> | null)
-      .filter((d): d is Record<string, unknown> => d !== null && d.kind === 'CustomResourceDefinition')
-      .forEach((crd, j) => new ApiObject(chart, `${engine}-crd-${i}-${j}`, crd as never));
+    crdsInFile(file).forEach((crd, j) => new ApiObject(chart, `${engine}-crd-${i}-${j}`, crd as never));
   });
 }
 

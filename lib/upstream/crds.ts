@@ -17,13 +17,21 @@ const YAML_VERSION = (require('yaml/package.json') as { version: string }).versi
  * ```
  */
 export function registerCrdsFromFile(file: string): string[] {
-  // parsed once per content, in this process and between runs (see parsedOnce): CRD files are large
-  const crds = parsedOnce(fs.readFileSync(file, 'utf8'), `crds:yaml@${YAML_VERSION}`, (text) =>
-    yamlPackage()
-      .parseAllDocuments(text)
-      .map((d) => d.toJS() as unknown)
-      .filter((d) => (d as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition'),
-  );
+  const crds = crdsInFile(file);
   for (const crd of crds) registerCustomResourceScopeOf(crd);
   return registerCustomResourceDefinitions(crds);
+}
+
+/**
+ * The CustomResourceDefinitions of a local YAML file (other documents left out), parsed once per
+ * content, in this process and between runs (see `parsedOnce`): CRD files are large. Each call
+ * gets its own copy.
+ */
+export function crdsInFile(file: string): Record<string, unknown>[] {
+  return parsedOnce(fs.readFileSync(file, 'utf8'), `crds:yaml@${YAML_VERSION}`, (text) =>
+    yamlPackage()
+      .parseAllDocuments(text)
+      .map((d) => d.toJS() as Record<string, unknown> | null)
+      .filter((d): d is Record<string, unknown> => d !== null && d.kind === 'CustomResourceDefinition'),
+  );
 }
