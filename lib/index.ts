@@ -208,7 +208,7 @@ export {
   ArgoCdGroupKind,
   ArgoCdProjectDestination,
 } from './delivery/argo-cd/app-project';
-export { FluxSourceKind, FluxSourceReference, IFluxSource } from './delivery/flux/flux-source';
+export { FluxSourceKind, FluxSourceProps, FluxSourceReference, IFluxSource } from './delivery/flux/flux-source';
 export { FluxGitReference, FluxGitRepository, FluxGitRepositoryProps } from './delivery/flux/git-repository';
 export { FluxOciReference, FluxOciRepository, FluxOciRepositoryProps } from './delivery/flux/oci-repository';
 export {

@@ -1,10 +1,9 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
 import { assertValid } from '../../values/assert-valid';
-import { GitOpsObject, GitOpsObjectProps } from '../gitops-object';
-import { goDuration } from '../go-duration';
-import { FluxSourceKind, IFluxSource } from './flux-source';
+import { GitOpsObject } from '../gitops-object';
+import { FLUX_SOURCE_PROP_NAMES, FluxSourceKind, FluxSourceProps, fluxSourceSpec, IFluxSource } from './flux-source';
 
 /** The git reference a `FluxGitRepository` follows (Flux's `GitRepositoryRef`; give one). */
 export interface FluxGitReference {
@@ -43,7 +42,7 @@ export interface FluxGitReference {
 const GIT_REFERENCE = knownProps<FluxGitReference>('FluxGitReference')(['branch', 'tag', 'semver', 'name', 'commit']);
 
 /** Properties of `FluxGitRepository`. */
-export interface FluxGitRepositoryProps extends GitOpsObjectProps {
+export interface FluxGitRepositoryProps extends FluxSourceProps {
   /** The repository's URL: `https://`, `http://` or `ssh://`. */
   readonly url: string;
   /**
@@ -51,18 +50,6 @@ export interface FluxGitRepositoryProps extends GitOpsObjectProps {
    * kubecraft asks for one.
    */
   readonly ref: FluxGitReference;
-  /**
-   * How often Flux looks for new commits.
-   *
-   * @default Duration.minutes(1)
-   */
-  readonly interval?: Duration;
-  /**
-   * The Secret with the credentials (username/password, bearerToken, or identity and known_hosts for ssh).
-   *
-   * @default - none (a public repository)
-   */
-  readonly secretName?: string;
   /**
    * Patterns of files to leave out of the artifact, in .gitignore format.
    *
@@ -72,11 +59,9 @@ export interface FluxGitRepositoryProps extends GitOpsObjectProps {
 }
 
 const GIT_REPOSITORY_PROPS = knownProps<FluxGitRepositoryProps>('FluxGitRepositoryProps')([
-  'metadata',
+  ...FLUX_SOURCE_PROP_NAMES,
   'url',
   'ref',
-  'interval',
-  'secretName',
   'ignore',
 ]);
 
@@ -102,23 +87,12 @@ export class FluxGitRepository extends GitOpsObject implements IFluxSource {
       props.url,
       /^(http|https|ssh):\/\/.*$/.test(String(props.url)) ? [] : ['must start with https://, http:// or ssh://'],
     );
-    const ref = Object.fromEntries(Object.entries(props.ref ?? {}).filter(([, v]) => v !== undefined));
-    assertValid(
-      this,
-      'ref',
-      props.ref,
-      Object.keys(ref).length === 0 ? ['names nothing to follow'] : [],
-      "give a branch, e.g. { branch: 'main' }",
-    );
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: FluxGitRepository.API_VERSION,
       kind: 'GitRepository',
       metadata: props.metadata,
       spec: {
-        url: props.url,
-        ref,
-        interval: goDuration(props.interval ?? Duration.minutes(1)),
-        ...(props.secretName !== undefined ? { secretRef: { name: props.secretName } } : {}),
+        ...fluxSourceSpec(this, props.url, props.ref, props, "give a branch, e.g. { branch: 'main' }"),
         ...(props.ignore !== undefined ? { ignore: props.ignore } : {}),
       },
     });

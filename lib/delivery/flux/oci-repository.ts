@@ -1,11 +1,10 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
 import { FLUX_CONTENT_MEDIA_TYPE } from '../../oci/artifact';
 import { assertValid } from '../../values/assert-valid';
-import { GitOpsObject, GitOpsObjectProps } from '../gitops-object';
-import { goDuration } from '../go-duration';
-import { FluxSourceKind, IFluxSource } from './flux-source';
+import { GitOpsObject } from '../gitops-object';
+import { FLUX_SOURCE_PROP_NAMES, FluxSourceKind, FluxSourceProps, fluxSourceSpec, IFluxSource } from './flux-source';
 
 /** The artifact version a `FluxOciRepository` follows (Flux's `OCIRepositoryRef`; give one). */
 export interface FluxOciReference {
@@ -32,31 +31,17 @@ export interface FluxOciReference {
 const OCI_REFERENCE = knownProps<FluxOciReference>('FluxOciReference')(['tag', 'semver', 'digest']);
 
 /** Properties of `FluxOciRepository`. */
-export interface FluxOciRepositoryProps extends GitOpsObjectProps {
+export interface FluxOciRepositoryProps extends FluxSourceProps {
   /** The artifact repository, `oci://REGISTRY/REPOSITORY`. */
   readonly url: string;
   /** The version to follow. Flux itself would follow `latest` when none is given, so kubecraft asks for one. */
   readonly ref: FluxOciReference;
-  /**
-   * How often Flux looks for a new artifact.
-   *
-   * @default Duration.minutes(1)
-   */
-  readonly interval?: Duration;
-  /**
-   * The `kubernetes.io/dockerconfigjson` Secret with the registry credentials.
-   *
-   * @default - none (a public repository)
-   */
-  readonly secretName?: string;
 }
 
 const OCI_REPOSITORY_PROPS = knownProps<FluxOciRepositoryProps>('FluxOciRepositoryProps')([
-  'metadata',
+  ...FLUX_SOURCE_PROP_NAMES,
   'url',
   'ref',
-  'interval',
-  'secretName',
 ]);
 
 /**
@@ -77,14 +62,6 @@ export class FluxOciRepository extends GitOpsObject implements IFluxSource {
     checkKnownProps(this, props.ref, OCI_REFERENCE, 'ref');
     // OCIRepositorySpec.url: +kubebuilder:validation:Pattern="^oci://.*$"
     assertValid(this, 'url', props.url, /^oci:\/\/.+/.test(String(props.url)) ? [] : ['must start with oci://']);
-    const ref = Object.fromEntries(Object.entries(props.ref ?? {}).filter(([, v]) => v !== undefined));
-    assertValid(
-      this,
-      'ref',
-      props.ref,
-      Object.keys(ref).length === 0 ? ['names nothing to follow'] : [],
-      "give a tag, e.g. { tag: 'prod' }, or the digest kubecraft publish printed",
-    );
     if (props.ref?.digest !== undefined) {
       assertValid(
         this,
@@ -98,11 +75,14 @@ export class FluxOciRepository extends GitOpsObject implements IFluxSource {
       kind: 'OCIRepository',
       metadata: props.metadata,
       spec: {
-        url: props.url,
-        ref,
-        interval: goDuration(props.interval ?? Duration.minutes(1)),
+        ...fluxSourceSpec(
+          this,
+          props.url,
+          props.ref,
+          props,
+          "give a tag, e.g. { tag: 'prod' }, or the digest kubecraft publish printed",
+        ),
         layerSelector: { mediaType: FLUX_CONTENT_MEDIA_TYPE, operation: 'extract' },
-        ...(props.secretName !== undefined ? { secretRef: { name: props.secretName } } : {}),
       },
     });
   }
