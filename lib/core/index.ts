@@ -12,6 +12,7 @@ export * from './kubernetes-version';
 export * from './annotations';
 export * from './feature-versions';
 export * from './atomic-file';
+export * from './disk-cache';
 export * from './lazy-packages';
 export * from './run-context';
 export * from './process-memo';

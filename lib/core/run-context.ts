@@ -14,7 +14,7 @@ export const RUN_VARIABLES = {
   changeCause: 'KUBECRAFT_CHANGE_CAUSE',
   /** The output folder, as cdk8s names it (`--output`, and `cdk8s synth`'s own). */
   outdir: 'CDK8S_OUTDIR',
-  /** Where parsed upstream YAML is cached (default: the project's `.kubecraft/cache/`). */
+  /** Where kubecraft keeps what it can reuse between runs: parsed upstream YAML, compiled CRD validators (default: the project's `.kubecraft/cache/`). */
   cacheDir: 'KUBECRAFT_CACHE_DIR',
   /** `0` turns off the CLI's V8 code cache. */
   codeCache: 'KUBECRAFT_CODE_CACHE',

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ConstructError, ownPackageRoot } from '../core';
+import { ConstructError, ownPackageRoot, registerCustomResourceScope } from '../core';
 import { crdsInFile, registerCrdsFromFile } from '../upstream/crds';
-import { registerBuiltInCrd } from '../validation/schema/store';
+import { registerPrecompiledCrdValidators } from '../validation/schema/crd-compiler';
+import { registerBuiltInCrd, registerPrecompiledCustomResource } from '../validation/schema/store';
 
 /** A GitOps engine whose CustomResourceDefinitions kubecraft vendors. */
 export type GitOpsEngine = 'flux' | 'argocd';
@@ -77,19 +78,69 @@ export function includeGitOpsCrds(scope: Construct, engine: GitOpsEngine): void 
       hint: `reinstall kubecraft, or install ${title} (and its CRDs) in the cluster by its own means`,
     });
   }
+  // the app's copies of the CRDs compile to the code the package ships: read it from there
+  registerPrecompiledCrdValidators(path.join(path.dirname(files[0]), 'validators'));
   const chart = Chart.of(scope);
   files.forEach((file, i) => {
     crdsInFile(file).forEach((crd, j) => new ApiObject(chart, `${engine}-crd-${i}-${j}`, crd as never));
   });
 }
 
+/**
+ * What `crds/gitops/validators/index.json` says of each vendored CRD file: the kind it defines,
+ * its scope and, for each served version, the file of its validator compiled ahead of time
+ * (written with the files by test/delivery/gitops-crd-validators.test.ts, which checks them
+ * against the CRDs).
+ */
+interface PrecompiledIndex {
+  readonly [file: string]: {
+    readonly group: string;
+    readonly kind: string;
+    readonly scope: 'Cluster' | 'Namespaced';
+    readonly validators: Readonly<Record<string, string>>;
+  };
+}
+
+let precompiledIndex: PrecompiledIndex | null | undefined;
+
+/** The index of the vendored CRDs' compiled validators (null when the package has none). */
+function precompiledIndexIn(folder: string): PrecompiledIndex | null {
+  if (precompiledIndex === undefined) {
+    try {
+      precompiledIndex = JSON.parse(fs.readFileSync(path.join(folder, 'index.json'), 'utf8')) as PrecompiledIndex;
+    } catch {
+      precompiledIndex = null;
+    }
+  }
+  return precompiledIndex;
+}
+
+/**
+ * Registers the vendored CRD of `file` for validation: its validators compiled ahead of time,
+ * read on the first object of each version (neither the CRD's YAML is parsed nor its schema
+ * compiled), else, without them, the CRD itself.
+ */
+function registerVendoredCrd(file: string): void {
+  const folder = path.join(path.dirname(file), 'validators');
+  const entry = precompiledIndexIn(folder)?.[path.basename(file)];
+  if (!entry) {
+    registerCrdsFromFile(file);
+    return;
+  }
+  registerCustomResourceScope(entry.group, entry.kind, entry.scope);
+  for (const [apiVersion, validator] of Object.entries(entry.validators))
+    registerPrecompiledCustomResource(apiVersion, entry.kind, path.join(folder, validator));
+  // an app that includes the CRD itself compiles its schema to the same code: read it from here
+  registerPrecompiledCrdValidators(folder);
+}
+
 // The engines' objects, typed or not (raw ApiObjects, included YAML), are validated against their
-// CRDs: each file is read (and parsed, once per content) on the first object of its kind.
+// CRDs, registered on the first object of their kind: an app pays only for the kinds it uses.
 for (const engine of Object.keys(VENDORED) as GitOpsEngine[]) {
   for (const crd of VENDORED[engine].crds) {
     registerBuiltInCrd(crd.group, crd.kind, () => {
       const file = vendoredFile(crd);
-      if (file) registerCrdsFromFile(file);
+      if (file) registerVendoredCrd(file);
     });
   }
 }

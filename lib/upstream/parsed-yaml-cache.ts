@@ -1,8 +1,6 @@
 import { createHash } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as v8 from 'v8';
-import { processMemo, runSetting, RUN_VARIABLES, writeFileAtomically } from '../core';
+import { diskCached, processMemo, RUN_VARIABLES } from '../core';
 
 /**
  * The environment variable naming a folder where parsed upstream YAML is kept between runs.
@@ -25,27 +23,7 @@ const MEMO_ENTRIES = 64;
 export function parsedOnce<T>(text: string, format: string, parse: (text: string) => T): T {
   const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
   const memo = processMemo<string, Buffer>(MEMO);
-  let stored = memo.get(key);
-  const dir = runSetting('cacheDir');
-  const file = dir ? path.join(dir, 'parsed-yaml', `${key}.v8`) : undefined;
-  if (!stored && file) {
-    try {
-      stored = fs.readFileSync(file);
-    } catch {
-      // not parsed before
-    }
-  }
-  if (!stored) {
-    stored = v8.serialize(parse(text));
-    if (file) {
-      try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        writeFileAtomically(file, stored);
-      } catch {
-        // a cache is an optimization only
-      }
-    }
-  }
+  const stored = memo.get(key) ?? diskCached('parsed-yaml', key, '.v8', () => v8.serialize(parse(text)));
   if (memo.size >= MEMO_ENTRIES) memo.clear();
   memo.set(key, stored);
   return v8.deserialize(stored) as T;

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { compileCrdSchema, precompiledCrdValidator } from './crd-compiler';
 import { CHUNK_OF, GeneratedValidator, KIND_KEYS, KINDS, loadChunk, UIDS } from './generated/index';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, toKubernetesVersion } from './versions';
 
@@ -122,7 +123,6 @@ const compiledCrds = new Map<string, ReadonlyMap<string, CompiledValidator>>();
 const registeredCrds = new Map<string, CompiledValidator>();
 /** The CRDs of the app being rendered (`registerCustomResourceDefinitions(crds, 'app')`), replaced at every render. */
 const appCrds = new Map<string, CompiledValidator>();
-let runtimeAjv: import('ajv').default | undefined;
 
 /**
  * The validators of the custom resources one CustomResourceDefinition (as JSON) defines: one per
@@ -173,15 +173,7 @@ function compiledCrd(crd: unknown): ReadonlyMap<string, CompiledValidator> {
     // compiled when first used: a CRD file defines many kinds an app may never instantiate
     result.set(
       `${apiVersion}/${kind}`,
-      compiledOnFirstUse(`${apiVersion} ${kind}`, () => {
-        const hardened = hardenCrdSchema(openApi) as Record<string, unknown>;
-        const properties = { ...((hardened.properties as Record<string, unknown> | undefined) ?? {}) };
-        properties.apiVersion = { type: 'string', enum: [apiVersion] };
-        properties.kind = { type: 'string', enum: [kind] };
-        properties.metadata = { type: 'object' };
-        const additionalProperties = hardened.additionalProperties ?? false;
-        return { ...hardened, type: 'object', properties, additionalProperties };
-      }),
+      compiledOnFirstUse(`${apiVersion} ${kind}`, () => compileCrdSchema(customResourceSchema(openApi, apiVersion, kind))),
     );
   }
   compiledCrds.set(hash, result);
@@ -189,16 +181,33 @@ function compiledCrd(crd: unknown): ReadonlyMap<string, CompiledValidator> {
 }
 
 /**
- * A validator that compiles `schema()` with ajv on its first call. A schema ajv cannot compile
- * makes every object of the kind invalid, with ajv's reason.
+ * The schema a custom resource of `apiVersion` `kind` is validated against: its CRD version's
+ * `openAPIV3Schema`, hardened (descriptions dropped, object schemas that list their properties
+ * closed), with `apiVersion` and `kind` fixed and `metadata` an object (checked against ObjectMeta
+ * apart, see `withObjectMeta`).
  */
-function compiledOnFirstUse(what: string, schema: () => object): CompiledValidator {
+export function customResourceSchema(openApi: object, apiVersion: string, kind: string): object {
+  const hardened = hardenCrdSchema(openApi) as Record<string, unknown>;
+  const properties = { ...((hardened.properties as Record<string, unknown> | undefined) ?? {}) };
+  properties.apiVersion = { type: 'string', enum: [apiVersion] };
+  properties.kind = { type: 'string', enum: [kind] };
+  properties.metadata = { type: 'object' };
+  const additionalProperties = hardened.additionalProperties ?? false;
+  return { ...hardened, type: 'object', properties, additionalProperties };
+}
+
+/**
+ * A validator that gets its compiled function (`compile()`: ajv's, compiled or read back) on its
+ * first call. A schema ajv cannot compile makes every object of the kind invalid, with ajv's
+ * reason.
+ */
+function compiledOnFirstUse(what: string, compile: () => CompiledValidator): CompiledValidator {
   let fn: CompiledValidator | undefined;
   let failure: string | undefined;
   const validate: CompiledValidator = (data: unknown): boolean => {
     if (!fn && failure === undefined) {
       try {
-        fn = ajvForCrds().compile(schema()) as CompiledValidator;
+        fn = compile();
       } catch (err) {
         failure = err instanceof Error ? err.message : String(err);
       }
@@ -256,6 +265,19 @@ export function registerCustomResourceDefinitions(
   return keys;
 }
 
+/**
+ * Registers the validator of the custom resources of `apiVersion` `kind` compiled ahead of time
+ * into `file` (the code `crdValidatorCode` writes for `customResourceSchema`: the vendored CRDs'
+ * ship so), for every later validation of this process, as `registerCustomResourceDefinitions`
+ * does with a CRD; the file is read on the first object of the kind.
+ */
+export function registerPrecompiledCustomResource(apiVersion: string, kind: string, file: string): void {
+  registeredCrds.set(
+    `${apiVersion}/${kind}`,
+    compiledOnFirstUse(`${apiVersion} ${kind}`, () => precompiledCrdValidator(file)),
+  );
+}
+
 /** Forgets the CRDs of the last rendered app (each render registers its own again). */
 export function resetAppCustomResourceDefinitions(): void {
   appCrds.clear();
@@ -302,15 +324,6 @@ interface CrdShape {
       { readonly name?: unknown; readonly served?: unknown; readonly schema?: { readonly openAPIV3Schema?: unknown } } | null
     >;
   };
-}
-
-function ajvForCrds(): import('ajv').default {
-  if (!runtimeAjv) {
-      const Ajv = (require('ajv') as typeof import('ajv')).default;
-    // verbose: errors carry their schema, for the known fields of an object with an unknown one
-    runtimeAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
-  }
-  return runtimeAjv;
 }
 
 /** Strips descriptions and closes object schemas that list their properties, as the generator does. */
