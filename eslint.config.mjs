@@ -59,6 +59,7 @@ export default tseslint.config(
       'lib/validation/schema/generated/**',
       'docs/api/**',
       'docs/.site-build/**',
+      'crds/gitops/validators/**',
     ],
   },
   {
