@@ -28,17 +28,38 @@ export interface ContainerLocation {
  * undefined when the kind has no pods or the spec is missing or not an object.
  */
 export function podSpecOf(manifest: Manifest): PodSpecLocation | undefined {
-  const path = podSpecPath(manifest.kind);
-  if (!path) return undefined;
-  const spec = asObject(getPath(manifest, path));
+  const paths = podPathsOf(manifest.kind);
+  if (!paths) return undefined;
+  const spec = asObject(getPath(manifest, paths.spec));
   if (!spec) return undefined;
-  const metadataPath = manifest.kind === 'Pod' ? ['metadata'] : [...path.slice(0, -1), 'metadata'];
   return {
     spec,
-    field: path.join('.'),
-    metadata: asObject(getPath(manifest, metadataPath)),
-    metadataField: metadataPath.join('.'),
+    field: paths.field,
+    metadata: asObject(getPath(manifest, paths.metadata)),
+    metadataField: paths.metadataField,
   };
+}
+
+/** Where a kind keeps its pod spec and pod metadata, as paths and as field strings. */
+interface PodPaths {
+  readonly spec: readonly string[];
+  readonly field: string;
+  readonly metadata: readonly string[];
+  readonly metadataField: string;
+}
+
+/** The pod paths of each kind with pods, worked out on first use (every object of a kind asks). */
+const POD_PATHS = new Map<string, PodPaths | null>();
+
+function podPathsOf(kind: string): PodPaths | undefined {
+  let paths = POD_PATHS.get(kind);
+  if (paths === undefined) {
+    const spec = podSpecPath(kind);
+    const metadata = spec && (kind === 'Pod' ? ['metadata'] : [...spec.slice(0, -1), 'metadata']);
+    paths = spec && metadata ? { spec, field: spec.join('.'), metadata, metadataField: metadata.join('.') } : null;
+    POD_PATHS.set(kind, paths);
+  }
+  return paths ?? undefined;
 }
 
 /** Init containers, then containers, of a pod spec; entries that are not objects are skipped. */
@@ -56,10 +77,9 @@ export function containersOf(pod: PodSpecLocation): ContainerLocation[] {
  * undefined when the kind has no pods. Non-string values are left out.
  */
 export function podLabelsOf(manifest: Manifest): Record<string, string> | undefined {
-  const path = podSpecPath(manifest.kind);
-  if (!path) return undefined;
-  const metadata =
-    manifest.kind === 'Pod' ? manifest.metadata : asObject(getPath(manifest, [...path.slice(0, -1), 'metadata']));
+  const paths = podPathsOf(manifest.kind);
+  if (!paths) return undefined;
+  const metadata = asObject(getPath(manifest, paths.metadata));
   const labels = asObject(metadata?.labels) ?? {};
   const result: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') result[k] = v;

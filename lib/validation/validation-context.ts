@@ -6,8 +6,17 @@ import { Finding } from './finding';
 import { Policy, Relaxation } from './policy';
 import { invalid, Problem, ruleOfProblem } from './problem';
 import { RuleId, RULES } from './rules';
-import { CheckInput } from './rules/rule';
+import { AppliesTo, appliesToKind, CheckInput } from './rules/rule';
 import { upstreamOriginOf } from './upstream-origin';
+
+/** Whether the object has a pod spec (one too malformed to read counts: its rules report it). */
+function hasPodSpec(input: CheckInput): boolean {
+  try {
+    return input.pod !== undefined;
+  } catch {
+    return true;
+  }
+}
 
 /** A synthesized object as validation sees it. */
 export interface ObjectToValidate {
@@ -95,24 +104,76 @@ export class ValidationContext {
   }
 
   /**
-   * Runs `check` on `obj` and never lets it throw: validation reads user input of any shape,
+   * Runs `check(this, obj)` and never lets it throw: validation reads user input of any shape,
    * and a check that trips over a malformed part reports it instead of crashing the synth. The
    * checks read shapes carefully (`asObject`/`asArray`/`asString`); this is the safety net.
    */
-  public guard(obj: ObjectToValidate, what: string, check: () => void): void {
+  public guard(
+    obj: ObjectToValidate,
+    what: string,
+    check: (ctx: ValidationContext, obj: ObjectToValidate) => void,
+  ): void {
     try {
-      check();
+      check(this, obj);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      this.reportAll(obj, [
-        invalid(
-          FieldPath.root(''),
-          `the object is malformed where kubecraft's ${what} checks read it (${reason})`,
-          'fix the types of the fields reported above, or see the API reference of the kind',
-          'schema/invalid',
-        ),
-      ]);
+      this.reportMalformed(obj, what, err);
     }
+  }
+
+  /**
+   * Runs rule modules (`rules/policy/*`, `rules/refs/*`) over the objects, with `arg` (the index
+   * of the unit, for `refs/*`): the objects are grouped by kind once, and each object is checked
+   * by the rules of its group's kinds (worked out once per group), each problem reported under
+   * its rule. An object on which a rule throws is reported malformed, as `guard` does, and the
+   * rules after it skip it.
+   */
+  public runRules<A>(
+    what: string,
+    rules: readonly {
+      readonly id: RuleId;
+      readonly appliesTo: AppliesTo;
+      readonly check: (input: CheckInput, arg: A) => readonly Problem[];
+    }[],
+    arg: A,
+  ): void {
+    const objects = this.objects;
+    const inputs = objects.map((obj) => this.inputOf(obj));
+    const groups = new Map<string, { kind: string; hasPods: boolean; members: number[] }>();
+    inputs.forEach((input, i) => {
+      const kind = input.manifest.kind;
+      const hasPods = hasPodSpec(input);
+      const key = `${hasPods}|${String(kind)}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { kind, hasPods, members: [] }));
+      group.members.push(i);
+    });
+    for (const { kind, hasPods, members } of groups.values()) {
+      const applicable = rules.filter((rule) => appliesToKind(rule.appliesTo, kind, hasPods));
+      if (applicable.length === 0) continue;
+      for (const i of members) {
+        const input = inputs[i];
+        try {
+          for (const rule of applicable) {
+            const problems = rule.check(input, arg);
+            if (problems.length > 0) this.reportAll(objects[i], problems, rule.id);
+          }
+        } catch (err) {
+          this.reportMalformed(objects[i], what, err);
+        }
+      }
+    }
+  }
+
+  private reportMalformed(obj: ObjectToValidate, what: string, err: unknown): void {
+    const reason = err instanceof Error ? err.message : String(err);
+    this.reportAll(obj, [
+      invalid(
+        FieldPath.root(''),
+        `the object is malformed where kubecraft's ${what} checks read it (${reason})`,
+        'fix the types of the fields reported above, or see the API reference of the kind',
+        'schema/invalid',
+      ),
+    ]);
   }
 
   private relaxationsOf(obj: ObjectToValidate): Relaxation[] {

@@ -1,4 +1,4 @@
-import { Manifest, podSpecOf } from '../../core';
+import { Manifest, PodSpecLocation, podSpecOf } from '../../core';
 import { dns1035LabelProblems, pathSegmentProblems } from '../../values/api-names';
 import {
   dns1123LabelProblems,
@@ -24,11 +24,11 @@ const CRON_JOB_NAME_MAX = 52;
 
 /** Checks metadata: names, namespaces, labels, annotation keys and sizes (the object's and its pod template's). */
 export function checkMetadata(ctx: ValidationContext, obj: ObjectToValidate): void {
-  ctx.reportAll(obj, metadataProblems(obj.manifest));
+  ctx.reportAll(obj, metadataProblems(obj.manifest, ctx.inputOf(obj).pod?.location));
 }
 
-/** The problems of an object's metadata and of its pod template's. */
-export function metadataProblems(m: Manifest): Problem[] {
+/** The problems of an object's metadata and of its pod template's (`pod`: its pod spec, when already read). */
+export function metadataProblems(m: Manifest, pod: PodSpecLocation | undefined = podSpecOf(m)): Problem[] {
   const meta = asObject(m.metadata) ?? {};
   const metadata = FieldPath.root('metadata');
   const problems = nameProblems(m.kind, meta.name, metadata.child('name'));
@@ -47,7 +47,6 @@ export function metadataProblems(m: Manifest): Problem[] {
   }
   problems.push(...labelProblems(meta.labels, metadata.child('labels')));
   problems.push(...annotationProblems(meta.annotations, metadata.child('annotations')));
-  const pod = podSpecOf(m);
   if (pod && m.kind !== 'Pod') {
     const podMetadata = FieldPath.root(pod.metadataField);
     problems.push(...labelProblems(pod.metadata?.labels, podMetadata.child('labels')));

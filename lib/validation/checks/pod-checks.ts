@@ -1,7 +1,7 @@
 import {
+  ContainerLocation,
   containersOf,
   KubernetesVersion,
-  podSpecOf,
   PodSpecLocation,
   REPLICATED_KINDS,
   RUN_TO_COMPLETION_KINDS,
@@ -77,12 +77,26 @@ const MAX_ID = INT32_MAX;
 
 /** Checks the pod spec of a workload: containers, volumes, tolerations, node selector, security context. */
 export function checkPodSpec(ctx: ValidationContext, obj: ObjectToValidate): void {
-  const pod = podSpecOf(obj.manifest);
-  if (pod) ctx.reportAll(obj, podSpecProblems(obj.manifest.kind, pod, ctx.kubernetesVersion));
+  const pod = ctx.inputOf(obj).pod;
+  if (pod)
+    ctx.reportAll(
+      obj,
+      podSpecProblems(
+        obj.manifest.kind,
+        pod.location,
+        ctx.kubernetesVersion,
+        pod.containers.map((c) => c.location),
+      ),
+    );
 }
 
-/** The problems of the pod spec of an object of `kind`. */
-export function podSpecProblems(kind: string, pod: PodSpecLocation, version: KubernetesVersion): Problem[] {
+/** The problems of the pod spec of an object of `kind` (`containers`: its containers, when already read). */
+export function podSpecProblems(
+  kind: string,
+  pod: PodSpecLocation,
+  version: KubernetesVersion,
+  containers: readonly ContainerLocation[] = containersOf(pod),
+): Problem[] {
   const out = restartPolicyProblems(kind, pod);
   const spec = pod.spec;
   const at = FieldPath.root(pod.field);
@@ -108,7 +122,7 @@ export function podSpecProblems(kind: string, pod: PodSpecLocation, version: Kub
             'give every container a unique name',
           ),
         );
-  for (const loc of containersOf(pod)) {
+  for (const loc of containers) {
     const path = FieldPath.root(loc.field);
     out.push(...containerProblems(loc, path, version));
     out.push(...containerSecurityProblems(loc.container, path.child('securityContext')));

@@ -1,4 +1,4 @@
-import { ValidationContext } from '../validation-context';
+import { ObjectToValidate, ValidationContext } from '../validation-context';
 import { checkConfigAndStorage } from './config-checks';
 import { checkCustomResourceDefinition } from './crd-checks';
 import { checkMetadata } from './metadata-checks';
@@ -17,15 +17,18 @@ import { checkWorkloads } from './workload-checks';
  * checked under `ctx.guard`, so malformed input is reported, never thrown on.
  */
 export function checkValues(ctx: ValidationContext): void {
-  for (const obj of ctx.objects) {
-    ctx.guard(obj, 'metadata', () => checkMetadata(ctx, obj));
-    ctx.guard(obj, 'workload', () => checkWorkloads(ctx, obj));
-    ctx.guard(obj, 'pod spec', () => checkPodSpec(ctx, obj));
-    ctx.guard(obj, 'Service', () => checkService(ctx, obj));
-    ctx.guard(obj, 'networking', () => checkNetworking(ctx, obj));
-    ctx.guard(obj, 'selector', () => checkSelectors(ctx, obj));
-    ctx.guard(obj, 'config and storage', () => checkConfigAndStorage(ctx, obj));
-    ctx.guard(obj, 'RBAC rules', () => checkRbacRules(ctx, obj));
-    ctx.guard(obj, 'CustomResourceDefinition', () => checkCustomResourceDefinition(ctx, obj));
-  }
+  for (const obj of ctx.objects) for (const [what, check] of VALUE_CHECKS) ctx.guard(obj, what, check);
 }
+
+/** The value checks of one object, each with what it checks (named when malformed input trips it). */
+const VALUE_CHECKS: readonly (readonly [string, (ctx: ValidationContext, obj: ObjectToValidate) => void])[] = [
+  ['metadata', checkMetadata],
+  ['workload', checkWorkloads],
+  ['pod spec', checkPodSpec],
+  ['Service', checkService],
+  ['networking', checkNetworking],
+  ['selector', checkSelectors],
+  ['config and storage', checkConfigAndStorage],
+  ['RBAC rules', checkRbacRules],
+  ['CustomResourceDefinition', checkCustomResourceDefinition],
+];

@@ -1,4 +1,4 @@
-import { atLeast, containersOf, FEATURE_SINCE, podSpecOf } from '../../core';
+import { atLeast, FEATURE_SINCE } from '../../core';
 import { FieldPath } from '../field-path';
 import { forbidden } from '../problem';
 import { ValidationContext } from '../validation-context';
@@ -13,9 +13,8 @@ import { display } from './shape';
 export function checkVersionFeatures(ctx: ValidationContext): void {
   if (atLeast(ctx.kubernetesVersion, FEATURE_SINCE.nativeSidecars)) return;
   for (const obj of ctx.objects) {
-    const pod = podSpecOf(obj.manifest);
-    if (!pod) continue;
-    for (const { container, field, init } of containersOf(pod)) {
+    for (const { location } of ctx.inputOf(obj).pod?.containers ?? []) {
+      const { container, field, init } = location;
       if (!init || container.restartPolicy !== 'Always') continue;
       ctx.reportAll(obj, [
         forbidden(

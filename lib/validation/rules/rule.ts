@@ -237,32 +237,13 @@ export function perContainer(
   });
 }
 
-const applicable = new WeakMap<readonly { readonly appliesTo: AppliesTo }[], Map<string, readonly unknown[]>>();
-
 /**
- * The rules of `rules` that apply to an object of `kind` (with a pod spec or not), worked out
- * once per kind: the runners ask every object, and most objects share a few kinds.
+ * Whether a rule that applies to `appliesTo` applies to an object of `kind` with a pod spec or
+ * not (`hasPods`, or a function that finds out, asked only for a rule of the kinds with pods).
  */
-export function rulesFor<R extends { readonly appliesTo: AppliesTo }>(
-  rules: readonly R[],
-  kind: string,
-  hasPods: boolean,
-): readonly R[] {
-  let byKind = applicable.get(rules);
-  if (!byKind) applicable.set(rules, (byKind = new Map()));
-  const key = `${hasPods ? 'pods' : 'none'}|${kind}`;
-  let list = byKind.get(key) as readonly R[] | undefined;
-  if (!list) {
-    list = rules.filter((r) => appliesToKind(r.appliesTo, kind, () => hasPods));
-    byKind.set(key, list);
-  }
-  return list;
-}
-
-/** Whether a rule that applies to `appliesTo` applies to an object of `kind` (with a pod spec or not). */
-export function appliesToKind(appliesTo: AppliesTo, kind: string, hasPods: () => boolean): boolean {
+export function appliesToKind(appliesTo: AppliesTo, kind: string, hasPods: boolean | (() => boolean)): boolean {
   if (appliesTo === 'all') return true;
-  if (appliesTo === 'pods') return hasPods();
+  if (appliesTo === 'pods') return typeof hasPods === 'boolean' ? hasPods : hasPods();
   return appliesTo.includes(kind);
 }
 

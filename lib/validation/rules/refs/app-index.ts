@@ -3,7 +3,15 @@
  * templates by namespace and label, namespaces, external declarations, and which autoscalers
  * target which workload.
  */
-import { containersOf, Manifest, namespaceOf, objectIdentity, podLabelsOf, podSpecOf } from '../../../core';
+import {
+  containersOf,
+  Manifest,
+  namespaceOf,
+  objectIdentity,
+  podLabelsOf,
+  PodSpecLocation,
+  podSpecOf,
+} from '../../../core';
 import { Selector, SelectorSpec } from '../../../selectors/selector';
 import { asNumber, asObject, asString, display, objectsIn, stringEntries } from '../../checks/shape';
 import { BUILT_IN_NAMESPACES, ExternalObject } from '../../external';
@@ -52,7 +60,15 @@ export class AppIndex implements UnitIndex {
   private readonly scalers = new Map<Manifest, ObjectToValidate[]>();
   private readonly selections = new Map<Manifest, ServiceSelection | undefined>();
 
-  constructor(objects: readonly ObjectToValidate[], externals: readonly ExternalObject[]) {
+  /**
+   * Indexes `objects` and `externals`; `podOf` reads an object's pod spec (the validation run
+   * passes the one its checks share, read once per object).
+   */
+  constructor(
+    objects: readonly ObjectToValidate[],
+    externals: readonly ExternalObject[],
+    podOf: (obj: ObjectToValidate) => PodSpecLocation | undefined = (obj) => podSpecOf(obj.manifest),
+  ) {
     this.external = [...externals];
     for (const obj of objects) {
       const m = obj.manifest;
@@ -64,7 +80,7 @@ export class AppIndex implements UnitIndex {
       const short = `${m.kind}|${namespaceOf(m)}|${name ?? ''}`;
       if (!this.byKindNsName.has(short)) this.byKindNsName.set(short, m);
       if (m.kind === 'Namespace' && name) this.namespaces.add(name);
-      const pod = podSpecOf(m);
+      const pod = podOf(obj);
       if (pod) {
         const ports = containersOf(pod)
           .filter((c) => !c.init)

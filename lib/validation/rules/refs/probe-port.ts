@@ -3,12 +3,14 @@
  */
 import { asObject, atLeast, FEATURE_SINCE } from '../../../core';
 import { ianaSvcNameProblems } from '../../../values/api-names';
-import { asString, isSet, objectsIn } from '../../checks/shape';
+import { asString, objectsIn } from '../../checks/shape';
 import { invalid, Problem } from '../../problem';
 import { ReferenceRule } from '../rule';
 import { AppIndex, referenceRule } from './app-index';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+/** The probe handlers that name a port. */
+const PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 /** The `refs/probe-port` rule. */
 export const RULE: ReferenceRule<'refs/probe-port', AppIndex> = referenceRule({
@@ -34,10 +36,9 @@ export const RULE: ReferenceRule<'refs/probe-port', AppIndex> = referenceRule({
         continue;
       let named: Set<string | undefined> | undefined;
       for (const probeKey of PROBES) {
-        if (!isSet(container[probeKey])) continue;
         const probe = asObject(container[probeKey]);
         if (!probe) continue;
-        for (const h of ['httpGet', 'tcpSocket', 'grpc'] as const) {
+        for (const h of PORT_HANDLERS) {
           const port = asObject(probe[h])?.port;
           if (typeof port !== 'string') continue;
           named ??= new Set(objectsIn(container.ports).map(([p]) => asString(p.name)));
