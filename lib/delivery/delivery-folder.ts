@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Environment, Environments, selectedOutputFolders } from '../app/environment';
 import { ConstructError } from '../core';
@@ -57,12 +57,4 @@ export class DeliveryFolder extends Environment<undefined> {
 /** The output folder of `scope`: its environment's (or delivery folder's) name, or '' outside any. */
 export function outputFolderName(scope: IConstruct): string {
   return Environment.of(scope)?.envName ?? '';
-}
-
-/** The `ApiObject`s of the app of `scope` that are written to the same output folder as `scope`. */
-export function apiObjectsInFolderOf(scope: IConstruct): ApiObject[] {
-  const folder = outputFolderName(scope);
-  return scope.node.root.node
-    .findAll()
-    .filter((c): c is ApiObject => c instanceof ApiObject && outputFolderName(c) === folder);
 }

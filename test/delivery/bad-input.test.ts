@@ -66,19 +66,6 @@ describe('refused at synth, with the object and field named', () => {
     );
   });
 
-  test('a Flux Kustomization that dependsOn one that is neither in the folder nor declared', () => {
-    const app = fleetApp();
-    const chart = new KubecraftChart(app, 'flux', { namespace: 'flux-system' });
-    new FluxKustomization(chart, 'k', {
-      metadata: { name: 'shop' },
-      source: { kind: FluxSourceKind.GIT_REPOSITORY, name: 'flux-system' },
-      dependsOn: [{ name: 'infra' }],
-    });
-    expect(errorOf(() => app.render())).toMatch(
-      /\[flux\/k\] Kustomization 'flux-system\/shop' spec\.dependsOn\[0\]: Kustomization 'flux-system\/infra' is neither in this output folder nor declared\. Fix: .*External\.object/,
-    );
-  });
-
   test('an ApplicationSet whose list generator has no elements', () => {
     const app = fleetApp();
     new ArgoCdApplicationSet(argoChart(app), 'set', {
@@ -229,6 +216,100 @@ describe("Flux objects validated against Flux's own CRDs, through every entry po
     expect(errorsOf(app)).toContainEqual(
       expect.stringMatching(/^schema\/invalid GitRepository shop\/repo spec: unknown field 'reference'/),
     );
+  });
+});
+
+describe('a Flux Kustomization that dependsOn one neither in its output folder nor declared (refs/flux-depends-on), through every entry point', () => {
+  const MISSING =
+    "refs/flux-depends-on Kustomization flux-system/shop spec.dependsOn[0]: Kustomization 'infra' is neither in this output folder (namespace 'flux-system') nor declared";
+  const errorsOf = (app: KubecraftApp) =>
+    app.validate(app.render()).errors.map((f) => `${f.rule} ${f.object} ${f.field}: ${f.message}`);
+  const fluxChart = (app: KubecraftApp) => {
+    const chart = new KubecraftChart(app, 'flux', { namespace: 'flux-system' });
+    External.namespace(chart, 'flux-system', 'Flux is installed in it');
+    return chart;
+  };
+  const SOURCE = { kind: FluxSourceKind.GIT_REPOSITORY, name: 'flux-system' };
+  const RAW_SPEC = {
+    interval: '10m',
+    path: './',
+    prune: true,
+    sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+  };
+
+  test('a typed FluxKustomization: refused with the object, construct path and field, and the fix', () => {
+    const app = fleetApp();
+    new FluxKustomization(fluxChart(app), 'k', {
+      metadata: { name: 'shop' },
+      source: SOURCE,
+      dependsOn: [{ name: 'infra' }],
+    });
+    const [finding] = app.validate(app.render()).errors;
+    expect(finding).toMatchObject({
+      rule: 'refs/flux-depends-on',
+      path: 'flux/k/Resource',
+      field: 'spec.dependsOn[0]',
+    });
+    expect(finding.hint).toMatch(
+      /External\.object\(scope, \{ kind: 'Kustomization', name: 'infra', namespace: 'flux-system', reason \}\)/,
+    );
+    expect(() => app.synth()).toThrow(/refs\/flux-depends-on/);
+  });
+
+  test('it passes when the one it depends on is in the folder, or declared external', () => {
+    const app = fleetApp();
+    const chart = fluxChart(app);
+    const infra = new FluxKustomization(chart, 'infra', { metadata: { name: 'infra' }, source: SOURCE });
+    new FluxKustomization(chart, 'shop', {
+      metadata: { name: 'shop' },
+      source: SOURCE,
+      dependsOn: [infra, { name: 'platform' }],
+    });
+    External.object(chart, {
+      kind: 'Kustomization',
+      name: 'platform',
+      namespace: 'flux-system',
+      reason: 'the platform team applies it',
+    });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('a raw ApiObject', () => {
+    const app = fleetApp();
+    new ApiObject(fluxChart(app), 'k', {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'shop' },
+      spec: { ...RAW_SPEC, dependsOn: [{ name: 'infra' }] },
+    });
+    expect(errorsOf(app)).toEqual([MISSING]);
+  });
+
+  test('a JSON patch that adds the dependency', () => {
+    const app = fleetApp();
+    const k = new FluxKustomization(fluxChart(app), 'k', { metadata: { name: 'shop' }, source: SOURCE });
+    k.apiObject.addJsonPatch(JsonPatch.add('/spec/dependsOn', [{ name: 'infra' }]));
+    expect(errorsOf(app)).toEqual([MISSING]);
+  });
+
+  test('included YAML', () => {
+    const app = fleetApp();
+    new UpstreamManifests(fluxChart(app), 'flux', {
+      text: [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata:',
+        '  name: shop',
+        'spec:',
+        '  interval: 10m',
+        '  path: ./',
+        '  prune: true',
+        '  sourceRef: { kind: GitRepository, name: flux-system }',
+        '  dependsOn: [{ name: infra }]',
+        '',
+      ].join('\n'),
+    });
+    expect(errorsOf(app)).toEqual([MISSING]);
   });
 });
 

@@ -1,10 +1,8 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
-import { External } from '../../validation/external';
 import { assertValid } from '../../values/assert-valid';
 import { dns1123LabelProblems } from '../../values/dns-name';
-import { apiObjectsInFolderOf } from '../delivery-folder';
 import { GitOpsObject, GitOpsObjectProps } from '../gitops-object';
 import { goDuration } from '../go-duration';
 import { FluxSourceReference, fluxSourceRef, IFluxSource } from './flux-source';
@@ -131,8 +129,9 @@ const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
  * A Flux `Kustomization` (`kustomize.toolkit.fluxcd.io/v1`): a folder of a Flux source that Flux
  * applies to its cluster, keeps in sync and prunes. Flux applies CustomResourceDefinitions and
  * Namespaces first, in a stage of their own, so an output folder with its `setup/` phase is one
- * Kustomization. Validated against Flux's own CRD; at synth, every `dependsOn` must name a
- * Kustomization of the same output folder or one declared with `External.object`.
+ * Kustomization. Validated against Flux's own CRD, and every `dependsOn` must name a
+ * Kustomization of the same output folder or one declared with `External.object`
+ * (`refs/flux-depends-on`, which judges raw and included Kustomizations too).
  */
 export class FluxKustomization extends GitOpsObject {
   /** The API version. */
@@ -166,30 +165,11 @@ export class FluxKustomization extends GitOpsObject {
         ...(props.serviceAccountName !== undefined ? { serviceAccountName: props.serviceAccountName } : {}),
       },
     });
-    this.node.addValidation({ validate: () => this.missingDependencies(dependsOn) });
   }
 
   private dependencyRef(d: FluxKustomization | FluxDependencyReference): Record<string, string> {
     const name = d.name;
     const namespace = d.namespace;
     return namespace !== undefined && namespace !== this.namespace ? { name, namespace } : { name };
-  }
-
-  private missingDependencies(dependsOn: readonly (FluxKustomization | FluxDependencyReference)[]): string[] {
-    const here = apiObjectsInFolderOf(this)
-      .filter((o) => o.kind === 'Kustomization' && o.apiVersion.startsWith(`${KUSTOMIZE_GROUP}/`))
-      .map((o) => `${o.metadata.namespace ?? ''}/${o.name}`);
-    const external = External.declaredIn(this.node.root)
-      .filter((e) => e.kind === 'Kustomization')
-      .map((e) => `${e.namespace ?? ''}/${e.name}`);
-    const problems: string[] = [];
-    dependsOn.forEach((d, i) => {
-      const key = `${d.namespace ?? this.namespace ?? ''}/${d.name}`;
-      if (here.includes(key) || external.includes(key)) return;
-      problems.push(
-        `Kustomization '${this.namespace ? `${this.namespace}/` : ''}${this.name}' spec.dependsOn[${i}]: Kustomization '${key.replace(/^\//, '')}' is neither in this output folder nor declared. Fix: create it in the same folder, or declare it with External.object(scope, { kind: 'Kustomization', name: '${d.name}', namespace: '${d.namespace ?? this.namespace ?? ''}', reason })`,
-      );
-    });
-    return problems;
   }
 }

@@ -30,6 +30,7 @@ import { RULE as policySysctls } from './policy/sysctls';
 import { RULE as policyVolumeTypes } from './policy/volume-types';
 import { RULE as refsAutoscaledReplicas } from './refs/autoscaled-replicas';
 import { RULE as refsConfig } from './refs/config';
+import { RULE as refsFluxDependsOn } from './refs/flux-depends-on';
 import { RULE as refsIngressBackend } from './refs/ingress-backend';
 import { RULE as refsNamespace } from './refs/namespace';
 import { RULE as refsPdbSelector } from './refs/pdb-selector';
@@ -63,6 +64,7 @@ export const REFERENCE_RULES = [
   refsStatefulSetService,
   refsAutoscaledReplicas,
   refsVolumeMount,
+  refsFluxDependsOn,
 ] as const;
 
 /**

@@ -27,6 +27,7 @@ import { CASES as policySysctls } from './policy/sysctls.cases';
 import { CASES as policyVolumeTypes } from './policy/volume-types.cases';
 import { CASES as refsAutoscaledReplicas } from './refs/autoscaled-replicas.cases';
 import { CASES as refsConfig } from './refs/config.cases';
+import { CASES as refsFluxDependsOn } from './refs/flux-depends-on.cases';
 import { CASES as refsIngressBackend } from './refs/ingress-backend.cases';
 import { CASES as refsNamespace } from './refs/namespace.cases';
 import { CASES as refsPdbSelector } from './refs/pdb-selector.cases';
@@ -76,6 +77,7 @@ export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
   'refs/probe-port': refsProbePort,
   'refs/role': refsRole,
   'refs/scale-target': refsScaleTarget,
+  'refs/flux-depends-on': refsFluxDependsOn,
   'refs/selector-template': refsSelectorTemplate,
   'refs/service-account': refsServiceAccount,
   'refs/service-selector': refsServiceSelector,
