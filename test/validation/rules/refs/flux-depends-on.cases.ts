@@ -1,6 +1,7 @@
 // The cases of refs/flux-depends-on (lib/validation/rules/refs/flux-depends-on.ts): its check on
 // plain manifests (bad and good), run by flux-depends-on.test.ts. Typed FluxKustomizations, raw
 // ApiObjects and included YAML go through it in test/delivery/bad-input.test.ts.
+import { ApiObject } from 'cdk8s';
 import { Manifest } from '../../../../lib';
 import { object, RuleCases } from '../rule-cases';
 
@@ -60,6 +61,27 @@ export const CASES: RuleCases = {
     },
     "another tool's Kustomization kind is not judged": {
       manifest: kustomization('shop', [{ name: 'ghost' }], 'kustomize.config.k8s.io/v1beta1'),
+    },
+  },
+  app: {
+    'a Flux Kustomization (raw ApiObject) that depends on one that is nowhere': {
+      table: 'bad-input',
+      rule: 'refs/flux-depends-on',
+      path: 'shop/flux',
+      field: 'spec.dependsOn[0]',
+      mutate: (f) =>
+        new ApiObject(f.chart, 'flux', {
+          apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+          kind: 'Kustomization',
+          metadata: { name: 'shop' },
+          spec: {
+            interval: '10m',
+            path: './',
+            prune: true,
+            sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+            dependsOn: [{ name: 'infra' }],
+          },
+        }),
     },
   },
 };
