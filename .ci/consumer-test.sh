@@ -141,9 +141,10 @@ new ArgoCdDelivery(app, 'hello-argocd', { appName: 'hello', repoURL: 'https://ex
 new FluxDelivery(app, 'hello-flux', { appName: 'hello', source: FluxDeliverySource.git({ url: 'https://example.com/hello.git', ref: { branch: 'main' } }), includeCrds: true });
 app.synth();
 TS
-compiled_before=$(ls .kubecraft/cache/crd-validators 2>/dev/null | wc -l)
+compiled() { if [ -d .kubecraft/cache/crd-validators ]; then ls .kubecraft/cache/crd-validators | wc -l; else echo 0; fi; }
+compiled_before=$(compiled)
 npx kubecraft synth deliver.ts --outdir dist-deliver --no-typecheck --quiet
-compiled_after=$(ls .kubecraft/cache/crd-validators 2>/dev/null | wc -l)
+compiled_after=$(compiled)
 [ "$compiled_before" = "$compiled_after" ] || fail "Flux's CRD schemas were compiled at synth: the package's compiled validators (crds/gitops/validators/) are missing or stale"
 grep -q '^kind: ApplicationSet$' dist-deliver/argocd/hello.k8s.yaml || fail "no ApplicationSet in dist-deliver/argocd/"
 grep -q 'path: ./dist/prod' dist-deliver/flux-prod-eu/hello.k8s.yaml || fail "the prod-eu Kustomization does not apply dist/prod"
