@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Environments } from '../app/environment';
 import { checkKnownProps, ConstructError, knownProps } from '../core';
+import { declareClusters } from '../validation/declared-clusters';
 import { assertValid } from '../values/assert-valid';
 import { dns1123LabelProblems, labelKeyProblems, labelValueProblems } from '../values/dns-name';
 
@@ -145,6 +146,16 @@ export class Clusters extends Construct {
       );
     }
     this.clusters = props.clusters.map((c) => ({ ...c }));
+    // what validation judges Argo CD destinations and generators against (refs/argocd-*)
+    declareClusters(
+      this,
+      this.clusters.map((c) => ({
+        name: c.name,
+        ...(c.server !== undefined ? { server: c.server } : {}),
+        argoCdName: c.argoCdName ?? c.name,
+        labels: this.labelsOf(c),
+      })),
+    );
     this.node.addValidation({ validate: () => this.undefinedEnvironments() });
   }
 

@@ -6,6 +6,7 @@ import { checkReferences } from './checks/reference-checks';
 import { checkSchema } from './checks/schema-check';
 import { checkValues } from './checks/value-checks';
 import { checkVersionFeatures } from './checks/version-checks';
+import { declaredClustersIn } from './declared-clusters';
 import { External, ExternalObject, importedObjectsIn } from './external';
 import { toReport, ValidationReport } from './finding';
 import { Relaxation } from './policy';
@@ -99,8 +100,9 @@ function runValidation(
   if (options.root) externals.push(...External.declaredIn(options.root), ...importedObjectsIn(options.root));
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   const relaxations = options.relaxations ?? [];
+  const clusters = options.root ? declaredClustersIn(options.root) : undefined;
   const findings = units.flatMap((unit) => {
-    const ctx = new ValidationContext(unit.objects, externals, relaxations, version);
+    const ctx = new ValidationContext(unit.objects, externals, relaxations, version, clusters);
     if (keyOf) {
       const keys = unit.objects.map(keyOf);
       reuseOrRun(ctx, 'schema', checkSchema, (obj, i) => schemaKey(obj, keys[i], version), schemaNeedsCrds);

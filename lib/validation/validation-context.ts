@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, describeObject, KubernetesVersion, Manifest } from '../core';
+import { ClusterDeclaration } from './declared-clusters';
 import { ExternalObject } from './external';
 import { FieldPath } from './field-path';
 import { Finding } from './finding';
@@ -56,6 +57,8 @@ export class ValidationContext {
     private readonly globalRelaxations: readonly Relaxation[] = [],
     /** The Kubernetes version the objects are validated for. */
     public readonly kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION,
+    /** The clusters the app declares it delivers to, if it does. */
+    public readonly clusters?: ClusterDeclaration,
   ) {}
 
   /**

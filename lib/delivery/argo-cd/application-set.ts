@@ -1,14 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, ConstructError, knownProps } from '../../core';
-import { Clusters } from '../clusters';
 import { GitOpsObject, GitOpsObjectProps } from '../gitops-object';
-import {
-  ArgoCdApplicationSpec,
-  checkApplicationSpec,
-  renderApplicationSpec,
-  undeclaredDestinationProblems,
-} from './application-spec';
+import { ArgoCdApplicationSpec, checkApplicationSpec, renderApplicationSpec } from './application-spec';
 import { knownArgoCdObject } from './argo-cd-kinds';
 
 /** The parameters of an ApplicationSet's Applications: where they come from. */
@@ -38,9 +32,6 @@ export abstract class ArgoCdGenerator {
 
   /** @internal */
   public abstract _render(): Record<string, unknown>;
-
-  /** @internal Problems at synth (`at`: the field, e.g. `spec.generators[0]`). */
-  public abstract _problems(scope: Construct, at: string): string[];
 }
 
 class ListGenerator extends ArgoCdGenerator {
@@ -50,14 +41,6 @@ class ListGenerator extends ArgoCdGenerator {
 
   public _render(): Record<string, unknown> {
     return { list: { elements: this.elements.map((e) => ({ ...e })) } };
-  }
-
-  public _problems(_scope: Construct, at: string): string[] {
-    return this.elements.length === 0
-      ? [
-          `${at}.list.elements: the list generator has no elements, so it generates no Application (no cluster gets the app). Fix: give an element per cluster`,
-        ]
-      : [];
   }
 }
 
@@ -76,21 +59,6 @@ class ClusterGenerator extends ArgoCdGenerator {
         ...(Object.keys(this.values).length > 0 ? { values: { ...this.values } } : {}),
       },
     };
-  }
-
-  public _problems(scope: Construct, at: string): string[] {
-    const clusters = Clusters.of(scope);
-    if (!clusters) return [];
-    const selected = clusters.clusters.filter((c) =>
-      Object.entries(this.matchLabels).every(([k, v]) => clusters.labelsOf(c)[k] === v),
-    );
-    if (selected.length > 0) return [];
-    const wanted = Object.entries(this.matchLabels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    return [
-      `${at}.clusters.selector: selects no declared cluster (${wanted}; declared in '${clusters.node.path}': ${clusters.clusters.map((c) => c.name).join(', ')}), so it generates no Application. Fix: label the clusters (ClusterSpec.labels, as their Argo CD cluster Secrets are labelled), or select by labels they have`,
-    ];
   }
 }
 
@@ -134,8 +102,9 @@ const TEMPLATE = knownProps<ArgoCdApplicationTemplate>('ArgoCdApplicationTemplat
  * An Argo CD `ApplicationSet` (`argoproj.io/v1alpha1`): one Application per parameter set of
  * its generators (a list, or the clusters registered in Argo CD), with Go templates
  * (`goTemplate: true`, `missingkey=error`, so a misspelt parameter fails instead of rendering
- * empty). At synth, a generator that yields no cluster is an error, and so is a destination that
- * is not a declared cluster.
+ * empty). At synth, a generator that yields no cluster is an error (`refs/argocd-generator`), and
+ * so is a destination that is not a declared cluster (`refs/argocd-destination`); the rules judge
+ * raw and included ApplicationSets too.
  *
  * Argo CD's ApplicationSet CRD is not vendored (see `crds/gitops/README.md`): the object's fields
  * are checked by the typed props.
@@ -174,14 +143,5 @@ export class ArgoCdApplicationSet extends GitOpsObject {
         },
       }),
     );
-    this.node.addValidation({
-      validate: () => {
-        const what = `ApplicationSet '${this.apiObject.name}'`;
-        return [
-          ...props.generators.flatMap((g, i) => g._problems(this, `${what} spec.generators[${i}]`)),
-          ...undeclaredDestinationProblems(this, t.spec.destination, `${what} template`),
-        ];
-      },
-    });
   }
 }

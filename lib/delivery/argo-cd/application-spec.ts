@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkKnownProps, ConstructError, knownProps } from '../../core';
-import { Clusters } from '../clusters';
 import { goDuration } from '../go-duration';
 
 /** Where an Argo CD Application takes its manifests from (Argo CD's `ApplicationSource`). */
@@ -218,25 +217,4 @@ export function renderApplicationSpec(spec: ArgoCdApplicationSpec): Record<strin
         : {}),
     },
   };
-}
-
-/**
- * What is wrong with `destination` given the app's declared clusters: none when it names a
- * declared one (or the app declares none, or it is a Go template action on a parameter).
- */
-export function undeclaredDestinationProblems(
-  scope: IConstruct,
-  destination: ArgoCdDestination,
-  where: string,
-): string[] {
-  const clusters = Clusters.of(scope);
-  if (!clusters) return [];
-  const value = destination.server ?? destination.name ?? '';
-  if (value.includes('{{')) return [];
-  if (clusters.atArgoCdDestination(destination)) return [];
-  const field = destination.server !== undefined ? 'server' : 'name';
-  const declared = clusters.clusters.map((c) => (field === 'server' ? (c.server ?? c.name) : (c.argoCdName ?? c.name)));
-  return [
-    `${where} spec.destination.${field}: cluster '${value}' is not declared in '${clusters.node.path}' (declared: ${declared.join(', ')}). Fix: add it to the clusters, or name a declared one`,
-  ];
 }

@@ -2,12 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkKnownProps, knownProps } from '../../core';
 import { GitOpsObject, GitOpsObjectProps } from '../gitops-object';
-import {
-  ArgoCdApplicationSpec,
-  checkApplicationSpec,
-  renderApplicationSpec,
-  undeclaredDestinationProblems,
-} from './application-spec';
+import { ArgoCdApplicationSpec, checkApplicationSpec, renderApplicationSpec } from './application-spec';
 import { knownArgoCdObject } from './argo-cd-kinds';
 
 /** Properties of `ArgoCdApplication`. */
@@ -24,7 +19,8 @@ const APPLICATION_PROPS = knownProps<ArgoCdApplicationProps>('ArgoCdApplicationP
 /**
  * An Argo CD `Application` (`argoproj.io/v1alpha1`): a folder of a repository that Argo CD syncs
  * to a cluster. By default it syncs automatically, prunes, self-heals and applies server-side.
- * When the app declares its `Clusters`, the destination must be one of them (checked at synth).
+ * When the app declares its `Clusters`, the destination must be one of them (checked at synth, as
+ * `refs/argocd-destination`, which judges raw and included Applications too).
  * Validated against Argo CD's own Application CRD (vendored).
  */
 export class ArgoCdApplication extends GitOpsObject {
@@ -45,8 +41,5 @@ export class ArgoCdApplication extends GitOpsObject {
         spec: renderApplicationSpec(spec),
       }),
     );
-    this.node.addValidation({
-      validate: () => undeclaredDestinationProblems(this, spec.destination, `Application '${this.apiObject.name}'`),
-    });
   }
 }

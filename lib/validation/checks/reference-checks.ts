@@ -8,6 +8,6 @@ import { ValidationContext } from '../validation-context';
  * against one index of the unit, run by `ctx.runRules`.
  */
 export function checkReferences(ctx: ValidationContext): void {
-  const index = new AppIndex(ctx.objects, ctx.externals, (obj) => ctx.inputOf(obj).pod?.location);
+  const index = new AppIndex(ctx.objects, ctx.externals, (obj) => ctx.inputOf(obj).pod?.location, ctx.clusters);
   ctx.runRules('reference', REFERENCE_RULES, index);
 }

@@ -28,6 +28,8 @@ import { RULE as policySecureDefaultsApplied } from './policy/secure-defaults-ap
 import { RULE as policySelinux } from './policy/selinux';
 import { RULE as policySysctls } from './policy/sysctls';
 import { RULE as policyVolumeTypes } from './policy/volume-types';
+import { RULE as refsArgocdDestination } from './refs/argocd-destination';
+import { RULE as refsArgocdGenerator } from './refs/argocd-generator';
 import { RULE as refsAutoscaledReplicas } from './refs/autoscaled-replicas';
 import { RULE as refsConfig } from './refs/config';
 import { RULE as refsFluxDependsOn } from './refs/flux-depends-on';
@@ -65,6 +67,8 @@ export const REFERENCE_RULES = [
   refsAutoscaledReplicas,
   refsVolumeMount,
   refsFluxDependsOn,
+  refsArgocdDestination,
+  refsArgocdGenerator,
 ] as const;
 
 /**

@@ -25,6 +25,8 @@ import { CASES as policySecureDefaultsApplied } from './policy/secure-defaults-a
 import { CASES as policySelinux } from './policy/selinux.cases';
 import { CASES as policySysctls } from './policy/sysctls.cases';
 import { CASES as policyVolumeTypes } from './policy/volume-types.cases';
+import { CASES as refsArgocdDestination } from './refs/argocd-destination.cases';
+import { CASES as refsArgocdGenerator } from './refs/argocd-generator.cases';
 import { CASES as refsAutoscaledReplicas } from './refs/autoscaled-replicas.cases';
 import { CASES as refsConfig } from './refs/config.cases';
 import { CASES as refsFluxDependsOn } from './refs/flux-depends-on.cases';
@@ -78,6 +80,8 @@ export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
   'refs/role': refsRole,
   'refs/scale-target': refsScaleTarget,
   'refs/flux-depends-on': refsFluxDependsOn,
+  'refs/argocd-destination': refsArgocdDestination,
+  'refs/argocd-generator': refsArgocdGenerator,
   'refs/selector-template': refsSelectorTemplate,
   'refs/service-account': refsServiceAccount,
   'refs/service-selector': refsServiceSelector,

@@ -4,6 +4,7 @@
 // none. index.test.ts checks that every registered rule has such a file.
 import { KubernetesVersion, Manifest } from '../../../lib';
 import { AppliedChanges } from '../../../lib/validation/applied-changes';
+import { ClusterDeclaration } from '../../../lib/validation/declared-clusters';
 import { ExternalObject } from '../../../lib/validation/external';
 import { AppIndex } from '../../../lib/validation/rules/refs/app-index';
 import { appliesToKind, CheckInput, ObjectRule, ReferenceRule } from '../../../lib/validation/rules/rule';
@@ -22,6 +23,8 @@ export interface RuleCase {
   readonly before?: readonly Manifest[];
   /** External declarations (for `refs/*` rules). */
   readonly externals?: readonly ExternalObject[];
+  /** The clusters the app declares (for the Argo CD `refs/*` rules). */
+  readonly clusters?: ClusterDeclaration;
   /** The Kubernetes version (default 1.33). */
   readonly kubernetesVersion?: KubernetesVersion;
   /** The upstream origin of the object. */
@@ -51,6 +54,8 @@ export function problemsOf(rule: AnyRule, c: RuleCase): { field: string; message
   const index = new AppIndex(
     [...(c.before ?? []), c.manifest, ...(c.others ?? [])].map((manifest, i) => ({ manifest, path: `unit/${i}` })),
     c.externals ?? [],
+    undefined,
+    c.clusters,
   );
   const check: ReferenceRule<string, AppIndex>['check'] = rule.check;
   const problems = check(input, index);

@@ -14,6 +14,7 @@ import {
 } from '../../../core';
 import { Selector, SelectorSpec } from '../../../selectors/selector';
 import { asNumber, asObject, asString, display, objectsIn, stringEntries } from '../../checks/shape';
+import { ClusterDeclaration } from '../../declared-clusters';
 import { BUILT_IN_NAMESPACES, ExternalObject } from '../../external';
 import type { ObjectToValidate } from '../../validation-context';
 import { ReferenceRule, UnitIndex } from '../rule';
@@ -62,12 +63,14 @@ export class AppIndex implements UnitIndex {
 
   /**
    * Indexes `objects` and `externals`; `podOf` reads an object's pod spec (the validation run
-   * passes the one its checks share, read once per object).
+   * passes the one its checks share, read once per object); `clusters` are the app's declared ones.
    */
   constructor(
     objects: readonly ObjectToValidate[],
     externals: readonly ExternalObject[],
     podOf: (obj: ObjectToValidate) => PodSpecLocation | undefined = (obj) => podSpecOf(obj.manifest),
+    /** The clusters the app declares it delivers to, if it does. */
+    public readonly clusters?: ClusterDeclaration,
   ) {
     this.external = [...externals];
     for (const obj of objects) {
