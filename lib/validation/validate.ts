@@ -166,7 +166,7 @@ function reuseOrRun(
   const run = needsCrds(missing, ctx.kubernetesVersion)
     ? ctx.objects.filter((o, i) => hits[i] === undefined || o.manifest.kind === 'CustomResourceDefinition')
     : missing;
-  const recorder = new RecordingContext(run, ctx.externals, [], ctx.kubernetesVersion);
+  const recorder = new RecordingContext(run, ctx.externals, [], ctx.kubernetesVersion, ctx.clusters, ctx);
   if (run.length > 0) check(recorder);
   ctx.objects.forEach((obj, i) => {
     const key = keys[i];

@@ -49,7 +49,7 @@ export interface Reported {
 export class ValidationContext {
   public readonly findings: Finding[] = [];
   private readonly relaxations = new Map<ObjectToValidate, Relaxation[]>();
-  private readonly inputs = new Map<ObjectToValidate, CheckInput>();
+  private readonly inputs: Map<ObjectToValidate, CheckInput>;
 
   constructor(
     public readonly objects: readonly ObjectToValidate[],
@@ -59,7 +59,11 @@ export class ValidationContext {
     public readonly kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION,
     /** The clusters the app declares it delivers to, if it does. */
     public readonly clusters?: ClusterDeclaration,
-  ) {}
+    /** A context of the same run whose objects' check inputs (pod views, references) this one reuses. */
+    inputsOf?: ValidationContext,
+  ) {
+    this.inputs = inputsOf?.inputs ?? new Map();
+  }
 
   /**
    * What the rule checks of `obj` read (its manifest, the target version, its upstream origin,
