@@ -14,17 +14,32 @@ export function diskCacheFile(area: string, key: string, suffix: string): string
 }
 
 /**
- * What the run's cache folder keeps in `area` under `key` (see `diskCacheFile`), else `make()`,
- * written there for the next run. A cache is an optimization only: a missing or unwritable
- * folder is the same as no cache. `key` must name everything the content depends on.
+ * `use` of what the run's cache folder keeps in `area` under `key` (see `diskCacheFile`), else of
+ * `make()`, written there for the next run. A kept copy that `use` refuses (throws on: a damaged
+ * or foreign file) is made again and replaced. A cache is an optimization only: a missing or
+ * unwritable folder is the same as no cache. `key` must name everything the content depends on.
  */
-export function diskCached(area: string, key: string, suffix: string, make: () => Buffer): Buffer {
+export function diskCached<T>(
+  area: string,
+  key: string,
+  suffix: string,
+  make: () => Buffer,
+  use: (content: Buffer) => T,
+): T {
   const file = diskCacheFile(area, key, suffix);
+  let stored: Buffer | undefined;
   if (file) {
     try {
-      return fs.readFileSync(file);
+      stored = fs.readFileSync(file);
     } catch {
       // not made before
+    }
+  }
+  if (stored) {
+    try {
+      return use(stored);
+    } catch {
+      // damaged: made again below
     }
   }
   const made = make();
@@ -36,5 +51,5 @@ export function diskCached(area: string, key: string, suffix: string, make: () =
       // a cache is an optimization only
     }
   }
-  return made;
+  return use(made);
 }

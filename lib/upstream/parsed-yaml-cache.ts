@@ -23,8 +23,16 @@ const MEMO_ENTRIES = 64;
 export function parsedOnce<T>(text: string, format: string, parse: (text: string) => T): T {
   const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
   const memo = processMemo<string, Buffer>(MEMO);
-  const stored = memo.get(key) ?? diskCached('parsed-yaml', key, '.v8', () => v8.serialize(parse(text)));
+  const remembered = memo.get(key);
+  if (remembered) return v8.deserialize(remembered) as T;
+  const { stored, value } = diskCached(
+    'parsed-yaml',
+    key,
+    '.v8',
+    () => v8.serialize(parse(text)),
+    (content) => ({ stored: content, value: v8.deserialize(content) as T }),
+  );
   if (memo.size >= MEMO_ENTRIES) memo.clear();
   memo.set(key, stored);
-  return v8.deserialize(stored) as T;
+  return value;
 }

@@ -53,3 +53,26 @@ describe('parsedOnce', () => {
     expect(parsedOnce(text, 'f', () => 'fixed')).toBe('fixed');
   });
 });
+
+test('a damaged file in the cache folder is parsed again and replaced', () => {
+  const saved = process.env[CACHE_DIR_VARIABLE];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-parsed-'));
+  try {
+    process.env[CACHE_DIR_VARIABLE] = dir;
+    const text = `damaged-${Math.random()}`;
+    const parse = jest.fn((t: string) => ({ t }));
+    parsedOnce(text, 'f', parse);
+    const [name] = fs.readdirSync(path.join(dir, 'parsed-yaml'));
+    const file = path.join(dir, 'parsed-yaml', name);
+    const good = fs.readFileSync(file);
+    fs.writeFileSync(file, good.subarray(0, 3)); // cut short
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('kubecraft.parsed-yaml')];
+    expect(parsedOnce(text, 'f', parse)).toEqual({ t: text });
+    expect(parse).toHaveBeenCalledTimes(2);
+    expect(fs.readFileSync(file).equals(good)).toBe(true);
+  } finally {
+    if (saved === undefined) delete process.env[CACHE_DIR_VARIABLE];
+    else process.env[CACHE_DIR_VARIABLE] = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -48,26 +48,43 @@ export function registerPrecompiledCrdValidators(folder: string): void {
   if (!precompiledFolders.includes(folder)) precompiledFolders.push(folder);
 }
 
-/** The validator of `schema`: compiled code read back (memory, shipped, cache folder) or compiled now. */
+/**
+ * The validator of `schema`: compiled code read back (memory, shipped, cache folder) or compiled
+ * now. A copy that does not run (damaged) is compiled again, never reported as the CRD's fault.
+ */
 export function compileCrdSchema(schema: object): ValidateFunction {
   const key = crdValidatorKey(schema);
-  return validatorOf(
-    key,
-    () => precompiled(key) ?? diskCached('crd-validators', key, '.js', () => Buffer.from(crdValidatorCode(schema))),
-  );
+  return remembered(key, () => {
+    const shipped = precompiled(key);
+    if (shipped) {
+      try {
+        return evaluate(shipped.toString('utf8'), key);
+      } catch {
+        // damaged: compiled below
+      }
+    }
+    return diskCached(
+      'crd-validators',
+      key,
+      '.js',
+      () => Buffer.from(crdValidatorCode(schema)),
+      (code) => evaluate(code.toString('utf8'), key),
+    );
+  });
 }
 
 /** The validator compiled ahead of time into `file` (`<key>.js`, as `crdValidatorCode` wrote it). */
 export function precompiledCrdValidator(file: string): ValidateFunction {
-  return validatorOf(path.basename(file, '.js'), () => fs.readFileSync(file));
+  const key = path.basename(file, '.js');
+  return remembered(key, () => evaluate(fs.readFileSync(file, 'utf8'), key));
 }
 
-/** The validator of the code `code()` gives, run once per key in this process. */
-function validatorOf(key: string, code: () => Buffer): ValidateFunction {
+/** The validator of `key`, made by `make` once per process (kept on `globalThis`: app bundles are reloaded). */
+function remembered(key: string, make: () => ValidateFunction): ValidateFunction {
   const memo = processMemo<string, ValidateFunction>(`kubecraft.crd-validators.${compiler()}`);
   let fn = memo.get(key);
   if (!fn) {
-    fn = evaluate(code().toString('utf8'), key);
+    fn = make();
     memo.set(key, fn);
   }
   return fn;

@@ -139,3 +139,38 @@ describe('compileCrdSchema', () => {
     }
   });
 });
+
+describe('damaged copies are compiled again, never blamed on the CRD', () => {
+  const saved = runSetting('cacheDir');
+  afterEach(() => setRunSetting('cacheDir', saved));
+
+  test('a damaged file in the cache folder: compiled again, and the file replaced', () => {
+    const dir = tempDir();
+    try {
+      setRunSetting('cacheDir', dir);
+      const schema = { ...SCHEMA, title: `damaged-${Math.random()}` };
+      const file = path.join(dir, 'crd-validators', `${crdValidatorKey(schema)}.js`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'module.exports = function (data) { return data.'); // cut short
+      const fn = compileCrdSchema(schema);
+      expect(fn({ size: 2 })).toBe(true);
+      expect(fn({ size: 0 })).toBe(false);
+      expect(fs.readFileSync(file, 'utf8')).toBe(crdValidatorCode(schema));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a damaged shipped file: compiled instead', () => {
+    const shipped = tempDir();
+    try {
+      setRunSetting('cacheDir', undefined);
+      const schema = { ...SCHEMA, title: `damaged-shipped-${Math.random()}` };
+      fs.writeFileSync(path.join(shipped, `${crdValidatorKey(schema)}.js`), 'exports.nothing = 1;');
+      registerPrecompiledCrdValidators(shipped);
+      expect(compileCrdSchema(schema)({ size: 0 })).toBe(false);
+    } finally {
+      fs.rmSync(shipped, { recursive: true, force: true });
+    }
+  });
+});
