@@ -277,6 +277,43 @@ describe('Argo CD objects judged against the declared clusters (refs/argocd-dest
     expect(findingsOf(good)).toEqual([]);
   });
 
+  test('a JSON patch that empties a list generator, and included YAML with a selector no cluster matches', () => {
+    const patched = fleetApp();
+    const set = new ArgoCdApplicationSet(argoChart(patched), 'set', {
+      metadata: { name: 'shop' },
+      generators: [ArgoCdGenerator.list([{ cluster: 'dev', server: 'https://dev.k8s.example.com' }])],
+      template: { name: 'shop-{{.cluster}}', spec: { ...SPEC, destination: { server: '{{.server}}' } } },
+    });
+    set.apiObject.addJsonPatch(JsonPatch.replace('/spec/generators/0/list/elements', []));
+    expect(findingsOf(patched)).toEqual([
+      'refs/argocd-generator ApplicationSet argocd/shop argocd/set/Resource spec.generators[0].list.elements: the list generator has no elements, so it generates no Application (no cluster gets the app)',
+    ]);
+    const included = fleetApp();
+    const upstream = new UpstreamManifests(argoChart(included), 'upstream', {
+      text: stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'shop' },
+        spec: {
+          generators: [{ clusters: { selector: { matchLabels: { region: 'asia' } } } }],
+          template: {
+            metadata: { name: 'shop-{{.name}}' },
+            spec: { ...RAW_APP.spec, destination: { server: '{{.server}}' } },
+          },
+        },
+      }),
+    });
+    upstream.relax(
+      'ApplicationSet',
+      'shop',
+      'schema/unknown-kind',
+      "Argo CD's ApplicationSet CRD is installed with Argo CD",
+    );
+    expect(findingsOf(included).map((f) => f.split(':')[0])).toEqual([
+      'refs/argocd-generator ApplicationSet argocd/shop argocd/upstream/ApplicationSet-shop spec.generators[0].clusters.selector',
+    ]);
+  });
+
   test('a raw ApplicationSet: an undeclared template destination and a selector by expression that selects nothing', () => {
     const app = fleetApp();
     const set = new ApiObject(argoChart(app), 'raw-set', {
