@@ -29,17 +29,16 @@ export interface ClusterDeclaration {
 
 const METADATA = 'kubecraft:declared-clusters';
 
-/** Records on `scope` the clusters the app delivers to, for validation (`declaredClustersIn`). */
+/**
+ * Records the clusters the app of `scope` delivers to, for validation (`declaredClustersIn`): on
+ * the app itself (an app declares them once), so finding them walks no tree.
+ */
 export function declareClusters(scope: IConstruct, clusters: readonly DeclaredCluster[]): void {
   const declaration: ClusterDeclaration = { clusters: clusters.map((c) => ({ ...c })), declaredAt: scope.node.path };
-  scope.node.addMetadata(METADATA, declaration);
+  scope.node.root.node.addMetadata(METADATA, declaration);
 }
 
-/** The clusters declared anywhere below `root` (an app declares them once), or undefined. */
-export function declaredClustersIn(root: IConstruct): ClusterDeclaration | undefined {
-  for (const c of root.node.findAll()) {
-    const entry = c.node.metadata.find((m) => m.type === METADATA);
-    if (entry) return entry.data as ClusterDeclaration;
-  }
-  return undefined;
+/** The clusters declared in the app of `scope`, or undefined. */
+export function declaredClustersIn(scope: IConstruct): ClusterDeclaration | undefined {
+  return scope.node.root.node.metadata.find((m) => m.type === METADATA)?.data as ClusterDeclaration | undefined;
 }
