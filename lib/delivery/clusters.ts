@@ -174,18 +174,6 @@ export class Clusters extends Construct {
     return this.clusters.find((c) => c.name === name);
   }
 
-  /** The cluster whose Argo CD destination is `destination` (by server URL or Argo CD name). */
-  public atArgoCdDestination(destination: {
-    readonly server?: string;
-    readonly name?: string;
-  }): ClusterSpec | undefined {
-    return this.clusters.find((c) =>
-      destination.server !== undefined
-        ? c.server === destination.server
-        : (c.argoCdName ?? c.name) === destination.name,
-    );
-  }
-
   private undefinedEnvironments(): string[] {
     const defined = Environments.definedIn(this);
     return this.clusters
